@@ -1,0 +1,115 @@
+//! Vote share in multi-member wards.
+//!
+//! In a ward electing three councillors each voter has up to three votes, so "a party's share"
+//! needs a method. The default is the top-vote method used by Britain Elects: each party's best
+//! candidate stands for the party, and a share is that party's best vote over the sum of every
+//! party's best vote. The total-votes method divides all of a party's votes by all votes cast;
+//! it flatters parties that field a full slate.
+
+use crate::model::{Contest, Party};
+use serde::{Deserialize, Serialize};
+
+/// How a party's share of the vote in a multi-member ward is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShareMethod {
+    /// Each party's best candidate stands for the party (Britain Elects' method).
+    #[default]
+    TopVote,
+    /// A party's votes over all votes cast.
+    TotalVotes,
+}
+
+impl ShareMethod {
+    pub const ALL: &[ShareMethod] = &[ShareMethod::TopVote, ShareMethod::TotalVotes];
+
+    /// "top-vote method", for legends and tooltips.
+    pub fn label(self) -> &'static str {
+        match self {
+            ShareMethod::TopVote => "top-vote method",
+            ShareMethod::TotalVotes => "total-votes method",
+        }
+    }
+
+    /// The command-line and JSON spelling: `top-vote` or `total-votes`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ShareMethod::TopVote => "top-vote",
+            ShareMethod::TotalVotes => "total-votes",
+        }
+    }
+
+    /// Parse the command-line spelling.
+    pub fn parse(text: &str) -> Option<ShareMethod> {
+        match text.trim().to_lowercase().replace('_', "-").as_str() {
+            "top-vote" | "topvote" | "top" => Some(ShareMethod::TopVote),
+            "total-votes" | "total-vote" | "totalvotes" | "total" => Some(ShareMethod::TotalVotes),
+            _ => None,
+        }
+    }
+}
+
+/// One party's vote in a contest, counted by a method.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartyVote {
+    pub party: Party,
+    /// The party's best candidate (top-vote) or all its candidates (total-votes).
+    pub votes: u64,
+    /// Percent of the contest's denominator under the method (0..=100).
+    pub share: f64,
+}
+
+/// Each party's votes under `method`: the best candidate's votes (top-vote) or the sum of its
+/// candidates' votes (total-votes). Most votes first, then by party name.
+pub fn party_votes(contest: &Contest, method: ShareMethod) -> Vec<(Party, u64)> {
+    let mut votes: Vec<(Party, u64)> = Vec::new();
+    for candidate in &contest.candidates {
+        match votes.iter_mut().find(|(p, _)| *p == candidate.party) {
+            Some((_, v)) => match method {
+                ShareMethod::TopVote => *v = (*v).max(candidate.votes),
+                ShareMethod::TotalVotes => *v += candidate.votes,
+            },
+            None => votes.push((candidate.party.clone(), candidate.votes)),
+        }
+    }
+    votes.sort_by(|(pa, a), (pb, b)| b.cmp(a).then_with(|| pa.cmp(pb)));
+    votes
+}
+
+/// Every party's share of the vote in a contest under `method`, most first. Empty when no
+/// votes were cast.
+pub fn shares(contest: &Contest, method: ShareMethod) -> Vec<PartyVote> {
+    shares_of_votes(party_votes(contest, method))
+}
+
+/// Shares from per-party vote counts (already counted by a method), most first.
+pub fn shares_of_votes(votes: Vec<(Party, u64)>) -> Vec<PartyVote> {
+    let total: u64 = votes.iter().map(|(_, v)| v).sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    votes.into_iter().map(|(party, votes)| PartyVote { share: percent(votes, total), party, votes }).collect()
+}
+
+/// `party`'s share in the contest under `method`, in percent. A party that stood no candidate
+/// has 0; `None` only when no votes were cast at all.
+pub fn share_of(contest: &Contest, party: &Party, method: ShareMethod) -> Option<f64> {
+    let votes = party_votes(contest, method);
+    let total: u64 = votes.iter().map(|(_, v)| v).sum();
+    if total == 0 {
+        return None;
+    }
+    let mine = votes.iter().find(|(p, _)| p == party).map_or(0, |(_, v)| *v);
+    Some(percent(mine, total))
+}
+
+/// The denominator of shares under `method`: the sum of each party's best vote (top-vote), or
+/// all votes cast (total-votes).
+pub fn share_denominator(contest: &Contest, method: ShareMethod) -> u64 {
+    party_votes(contest, method).iter().map(|(_, v)| v).sum()
+}
+
+/// `part` as a percentage of `whole` (unrounded); 0 when `whole` is 0.
+pub fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 { 0.0 } else { part as f64 * 100.0 / whole as f64 }
+}

@@ -1,0 +1,81 @@
+//! The command line: `wardmap` opens the app; `wardmap summary` and `wardmap export` work
+//! without a display. Errors go to stderr with a non-zero exit.
+
+pub mod summary;
+
+use crate::io;
+use crate::model::Dataset;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Explore council election results ward by ward on a map.
+///
+/// With no command, opens the app on the embedded Barnet data (or on the files given).
+#[derive(Debug, Parser)]
+#[command(name = "wardmap", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Which data to open. With neither option, the embedded Barnet data.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DataArgs {
+    /// A ward boundary file (GeoJSON) to use instead of the embedded Barnet wards.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub boundaries: Option<PathBuf>,
+    /// A results file (CSV); repeat for several elections.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub results: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print seat totals and every ward's result, as text or JSON.
+    Summary(summary::SummaryArgs),
+}
+
+/// Parse arguments and run.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
+        None => report(crate::ui::run_app(cli.data).map_err(|e| format!("wardmap could not open its window: {e}"))),
+    }
+}
+
+fn report(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("wardmap: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Load what the options name, or the embedded Barnet data.
+pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
+    if args.boundaries.is_none() && args.results.is_empty() {
+        return Ok(io::embedded::barnet());
+    }
+    let ward_sets = match &args.boundaries {
+        Some(path) => {
+            let name = path.file_stem().map_or_else(|| "wards".to_owned(), |s| s.to_string_lossy().into_owned());
+            vec![io::boundaries::read(path, &name, None).map_err(|e| e.to_string())?]
+        }
+        None => io::embedded::barnet_ward_sets(),
+    };
+    let mut elections = Vec::new();
+    for path in &args.results {
+        let borough = "Unknown borough";
+        elections.extend(io::results_csv::read(path, borough).map_err(|e| e.to_string())?);
+    }
+    if args.results.is_empty() {
+        elections = io::embedded::barnet_elections();
+    }
+    Ok(Dataset::new(ward_sets, elections))
+}

@@ -1,0 +1,135 @@
+//! Label placement: a point inside each ward and how much room a centred label has there.
+//!
+//! The centroid of a concave ward can fall outside it, so the anchor starts from geo's
+//! `InteriorPoint` of the ward's largest polygon. A few horizontal scan lines then offer
+//! alternatives, each re-centred in its vertical and horizontal chords, and the spot with the
+//! most room for a typical (wide, short) label wins.
+
+use geo::{Area, BoundingRect, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
+
+use super::mesh::sanitize_polygon;
+
+/// Typical label width over height: a candidate's score is `min(width, ASPECT * height)`.
+const LABEL_ASPECT: f64 = 5.0;
+/// Horizontal scan lines tried across the largest polygon, besides the interior point.
+const SCAN_LINES: usize = 7;
+
+/// Where a ward's name goes, and the room a label centred there has inside the ward.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelSpot {
+    /// Inside the ward (world metres).
+    pub anchor: Coord<f64>,
+    /// Length of the horizontal chord through the anchor that is centred on it (world metres):
+    /// a centred label narrower than this does not cross the ward edge on its middle line.
+    pub width: f64,
+    /// The same vertically.
+    pub height: f64,
+}
+
+/// The label spot of a ward, `None` when it has no usable polygon.
+pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
+    let largest = ward
+        .iter()
+        .filter_map(sanitize_polygon)
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let rings: Vec<&LineString<f64>> =
+        std::iter::once(largest.exterior()).chain(largest.interiors()).collect();
+
+    let mut candidates: Vec<Coord<f64>> = Vec::with_capacity(SCAN_LINES + 1);
+    if let Some(point) = largest.interior_point() {
+        candidates.push(point.0);
+    }
+    candidates.extend(scan_line_candidates(&largest, &rings));
+
+    let mut best: Option<(f64, LabelSpot)> = None;
+    for candidate in candidates {
+        let Some(spot) = refine(&rings, candidate) else {
+            continue;
+        };
+        let score = spot.width.min(LABEL_ASPECT * spot.height);
+        if best.is_none_or(|(best_score, _)| score > best_score) {
+            best = Some((score, spot));
+        }
+    }
+    let fallback = || {
+        let anchor = largest.interior_point().map_or(largest.exterior().0[0], |p| p.0);
+        LabelSpot { anchor, width: 0.0, height: 0.0 }
+    };
+    Some(best.map_or_else(fallback, |(_, spot)| spot))
+}
+
+/// The middle of the widest inside interval on each of a few horizontal lines.
+fn scan_line_candidates(polygon: &Polygon<f64>, rings: &[&LineString<f64>]) -> Vec<Coord<f64>> {
+    let Some(bounds) = polygon.bounding_rect() else {
+        return Vec::new();
+    };
+    (1..=SCAN_LINES)
+        .filter_map(|k| {
+            let y = bounds.min().y + bounds.height() * k as f64 / (SCAN_LINES + 1) as f64;
+            let xs = crossings(rings, Axis::Horizontal, y);
+            xs.chunks_exact(2)
+                .max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))
+                .map(|pair| Coord { x: (pair[0] + pair[1]) / 2.0, y })
+        })
+        .collect()
+}
+
+/// Centre `point` in its vertical chord, then in its horizontal chord, and measure the room.
+fn refine(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<LabelSpot> {
+    let (bottom, top) = chord(rings, Axis::Vertical, point.x, point.y)?;
+    let y = (bottom + top) / 2.0;
+    let (left, right) = chord(rings, Axis::Horizontal, y, point.x)?;
+    let anchor = Coord { x: (left + right) / 2.0, y };
+    room_at(rings, anchor).map(|(width, height)| LabelSpot { anchor, width, height })
+}
+
+/// Symmetric room around `anchor`: twice the distance to the nearer edge, per axis.
+/// `None` when `anchor` is not inside the rings.
+fn room_at(rings: &[&LineString<f64>], anchor: Coord<f64>) -> Option<(f64, f64)> {
+    let (left, right) = chord(rings, Axis::Horizontal, anchor.y, anchor.x)?;
+    let (bottom, top) = chord(rings, Axis::Vertical, anchor.x, anchor.y)?;
+    let width = 2.0 * (anchor.x - left).min(right - anchor.x);
+    let height = 2.0 * (anchor.y - bottom).min(top - anchor.y);
+    Some((width, height))
+}
+
+#[derive(Clone, Copy)]
+enum Axis {
+    /// The line `y = level`; positions along it are x.
+    Horizontal,
+    /// The line `x = level`; positions along it are y.
+    Vertical,
+}
+
+/// The inside interval of the line (`axis`, `level`) that contains position `at`.
+fn chord(rings: &[&LineString<f64>], axis: Axis, level: f64, at: f64) -> Option<(f64, f64)> {
+    let positions = crossings(rings, axis, level);
+    positions
+        .chunks_exact(2)
+        .find(|pair| pair[0] <= at && at <= pair[1])
+        .map(|pair| (pair[0], pair[1]))
+}
+
+/// Sorted positions where the line (`axis`, `level`) crosses the rings' edges. With the
+/// half-open rule each closed ring contributes an even count, so consecutive pairs are the
+/// inside intervals (even-odd rule, holes included).
+fn crossings(rings: &[&LineString<f64>], axis: Axis, level: f64) -> Vec<f64> {
+    let mut positions = Vec::new();
+    for ring in rings {
+        for line in ring.lines() {
+            let (a, b) = match axis {
+                Axis::Horizontal => (line.start, line.end),
+                Axis::Vertical => (swap(line.start), swap(line.end)),
+            };
+            if (a.y > level) != (b.y > level) {
+                positions.push(a.x + (level - a.y) * (b.x - a.x) / (b.y - a.y));
+            }
+        }
+    }
+    positions.sort_by(f64::total_cmp);
+    positions
+}
+
+fn swap(c: Coord<f64>) -> Coord<f64> {
+    Coord { x: c.y, y: c.x }
+}

@@ -1,0 +1,157 @@
+//! A ward set prepared once for drawing and hit testing: projected, triangulated, indexed.
+
+use geo::{Area, BoundingRect, Coord, Intersects, MapCoords, MultiPolygon, Rect};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+
+use super::labels::{LabelSpot, label_spot};
+use super::lod::{DetailLevel, build_levels, level_index};
+use super::mesh::{WardShape, sanitize_polygon};
+use super::projection::project;
+
+type WardBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
+
+/// One ward, projected and measured.
+#[derive(Clone, Debug)]
+pub struct PreparedWard {
+    /// The ward in world metres, degenerate rings and polygons removed.
+    pub world: MultiPolygon<f64>,
+    /// Its bounding box in world metres; `None` for a ward with no usable polygon.
+    pub bbox: Option<Rect<f64>>,
+    /// The local origin (bbox centre) that its shapes' f32 coordinates are relative to.
+    pub origin: Coord<f64>,
+    /// Where its label goes; `None` for a ward with no usable polygon.
+    pub label: Option<LabelSpot>,
+    /// Area in square world metres (Mercator, so larger than on the ground).
+    pub area: f64,
+}
+
+/// Every ward of a boundary set, prepared for the map: built once per set, shared read-only
+/// (wrap it in an `Arc`), never rebuilt per frame. Ward `i` here is ward `i` of the input.
+#[derive(Debug)]
+pub struct PreparedWardSet {
+    wards: Vec<PreparedWard>,
+    levels: Vec<DetailLevel>,
+    bounds: Option<Rect<f64>>,
+    tree: RTree<WardBox>,
+    by_area: Vec<usize>,
+}
+
+impl PreparedWardSet {
+    /// Prepare wards given in lon/lat degrees (x = lon, y = lat).
+    pub fn new(lon_lat: &[MultiPolygon<f64>]) -> Self {
+        Self::from_world(lon_lat.iter().map(|ward| ward.map_coords(project)).collect())
+    }
+
+    /// Prepare wards already in world metres (Web Mercator or any planar y-up system).
+    pub fn from_world(world: Vec<MultiPolygon<f64>>) -> Self {
+        let wards: Vec<PreparedWard> = world.into_iter().map(prepare_ward).collect();
+        let bounds = wards.iter().filter_map(|w| w.bbox).reduce(union);
+        let extent = bounds.map_or(0.0, |b| b.width().max(b.height()));
+        let polygons: Vec<MultiPolygon<f64>> = wards.iter().map(|w| w.world.clone()).collect();
+        let origins: Vec<Coord<f64>> = wards.iter().map(|w| w.origin).collect();
+        let levels = build_levels(&polygons, &origins, extent);
+        let boxes = wards
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| {
+                let b = w.bbox?;
+                let rect = Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]);
+                Some(GeomWithData::new(rect, i))
+            })
+            .collect();
+        let mut by_area: Vec<usize> = (0..wards.len()).collect();
+        // Largest first; ties by index so the order never depends on anything but the input.
+        by_area.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
+        Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area }
+    }
+
+    /// Number of wards (including degenerate ones).
+    pub fn len(&self) -> usize {
+        self.wards.len()
+    }
+
+    /// True when the set has no wards at all.
+    pub fn is_empty(&self) -> bool {
+        self.wards.is_empty()
+    }
+
+    /// Ward `index`, if it exists.
+    pub fn ward(&self, index: usize) -> Option<&PreparedWard> {
+        self.wards.get(index)
+    }
+
+    /// All wards, in input order.
+    pub fn wards(&self) -> &[PreparedWard] {
+        &self.wards
+    }
+
+    /// Bounds of every usable ward in world metres; `None` if there is none.
+    pub fn bounds(&self) -> Option<Rect<f64>> {
+        self.bounds
+    }
+
+    /// Ward indices, largest area first (the order labels are placed in).
+    pub fn by_area_desc(&self) -> &[usize] {
+        &self.by_area
+    }
+
+    /// The ward under a world point: bounding boxes from the R-tree, then an exact test
+    /// (holes excluded, edges included). Where wards overlap, the one drawn last (the highest
+    /// index) wins, matching what is seen on screen.
+    pub fn ward_at(&self, world: Coord<f64>) -> Option<usize> {
+        if !(world.x.is_finite() && world.y.is_finite()) {
+            return None;
+        }
+        self.tree
+            .locate_all_at_point([world.x, world.y])
+            .map(|entry| entry.data)
+            .filter(|&i| self.wards[i].world.intersects(&world))
+            .max()
+    }
+
+    /// Wards whose bounding box meets `world_rect` (for culling), in no particular order.
+    pub fn wards_in(&self, world_rect: Rect<f64>) -> impl Iterator<Item = usize> + '_ {
+        let envelope = AABB::from_corners(
+            [world_rect.min().x, world_rect.min().y],
+            [world_rect.max().x, world_rect.max().y],
+        );
+        self.tree
+            .locate_in_envelope_intersecting(envelope)
+            .map(|entry| entry.data)
+    }
+
+    /// All levels of detail, full detail first.
+    pub fn levels(&self) -> &[DetailLevel] {
+        &self.levels
+    }
+
+    /// The level of detail to draw at `metres_per_point`.
+    pub fn level_for(&self, metres_per_point: f64) -> &DetailLevel {
+        &self.levels[level_index(&self.levels, metres_per_point)]
+    }
+
+    /// Full-detail shape (fill mesh and rings) of ward `index`.
+    pub fn shape(&self, index: usize) -> Option<&WardShape> {
+        self.levels.first()?.shapes.get(index)
+    }
+}
+
+fn prepare_ward(world: MultiPolygon<f64>) -> PreparedWard {
+    let world = MultiPolygon::new(world.iter().filter_map(sanitize_polygon).collect());
+    let bbox = world.bounding_rect();
+    PreparedWard {
+        bbox,
+        origin: bbox.map_or(Coord { x: 0.0, y: 0.0 }, |b| b.center()),
+        label: label_spot(&world),
+        area: world.unsigned_area(),
+        world,
+    }
+}
+
+fn union(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
+    Rect::new(
+        Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+        Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+    )
+}

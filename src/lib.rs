@@ -1,0 +1,18 @@
+//! wardmap: explore council election results ward by ward on a map.
+//!
+//! The crate is a pure core with egui at the edges:
+//! - [`model`]: parties, wards, elections: plain data, no egui;
+//! - [`io`]: reading results CSVs and boundary GeoJSON into the model (and the embedded Barnet data);
+//! - [`analysis`]: seats, winners, majorities and the other measures, as pure functions;
+//! - [`geometry`]: projection, triangulation, hit testing and label placement, no egui;
+//! - [`render`]: headless PNG/SVG export of the map;
+//! - [`ui`]: the eframe app, map widget and panels;
+//! - [`cli`]: the command-line side (`wardmap summary`, `wardmap export`).
+
+pub mod analysis;
+pub mod cli;
+pub mod geometry;
+pub mod io;
+pub mod model;
+pub mod render;
+pub mod ui;

@@ -1,0 +1,108 @@
+//! Everything loaded at once: ward sets and elections, each election joined to the ward set
+//! that fits it.
+
+use super::election::{Contest, Election};
+use super::join::{Join, join};
+use super::ward::WardSet;
+
+/// Index of a ward set in [`Dataset::ward_sets`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct WardSetId(pub usize);
+
+/// Index of an election in [`Dataset::elections`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ElectionId(pub usize);
+
+/// An election with its join to a ward set.
+#[derive(Clone, Debug)]
+pub struct JoinedElection {
+    pub election: Election,
+    /// The ward set its contests were joined to; `None` when no set matched any contest.
+    pub ward_set: Option<WardSetId>,
+    pub join: Join,
+}
+
+/// All loaded ward sets and elections. Elections are kept sorted by year.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub ward_sets: Vec<WardSet>,
+    pub elections: Vec<JoinedElection>,
+}
+
+impl Dataset {
+    /// Join each election to the ward set that matches most of its contests. On a tie the set
+    /// whose first year is the latest not after the election wins.
+    pub fn new(ward_sets: Vec<WardSet>, mut elections: Vec<Election>) -> Dataset {
+        elections.sort_by_key(|e| (e.year, e.borough.clone()));
+        let elections = elections
+            .into_iter()
+            .map(|election| {
+                let best = ward_sets
+                    .iter()
+                    .enumerate()
+                    .map(|(index, set)| (index, join(&election, set)))
+                    .filter(|(_, join)| join.matched_count() > 0)
+                    .max_by_key(|(index, join)| {
+                        let fits_year = ward_sets[*index].first_year.filter(|y| *y <= election.year);
+                        (join.matched_count(), fits_year.is_some(), fits_year)
+                    });
+                match best {
+                    Some((index, join)) => JoinedElection { election, ward_set: Some(WardSetId(index)), join },
+                    None => {
+                        let join = Join {
+                            ward_of_contest: vec![None; election.contests.len()],
+                            results_without_ward: election.contests.iter().map(|c| c.ward_name.clone()).collect(),
+                            ..Join::default()
+                        };
+                        JoinedElection { election, ward_set: None, join }
+                    }
+                }
+            })
+            .collect();
+        Dataset { ward_sets, elections }
+    }
+
+    pub fn election(&self, id: ElectionId) -> Option<&JoinedElection> {
+        self.elections.get(id.0)
+    }
+
+    pub fn ward_set(&self, id: WardSetId) -> Option<&WardSet> {
+        self.ward_sets.get(id.0)
+    }
+
+    /// The election of this year (the first, if a file held several boroughs).
+    pub fn election_by_year(&self, year: i32) -> Option<ElectionId> {
+        self.elections.iter().position(|e| e.election.year == year).map(ElectionId)
+    }
+
+    /// The latest earlier election on the same ward set, for "this ward last time".
+    pub fn previous_on_same_ward_set(&self, id: ElectionId) -> Option<ElectionId> {
+        let current = self.election(id)?;
+        let set = current.ward_set?;
+        self.elections
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.ward_set == Some(set)
+                    && e.election.year < current.election.year
+                    && e.election.borough == current.election.borough
+            })
+            .max_by_key(|(_, e)| e.election.year)
+            .map(|(index, _)| ElectionId(index))
+    }
+
+    /// The contest held in ward `ward` of the election's ward set.
+    pub fn contest_in_ward(&self, id: ElectionId, ward: usize) -> Option<&Contest> {
+        let joined = self.election(id)?;
+        let contest = (*joined.join.contest_of_ward.get(ward)?)?;
+        joined.election.contests.get(contest)
+    }
+
+    /// Ward sets that no election is joined to (shown as maps without results).
+    pub fn ward_sets_without_results(&self) -> Vec<WardSetId> {
+        (0..self.ward_sets.len())
+            .map(WardSetId)
+            .filter(|id| !self.elections.iter().any(|e| e.ward_set == Some(*id)))
+            .collect()
+    }
+}

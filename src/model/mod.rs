@@ -1,0 +1,13 @@
+//! The data model: parties, wards and ward sets, elections and contests. Plain data, no egui.
+
+pub mod dataset;
+pub mod election;
+pub mod join;
+pub mod palette;
+pub mod party;
+pub mod ward;
+
+pub use dataset::{Dataset, ElectionId, JoinedElection, WardSetId};
+pub use election::{Candidate, Contest, Election, PollDate};
+pub use party::Party;
+pub use ward::{Ward, WardSet};

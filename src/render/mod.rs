@@ -1,0 +1,1 @@
+//! Headless export of the map (PNG and SVG).

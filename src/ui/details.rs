@@ -1,0 +1,199 @@
+//! The ward details panel and the map tooltip: one ward's full result.
+
+use super::command::Command;
+use super::{swatch, to_color32};
+use crate::analysis::colouring::MapSubject;
+use crate::analysis::ContestOutcome;
+use crate::model::{Contest, Dataset, ElectionId};
+use egui_plot::{Bar, BarChart, Plot};
+
+/// The tooltip over a hovered ward: name, winner, seats, majority, and the measure shown.
+pub fn ward_tooltip(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, ward: usize, value: Option<String>) {
+    let Some(subject) = subject else { return };
+    let set = super::state::ward_set_of(data, subject).and_then(|s| data.ward_set(s));
+    let Some(ward_info) = set.and_then(|s| s.wards.get(ward)) else { return };
+    ui.strong(&ward_info.name);
+    let MapSubject::Election(id) = subject else {
+        ui.label("No results loaded");
+        return;
+    };
+    match data.contest_in_ward(id, ward) {
+        Some(contest) => {
+            let outcome = ContestOutcome::of(contest);
+            ui.label(format!("Winner: {}", outcome.winner_label()));
+            ui.label(format!("Seats: {}", outcome.seats_label()));
+            ui.label(format!("Majority: {}", majority_text(outcome.majority)));
+            if let Some(value) = value {
+                ui.label(value);
+            }
+        }
+        None => {
+            ui.label("No result joined to this ward");
+        }
+    }
+}
+
+/// "2 votes", "1,234 votes", or "none (uncontested)".
+pub fn majority_text(majority: Option<u64>) -> String {
+    match majority {
+        Some(1) => "1 vote".to_owned(),
+        Some(m) => format!("{} votes", thousands(m)),
+        None => "none (every candidate elected)".to_owned(),
+    }
+}
+
+/// 12345 → "12,345".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The side panel for the first selected ward.
+pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, selected: &[usize]) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.heading("Ward details");
+    let Some(subject) = subject else { return commands };
+    let set = super::state::ward_set_of(data, subject).and_then(|s| data.ward_set(s));
+    let Some(&ward) = selected.first() else {
+        ui.label("Click a ward on the map to see its full result.");
+        return commands;
+    };
+    let Some(ward_info) = set.and_then(|s| s.wards.get(ward)) else { return commands };
+    ui.horizontal(|ui| {
+        ui.heading(&ward_info.name);
+        if ui.small_button("✕").on_hover_text("Clear the selection (Esc)").clicked() {
+            commands.push(Command::ClearSelection);
+        }
+    });
+    if let Some(code) = &ward_info.code {
+        ui.label(format!("ONS code {code}"));
+    }
+    let MapSubject::Election(id) = subject else {
+        ui.label("No results are loaded for these wards.");
+        return commands;
+    };
+    let Some(contest) = data.contest_in_ward(id, ward) else {
+        ui.label("No result in this election is joined to this ward.");
+        return commands;
+    };
+    let year = data.election(id).map_or(0, |e| e.election.year);
+    contest_details(ui, contest, year, "current");
+    if let Some(previous) = data.previous_on_same_ward_set(id) {
+        ui.add_space(12.0);
+        ui.separator();
+        let previous_year = data.election(previous).map_or(0, |e| e.election.year);
+        ui.heading(format!("Same ward in {previous_year}"));
+        match data.contest_in_ward(previous, ward) {
+            Some(contest) => contest_details(ui, contest, previous_year, "previous"),
+            None => {
+                ui.label("No result for this ward then.");
+            }
+        }
+    } else if let Some(note) = previous_note(data, id) {
+        ui.add_space(8.0);
+        ui.weak(note);
+    }
+    commands
+}
+
+/// Why no previous result is shown.
+fn previous_note(data: &Dataset, id: ElectionId) -> Option<String> {
+    let year = data.election(id)?.election.year;
+    let earlier = data.elections.iter().any(|e| e.election.year < year);
+    earlier.then(|| "The previous election was fought on other ward boundaries, so it is not compared.".to_owned())
+}
+
+fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &str) {
+    let outcome = ContestOutcome::of(contest);
+    let dates = contest.poll_date.map_or_else(String::new, |d| format!(", polled {d}"));
+    ui.label(format!("{year}: {} seats{dates}", contest.seats));
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Seats:");
+        for (party, seats) in &outcome.seats {
+            swatch(ui, to_color32(party.colour));
+            ui.strong(format!("{} {seats}", party.short)).on_hover_text(&party.name);
+        }
+    });
+    ui.label(format!("Winner: {}", outcome.winner_label()));
+    ui.label(format!("Majority: {}", majority_text(outcome.majority)))
+        .on_hover_text("Votes of the last elected candidate minus those of the best candidate not elected");
+    if let Some(turnout) = contest.turnout {
+        ui.label(format!("Turnout: {:.1}%", turnout * 100.0));
+    }
+    ui.add_space(4.0);
+    egui::Grid::new(("candidates", id_salt)).striped(true).num_columns(5).show(ui, |ui| {
+        ui.strong("Candidate");
+        ui.strong("Party");
+        ui.strong("Votes");
+        ui.strong("Share");
+        ui.strong("");
+        ui.end_row();
+        for &index in &outcome.ranking {
+            let candidate = &contest.candidates[index];
+            ui.horizontal(|ui| {
+                swatch(ui, to_color32(candidate.party.colour));
+                ui.label(&candidate.name);
+            });
+            ui.label(&candidate.party.short).on_hover_text(&candidate.party.name);
+            ui.label(thousands(candidate.votes));
+            let share = if outcome.total_votes == 0 { 0.0 } else { candidate.votes as f64 * 100.0 / outcome.total_votes as f64 };
+            ui.label(format!("{share:.1}%")).on_hover_text("Share of all votes cast in the ward");
+            ui.label(if outcome.elected[index] { "✔ elected" } else { "" });
+            ui.end_row();
+        }
+    });
+    for note in &outcome.flag_disagreements {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {note}"));
+    }
+    votes_chart(ui, contest, &outcome, id_salt);
+}
+
+/// A bar per candidate, most votes first, in party colours; candidates not elected paler.
+fn votes_chart(ui: &mut egui::Ui, contest: &Contest, outcome: &ContestOutcome, id_salt: &str) {
+    let bars: Vec<Bar> = outcome
+        .ranking
+        .iter()
+        .enumerate()
+        .map(|(position, &index)| {
+            let candidate = &contest.candidates[index];
+            let colour = to_color32(candidate.party.colour);
+            let fill = if outcome.elected[index] { colour } else { colour.gamma_multiply(0.45) };
+            Bar::new(position as f64, candidate.votes as f64)
+                .name(format!("{} ({})", candidate.name, candidate.party.short))
+                .fill(fill)
+                .width(0.8)
+        })
+        .collect();
+    let names: Vec<String> = outcome.ranking.iter().map(|&i| contest.candidates[i].party.short.clone()).collect();
+    Plot::new(("votes_chart", id_salt))
+        .height(150.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show_grid([false, true])
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+        })
+        .show(ui, |plot| plot.bar_chart(BarChart::new("Votes", bars)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(2224), "2,224");
+        assert_eq!(thousands(943), "943");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(majority_text(Some(1)), "1 vote");
+    }
+}

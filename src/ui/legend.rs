@@ -1,0 +1,74 @@
+//! The map legend, drawn over the map's lower-left corner. Built from the same [`Colouring`]
+//! as the fills, so it always matches what is shown.
+
+use super::to_color32;
+use crate::analysis::colouring::Colouring;
+use crate::model::palette::{self, FillStyle};
+
+/// Width of a diagonal stripe in a swatch, in points (the map uses the same pattern).
+const STRIPE_WIDTH: f32 = 4.0;
+
+/// Draw the legend in a frame at the bottom-left of `map_rect`.
+pub fn overlay(ui: &mut egui::Ui, map_rect: egui::Rect, colouring: &Colouring) {
+    let id = ui.id().with("legend");
+    egui::Area::new(id)
+        .order(egui::Order::Middle)
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(map_rect.left_bottom() + egui::vec2(10.0, -10.0))
+        .constrain_to(map_rect)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| contents(ui, colouring));
+        });
+}
+
+/// The legend's contents (also used by tests through the UI tree).
+pub fn contents(ui: &mut egui::Ui, colouring: &Colouring) {
+    let legend = &colouring.legend;
+    ui.strong(&legend.title);
+    if let Some(note) = &legend.note {
+        ui.small(note);
+    }
+    if let Some(reason) = &colouring.unavailable {
+        ui.colored_label(ui.visuals().warn_fg_color, reason);
+    }
+    for item in &legend.items {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
+            paint_swatch(ui.painter(), rect, &item.fill);
+            ui.label(&item.label);
+            ui.weak(format!("({})", item.count));
+        });
+    }
+}
+
+/// A small rectangle filled as a ward with this fill would be: solid, diagonal stripes, or
+/// the grey of "no data".
+pub fn paint_swatch(painter: &egui::Painter, rect: egui::Rect, fill: &FillStyle) {
+    match fill {
+        FillStyle::Solid(rgb) => painter.rect_filled(rect, 2.0, to_color32(*rgb)),
+        FillStyle::NoData => painter.rect_filled(rect, 2.0, to_color32(palette::NO_DATA)),
+        FillStyle::Stripes(stripes) => {
+            let pattern: Vec<egui::Color32> = stripes
+                .iter()
+                .flat_map(|(rgb, weight)| std::iter::repeat_n(to_color32(*rgb), *weight as usize))
+                .collect();
+            if pattern.is_empty() {
+                return;
+            }
+            let clipped = painter.with_clip_rect(rect);
+            let span = rect.width() + rect.height();
+            let mut offset = -rect.height();
+            let mut index = 0;
+            while offset < span {
+                let colour = pattern[index % pattern.len()];
+                let a = egui::pos2(rect.left() + offset, rect.bottom());
+                let b = egui::pos2(rect.left() + offset + rect.height(), rect.top());
+                let shift = egui::vec2(STRIPE_WIDTH, 0.0);
+                clipped.add(egui::Shape::convex_polygon(vec![a, b, b + shift, a + shift], colour, egui::Stroke::NONE));
+                offset += STRIPE_WIDTH;
+                index += 1;
+            }
+        }
+    }
+    painter.rect_stroke(rect, 2.0, egui::Stroke::new(0.5, egui::Color32::from_gray(90)), egui::StrokeKind::Inside);
+}

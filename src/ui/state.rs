@@ -1,0 +1,84 @@
+//! What the user is looking at, saved across runs with eframe persistence. Runtime-only
+//! things (loaded data, caches, jobs) live in the app, not here.
+
+use crate::analysis::colouring::{ColourSpec, MapSubject};
+use crate::model::{Dataset, ElectionId, WardSetId};
+use crate::ui::map_view::MapCamera;
+use serde::{Deserialize, Serialize};
+
+/// The map's subject in a form that survives reloading data: by year and borough, or by
+/// ward set name, rather than by index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SubjectKey {
+    Election { borough: String, year: i32 },
+    WardSet { name: String },
+}
+
+impl SubjectKey {
+    pub fn of(data: &Dataset, subject: MapSubject) -> Option<SubjectKey> {
+        match subject {
+            MapSubject::Election(id) => data.election(id).map(|e| SubjectKey::Election {
+                borough: e.election.borough.clone(),
+                year: e.election.year,
+            }),
+            MapSubject::WardSetOnly(id) => data.ward_set(id).map(|s| SubjectKey::WardSet { name: s.name.clone() }),
+        }
+    }
+
+    /// Find this key in `data`.
+    pub fn resolve(&self, data: &Dataset) -> Option<MapSubject> {
+        match self {
+            SubjectKey::Election { borough, year } => data
+                .elections
+                .iter()
+                .position(|e| e.election.year == *year && e.election.borough == *borough)
+                .map(|i| MapSubject::Election(ElectionId(i))),
+            SubjectKey::WardSet { name } => {
+                data.ward_sets.iter().position(|s| s.name == *name).map(|i| MapSubject::WardSetOnly(WardSetId(i)))
+            }
+        }
+    }
+}
+
+/// Everything the user chose, persisted.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    pub subject: Option<SubjectKey>,
+    pub colour: ColourSpec,
+    /// Selected wards, by index in the shown ward set. The first is the one the details panel shows.
+    pub selected: Vec<usize>,
+    pub camera: MapCamera,
+    pub show_labels: bool,
+    pub dark_mode: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            subject: None,
+            colour: ColourSpec::winner(),
+            selected: Vec::new(),
+            camera: MapCamera::default(),
+            show_labels: true,
+            dark_mode: false,
+        }
+    }
+}
+
+/// The subject to show first: the latest election, or failing that the first ward set.
+pub fn default_subject(data: &Dataset) -> Option<MapSubject> {
+    match data.elections.len() {
+        0 if data.ward_sets.is_empty() => None,
+        0 => Some(MapSubject::WardSetOnly(WardSetId(0))),
+        n => Some(MapSubject::Election(ElectionId(n - 1))),
+    }
+}
+
+/// The ward set a subject is drawn on.
+pub fn ward_set_of(data: &Dataset, subject: MapSubject) -> Option<WardSetId> {
+    match subject {
+        MapSubject::Election(id) => data.election(id).and_then(|e| e.ward_set),
+        MapSubject::WardSetOnly(id) => Some(id),
+    }
+}

@@ -1,0 +1,95 @@
+//! The top bar: election picker, colour-mode picker, seat totals, view buttons.
+
+use super::command::Command;
+use super::state::ViewState;
+use super::to_color32;
+use crate::analysis::colouring::{ColourMode, MapSubject};
+use crate::analysis::seat_totals;
+use crate::model::{Dataset, ElectionId};
+
+/// The picker's words for a subject: "Barnet 2018", or "Barnet wards from 2022 (no results)".
+pub fn subject_label(data: &Dataset, subject: MapSubject) -> String {
+    match subject {
+        MapSubject::Election(id) => data.election(id).map_or_else(String::new, |e| e.election.title()),
+        MapSubject::WardSetOnly(id) => {
+            data.ward_set(id).map_or_else(String::new, |s| format!("{} (no results)", s.name))
+        }
+    }
+}
+
+/// Every subject the picker offers: each election, then each ward set with no results.
+pub fn subjects(data: &Dataset) -> Vec<MapSubject> {
+    let elections = (0..data.elections.len()).map(|i| MapSubject::Election(ElectionId(i)));
+    let bare_sets = data.ward_sets_without_results().into_iter().map(MapSubject::WardSetOnly);
+    elections.chain(bare_sets).collect()
+}
+
+pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("wardmap");
+        ui.separator();
+        ui.label("Election:");
+        let current = subject.map_or_else(|| "none".to_owned(), |s| subject_label(data, s));
+        egui::ComboBox::from_id_salt("election_picker").selected_text(current).show_ui(ui, |ui| {
+            for candidate in subjects(data) {
+                if ui.selectable_label(Some(candidate) == subject, subject_label(data, candidate)).clicked() {
+                    commands.push(Command::ShowSubject(candidate));
+                }
+            }
+        });
+        ui.label("Colour by:");
+        egui::ComboBox::from_id_salt("colour_mode").selected_text(state.colour.mode.label()).show_ui(ui, |ui| {
+            for mode in ColourMode::ALL {
+                if ui.selectable_label(state.colour.mode == *mode, mode.label()).clicked() {
+                    commands.push(Command::SetColourMode(*mode));
+                }
+            }
+        });
+        ui.separator();
+        match subject {
+            Some(MapSubject::Election(id)) => {
+                if let Some(joined) = data.election(id) {
+                    seat_totals_line(ui, &joined.election);
+                }
+            }
+            Some(MapSubject::WardSetOnly(id)) => {
+                let year = data.ward_set(id).and_then(|s| s.first_year).map_or_else(String::new, |y| format!("{y} "));
+                ui.label(format!("No {year}results are loaded for these wards."));
+            }
+            None => {
+                ui.label("No data loaded.");
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("About").clicked() {
+                commands.push(Command::ShowAbout(true));
+            }
+            let theme = if state.dark_mode { "☀ Light" } else { "🌙 Dark" };
+            if ui.button(theme).on_hover_text("Switch between light and dark themes").clicked() {
+                commands.push(Command::ToggleDarkMode);
+            }
+            if ui.selectable_label(state.show_labels, "Labels").on_hover_text("Show ward names on the map").clicked() {
+                commands.push(Command::ToggleLabels);
+            }
+            if ui.button("Fit").on_hover_text("Fit the borough to the view (or double-click the map)").clicked() {
+                commands.push(Command::FitView);
+            }
+        });
+    });
+    commands
+}
+
+/// "Seats: ■ Con 38 · ■ Lab 25", each party in its colour.
+fn seat_totals_line(ui: &mut egui::Ui, election: &crate::model::Election) {
+    let totals = seat_totals(election);
+    let seats: u32 = totals.iter().map(|(_, n)| n).sum();
+    ui.label(format!("Seats ({seats}):"));
+    for (index, (party, count)) in totals.iter().enumerate() {
+        if index > 0 {
+            ui.label("·");
+        }
+        super::swatch(ui, to_color32(party.colour));
+        ui.strong(format!("{} {count}", party.short)).on_hover_text(format!("{}: {count} seats", party.name));
+    }
+}
