@@ -17,6 +17,9 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(flatten)]
     pub data: DataArgs,
+    /// Start the app, save a screenshot of its window to this PNG once the map is drawn, and exit.
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -43,7 +46,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
-        None => report(crate::ui::run_app(cli.data).map_err(|e| format!("wardmap could not open its window: {e}"))),
+        None => report(crate::ui::run_app(cli.data, cli.screenshot).map_err(|e| format!("wardmap could not open its window: {e}"))),
     }
 }
 

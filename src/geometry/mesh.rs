@@ -54,7 +54,7 @@ impl WardShape {
 }
 
 /// A ring fit for earcut and point-in-polygon tests: finite coordinates, no repeated
-/// consecutive points, at least three distinct corners. `None` when nothing usable remains.
+/// consecutive points, at least three distinct corners, some area. `None` when nothing usable remains.
 pub fn sanitize_ring(ring: &LineString<f64>) -> Option<LineString<f64>> {
     let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.0.len());
     for &c in &ring.0 {
@@ -65,11 +65,22 @@ pub fn sanitize_ring(ring: &LineString<f64>) -> Option<LineString<f64>> {
     while coords.len() > 1 && coords.first() == coords.last() {
         coords.pop();
     }
-    if coords.len() < 3 {
+    if coords.len() < 3 || twice_area(&coords) == 0.0 {
         return None;
     }
     // Polygon::new closes the ring again.
     Some(LineString::new(coords))
+}
+
+/// Twice the signed area of an open ring (shoelace); zero for collinear points.
+fn twice_area(coords: &[Coord<f64>]) -> f64 {
+    let n = coords.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (coords[i], coords[(i + 1) % n]);
+            a.x * b.y - b.x * a.y
+        })
+        .sum()
 }
 
 /// The polygon with degenerate rings removed, or `None` when its exterior is degenerate.

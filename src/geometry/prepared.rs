@@ -104,7 +104,7 @@ impl PreparedWardSet {
             return None;
         }
         self.tree
-            .locate_all_at_point([world.x, world.y])
+            .locate_all_at_point(&[world.x, world.y])
             .map(|entry| entry.data)
             .filter(|&i| self.wards[i].world.intersects(&world))
             .max()
@@ -117,7 +117,7 @@ impl PreparedWardSet {
             [world_rect.max().x, world_rect.max().y],
         );
         self.tree
-            .locate_in_envelope_intersecting(envelope)
+            .locate_in_envelope_intersecting(&envelope)
             .map(|entry| entry.data)
     }
 

@@ -110,7 +110,7 @@ fn degenerate_wards_get_empty_shapes_without_panicking() {
     let empty = MultiPolygon::<f64>::new(vec![]);
     let no_rings = MultiPolygon::new(vec![Polygon::new(LineString::new(vec![]), vec![])]);
     let a_line = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0)]]);
-    let collinear = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 1.0), (x: 2.0, y: 2.0)]]);
+    let collinear = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 2.0, y: 0.0)]]);
     let not_finite = MultiPolygon::new(vec![polygon![(x: f64::NAN, y: 0.0), (x: 1.0, y: f64::INFINITY), (x: 2.0, y: 0.0)]]);
     let lon_lat = [empty, no_rings, a_line, collinear, not_finite, MultiPolygon::new(vec![square(0.0, 51.0, 0.01)])];
     let set = PreparedWardSet::new(&lon_lat);

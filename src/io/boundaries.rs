@@ -15,7 +15,7 @@ pub fn parse(text: &str, file: &Path, name: &str, first_year: Option<i32>) -> Re
     let file_buf = file.to_path_buf();
     let json: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| BoundaryError::NotJson { file: file_buf.clone(), detail: e.to_string() })?;
-    let geojson = geojson::GeoJson::from_json_value(json)
+    let geojson = serde_json::from_value::<geojson::GeoJson>(json)
         .map_err(|e| BoundaryError::NotGeoJson { file: file_buf.clone(), detail: e.to_string() })?;
     let features = match geojson {
         geojson::GeoJson::FeatureCollection(collection) => collection.features,

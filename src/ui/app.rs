@@ -3,11 +3,15 @@
 
 use super::command::Command;
 use super::state::{self, SubjectKey, ViewState};
-use super::{details, legend, top_bar};
+use super::find::FindBox;
+use super::loader::{self, LoadJob};
+use super::open::{OpenFlow, OpenOutcome};
+use super::{details, keyboard, legend, top_bar};
 use crate::analysis::colouring::{self, Colouring, MapSubject};
 use crate::geometry::PreparedWardSet;
 use crate::model::{Dataset, WardSetId};
 use crate::ui::map_view::{MapResponse, MapView};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 const STATE_KEY: &str = "wardmap.view";
@@ -25,8 +29,17 @@ pub struct WardmapApp {
     /// Ward names of the shown set, for labels.
     labels: Vec<String>,
     show_about: bool,
+    find: FindBox,
+    open_flow: OpenFlow,
+    job: Option<LoadJob>,
+    /// A message for the user (an error from the last open, or notes from a load).
+    pub notice: Option<Notice>,
     /// The map's screen rect in the last frame (tests click into it).
     pub map_rect: Option<egui::Rect>,
+    /// The egui context, for background jobs to wake the UI.
+    ctx: Option<egui::Context>,
+    /// Set by `--screenshot`.
+    pub screenshot: Option<super::screenshot::ScreenshotOnStart>,
 }
 
 impl WardmapApp {
@@ -48,22 +61,26 @@ impl WardmapApp {
             colouring: colouring::colour(&Dataset::default(), MapSubject::WardSetOnly(WardSetId(0)), &colouring::ColourSpec::winner()),
             labels: Vec::new(),
             show_about: false,
+            find: FindBox::default(),
+            open_flow: OpenFlow::default(),
+            job: None,
+            notice: None,
             map_rect: None,
+            screenshot: None,
+            ctx: None,
         };
         app.replace_data(data);
         app
     }
 
-    /// Swap in newly loaded data, keeping the view where it still makes sense.
+    /// Swap in new data, keeping the view where it still makes sense.
     pub fn replace_data(&mut self, data: Dataset) {
-        self.geometry = data
-            .ward_sets
-            .iter()
-            .map(|set| {
-                let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
-                Arc::new(PreparedWardSet::new(&shapes))
-            })
-            .collect();
+        let geometry = loader::prepare_geometry(&data);
+        self.install(data, geometry);
+    }
+
+    fn install(&mut self, data: Dataset, geometry: Vec<Arc<PreparedWardSet>>) {
+        self.geometry = geometry;
         self.data = Arc::new(data);
         let subject = self
             .state
@@ -140,12 +157,101 @@ impl WardmapApp {
                     self.state.selected = vec![ward];
                 }
             }
+            Command::ChooseFiles => {
+                let ctx = self.egui_ctx_for_jobs();
+                self.open_flow.start(&ctx);
+            }
+            Command::OpenFiles(paths) => self.open_files(paths),
+            Command::CancelLoad => {
+                if let Some(job) = self.job.take() {
+                    job.cancel();
+                    self.notice = Some(Notice::info(format!("Stopped opening {}. The map is unchanged.", job.description)));
+                }
+            }
+            Command::ResetData => {
+                self.replace_data(crate::io::embedded::barnet());
+                self.notice = Some(Notice::info("Back to the embedded Barnet data.".into()));
+            }
+            Command::DismissNotice => self.notice = None,
             Command::ClearSelection => self.state.selected.clear(),
+            Command::RevealSelection => self.reveal_selection(),
+            Command::OpenFind => self.find.open(),
             Command::FitView => self.state.camera = crate::ui::map_view::MapCamera::default(),
             Command::ToggleLabels => self.state.show_labels = !self.state.show_labels,
             Command::ToggleDarkMode => self.state.dark_mode = !self.state.dark_mode,
             Command::ShowAbout(open) => self.show_about = open,
         }
+    }
+
+    /// The context jobs repaint; set on the first frame.
+    fn egui_ctx_for_jobs(&self) -> egui::Context {
+        self.ctx.clone().unwrap_or_default()
+    }
+
+    /// Start loading files in the background; the current map stays until they are ready.
+    pub fn open_files(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            return;
+        }
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        self.job = Some(LoadJob::spawn(Arc::clone(&self.data), paths, self.egui_ctx_for_jobs()));
+    }
+
+    /// Take a finished load: swap the data in, or keep the old data and show why not.
+    fn poll_job(&mut self) {
+        let Some(job) = &mut self.job else { return };
+        let Some(result) = job.poll() else { return };
+        let description = job.description.clone();
+        self.job = None;
+        match result {
+            Ok(loaded) => {
+                let loaded = *loaded;
+                self.state.remember(&loaded.opened);
+                let before: Vec<String> = self.data.elections.iter().map(|e| e.election.title()).collect();
+                self.install(loaded.data, loaded.geometry);
+                // Show the newest election the files brought, if any.
+                let new = self.data.elections.iter().rposition(|e| !before.contains(&e.election.title()));
+                if let Some(index) = new {
+                    self.set_subject(Some(MapSubject::Election(crate::model::ElectionId(index))));
+                }
+                let mut text = format!("Opened {description}.");
+                for note in &loaded.notes {
+                    text.push_str("\n");
+                    text.push_str(note);
+                }
+                self.notice = Some(Notice::info(text));
+            }
+            Err(message) => {
+                self.notice = Some(Notice::error(format!("{message}\nThe map still shows what was loaded before.")));
+            }
+        }
+    }
+
+    /// Whether a load is running (tests wait on this).
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Pan so the first selected ward is in view, when it is not (keyboard and find moves).
+    fn reveal_selection(&mut self) {
+        let (Some(&ward), Some(rect)) = (self.state.selected.first(), self.map_rect) else { return };
+        let Some(bbox) = self.shown_geometry().and_then(|g| g.ward(ward)).and_then(|w| w.bbox) else { return };
+        let camera = &mut self.state.camera;
+        let visible = rect.shrink(20.0);
+        let corners = [bbox.min(), bbox.max()].map(|c| camera.world_to_screen(rect, c));
+        if !corners.iter().all(|p| visible.contains(*p)) {
+            let centre = bbox.center();
+            camera.centre = [centre.x, centre.y];
+        }
+    }
+
+    /// Label anchors of the shown wards (for arrow-key moves).
+    fn anchors(&self) -> Vec<Option<[f64; 2]>> {
+        self.shown_geometry()
+            .map(|g| g.wards().iter().map(|w| w.label.as_ref().map(|l| [l.anchor.x, l.anchor.y])).collect())
+            .unwrap_or_default()
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -181,16 +287,55 @@ impl WardmapApp {
     }
 }
 
+/// A message shown in the status area until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub is_error: bool,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn info(text: String) -> Notice {
+        Notice { is_error: false, text }
+    }
+    pub fn error(text: String) -> Notice {
+        Notice { is_error: true, text }
+    }
+}
+
+/// Files dropped on the window this frame.
+fn dropped_files(ctx: &egui::Context) -> Option<Command> {
+    let paths: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+    (!paths.is_empty()).then_some(Command::OpenFiles(paths))
+}
+
 impl eframe::App for WardmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
+        if self.ctx.is_none() {
+            self.ctx = Some(ui.ctx().clone());
+        }
+        self.poll_job();
+        if let OpenOutcome::Chosen(paths) = self.open_flow.show(ui.ctx()) {
+            commands.push(Command::OpenFiles(paths));
+        }
+        commands.extend(dropped_files(ui.ctx()));
+        let open_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+        if ui.input_mut(|i| i.consume_shortcut(&open_shortcut)) {
+            commands.push(Command::ChooseFiles);
+        }
+        let find_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+        if ui.input_mut(|i| i.consume_shortcut(&find_shortcut)) {
+            commands.push(Command::OpenFind);
+        }
+        if !self.find.open {
+            commands.extend(keyboard::commands(ui.ctx(), &self.labels, &self.anchors(), self.state.selected.first().copied()));
+        }
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(top_bar::show(ui, &self.data, self.subject, &self.state));
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.small(crate::io::embedded::ATTRIBUTION_SHORT);
-            });
+            commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref()));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -200,6 +345,9 @@ impl eframe::App for WardmapApp {
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             commands.extend(self.show_map(ui));
         });
+        if let Some(rect) = self.map_rect {
+            commands.extend(self.find.show(ui.ctx(), rect.left_top() + egui::vec2(10.0, 10.0), &self.labels));
+        }
         if self.show_about {
             let mut open = true;
             egui::Window::new("About wardmap").open(&mut open).collapsible(false).show(ui.ctx(), |ui| {
@@ -217,6 +365,10 @@ impl eframe::App for WardmapApp {
         }
         if theme_changed {
             self.apply_theme(ui.ctx());
+        }
+        let drawn = self.map_rect.is_some();
+        if let Some(screenshot) = &mut self.screenshot {
+            screenshot.after_frame(ui.ctx(), drawn);
         }
     }
 

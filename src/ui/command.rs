@@ -3,15 +3,30 @@
 
 use crate::analysis::colouring::{ColourMode, MapSubject};
 
+use std::path::PathBuf;
+
 #[derive(Clone, Debug, PartialEq)]
 #[must_use]
 pub enum Command {
+    /// Ask for files to open (Ctrl+O): the native dialog, or the path field.
+    ChooseFiles,
+    /// Open these files on top of what is loaded.
+    OpenFiles(Vec<PathBuf>),
+    /// Stop a load in progress; the current data stays.
+    CancelLoad,
+    /// Go back to the embedded Barnet data.
+    ResetData,
+    DismissNotice,
     /// Show another election, or a ward set without results.
     ShowSubject(MapSubject),
     SetColourMode(ColourMode),
     /// Select one ward, replacing the selection; or add/remove it when `toggle` (Ctrl/Shift-click).
     SelectWard { ward: usize, toggle: bool },
     ClearSelection,
+    /// Pan the map so the selected ward is in view.
+    RevealSelection,
+    /// Open the find box (Ctrl+F).
+    OpenFind,
     FitView,
     ToggleLabels,
     ToggleDarkMode,

@@ -51,6 +51,22 @@ pub struct ViewState {
     pub camera: MapCamera,
     pub show_labels: bool,
     pub dark_mode: bool,
+    /// Files opened lately, newest first.
+    pub recent_files: Vec<std::path::PathBuf>,
+}
+
+/// How many recent files are remembered.
+pub const RECENT_FILES: usize = 8;
+
+impl ViewState {
+    /// Put `paths` at the head of the recent list.
+    pub fn remember(&mut self, paths: &[std::path::PathBuf]) {
+        for path in paths.iter().rev() {
+            self.recent_files.retain(|p| p != path);
+            self.recent_files.insert(0, path.clone());
+        }
+        self.recent_files.truncate(RECENT_FILES);
+    }
 }
 
 impl Default for ViewState {
@@ -62,6 +78,7 @@ impl Default for ViewState {
             camera: MapCamera::default(),
             show_labels: true,
             dark_mode: false,
+            recent_files: Vec::new(),
         }
     }
 }

@@ -27,7 +27,7 @@ pub fn subjects(data: &Dataset) -> Vec<MapSubject> {
 pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        ui.strong("wardmap");
+        ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
         ui.separator();
         ui.label("Election:");
         let current = subject.map_or_else(|| "none".to_owned(), |s| subject_label(data, s));
@@ -78,6 +78,28 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         });
     });
     commands
+}
+
+fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) {
+    if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+        commands.push(Command::ChooseFiles);
+    }
+    ui.add_enabled_ui(!state.recent_files.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in &state.recent_files {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenFiles(vec![path.clone()]));
+                }
+            }
+        });
+    });
+    if ui.add(egui::Button::new("Find ward…").shortcut_text("Ctrl+F")).clicked() {
+        commands.push(Command::OpenFind);
+    }
+    ui.separator();
+    if ui.button("Back to the Barnet data").clicked() {
+        commands.push(Command::ResetData);
+    }
 }
 
 /// "Seats: ■ Con 38 · ■ Lab 25", each party in its colour.

@@ -1,0 +1,215 @@
+//! Comparing two elections ward by ward: change in share and Butler two-party swing.
+//!
+//! Only elections on the same ward set are compared. Barnet's 2022 wards reuse old names with new
+//! shapes, so a "change" from 2018 to 2022 would compare different places; it is refused with a
+//! plain reason instead.
+
+use super::share::{ShareMethod, share_of};
+use crate::model::{Contest, Dataset, ElectionId, Party, WardSetId};
+use serde::Serialize;
+
+/// Two elections on one ward set: the ward indexes of one are the ward indexes of the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElectionPair {
+    pub from: ElectionId,
+    pub to: ElectionId,
+    pub ward_set: WardSetId,
+}
+
+impl ElectionPair {
+    /// Pair `from` with `to`, or say in words why they cannot be compared ward by ward.
+    pub fn new(data: &Dataset, from: ElectionId, to: ElectionId) -> Result<ElectionPair, String> {
+        let (Some(a), Some(b)) = (data.election(from), data.election(to)) else {
+            return Err("One of the elections to compare is not loaded".into());
+        };
+        if from == to {
+            return Err(format!("{} cannot be compared with itself: pick an earlier election", b.election.title()));
+        }
+        let set_name = |set: Option<WardSetId>| {
+            set.and_then(|s| data.ward_set(s)).map_or_else(|| "no ward set".to_owned(), |s| s.name.clone())
+        };
+        match (a.ward_set, b.ward_set) {
+            (Some(sa), Some(sb)) if sa == sb => Ok(ElectionPair { from, to, ward_set: sa }),
+            (sa, sb) => Err(format!(
+                "{} ({}) and {} ({}) were fought on different wards, so they cannot be compared ward by ward",
+                a.election.title(),
+                set_name(sa),
+                b.election.title(),
+                set_name(sb),
+            )),
+        }
+    }
+
+    /// Pair `to` with the election of `baseline_year` (same borough), or with the previous
+    /// election on the same ward set when no year is given.
+    pub fn with_baseline(data: &Dataset, to: ElectionId, baseline_year: Option<i32>) -> Result<ElectionPair, String> {
+        let current = data.election(to).ok_or("The election shown is not loaded")?;
+        let from = match baseline_year {
+            None => data.previous_on_same_ward_set(to).ok_or_else(|| {
+                format!("There is no earlier election on the same wards as {} to compare with", current.election.title())
+            })?,
+            Some(year) => data
+                .elections
+                .iter()
+                .position(|e| e.election.year == year && e.election.borough == current.election.borough)
+                .or_else(|| data.election_by_year(year).map(|id| id.0))
+                .map(ElectionId)
+                .ok_or_else(|| format!("No results for {year} are loaded to compare with"))?,
+        };
+        ElectionPair::new(data, from, to)
+    }
+
+    /// "2014→2018".
+    pub fn years_label(&self, data: &Dataset) -> String {
+        let year = |id: ElectionId| data.election(id).map_or(0, |e| e.election.year);
+        format!("{}→{}", year(self.from), year(self.to))
+    }
+
+    /// For each ward of the set: the contests of both elections, where both have one.
+    pub fn contests<'a>(&self, data: &'a Dataset) -> Vec<Option<(&'a Contest, &'a Contest)>> {
+        let wards = data.ward_set(self.ward_set).map_or(0, |s| s.wards.len());
+        (0..wards)
+            .map(|w| data.contest_in_ward(self.from, w).zip(data.contest_in_ward(self.to, w)))
+            .collect()
+    }
+}
+
+/// A party's share in two elections and the change, in percentage points.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ShareChange {
+    pub from: f64,
+    pub to: f64,
+    /// `to − from`, in percentage points.
+    pub points: f64,
+}
+
+impl ShareChange {
+    pub fn new(from: f64, to: f64) -> ShareChange {
+        ShareChange { from, to, points: to - from }
+    }
+}
+
+/// `party`'s change in share between two contests in the same ward. A party that did not stand
+/// counts as 0%; `None` when either contest had no votes.
+pub fn share_change(from: &Contest, to: &Contest, party: &Party, method: ShareMethod) -> Option<ShareChange> {
+    Some(ShareChange::new(share_of(from, party, method)?, share_of(to, party, method)?))
+}
+
+/// "+6.9 pts", "−2.0 pts", "0.0 pts" (a true minus sign, one decimal).
+pub fn points_label(points: f64) -> String {
+    let rounded = (points * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("+{rounded:.1} pts")
+    } else if rounded < 0.0 {
+        format!("−{:.1} pts", -rounded)
+    } else {
+        "0.0 pts".into()
+    }
+}
+
+/// Butler two-party swing from election 1 to 2 between parties A and B, in points:
+/// `((A2 − A1) + (B1 − B2)) / 2`. Positive is a swing to A, negative a swing to B.
+pub fn butler_swing(a1: f64, a2: f64, b1: f64, b2: f64) -> f64 {
+    ((a2 - a1) + (b1 - b2)) / 2.0
+}
+
+/// The swing between A and B in one ward, with the shares it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Swing {
+    pub a: ShareChange,
+    pub b: ShareChange,
+    /// Positive: swing to A.
+    pub points: f64,
+}
+
+/// Butler swing from A to B between two contests in the same ward.
+pub fn ward_swing(from: &Contest, to: &Contest, a: &Party, b: &Party, method: ShareMethod) -> Option<Swing> {
+    let a = share_change(from, to, a, method)?;
+    let b = share_change(from, to, b, method)?;
+    Some(Swing::of(a, b))
+}
+
+impl Swing {
+    /// The swing from the two parties' share changes.
+    pub fn of(a: ShareChange, b: ShareChange) -> Swing {
+        Swing { points: butler_swing(a.from, a.to, b.from, b.to), a, b }
+    }
+}
+
+/// "8.1 pts swing to Conservative", "7.9 pts swing to Labour", "no swing" (rounded to 0.1).
+pub fn swing_label(points: f64, a: &Party, b: &Party) -> String {
+    let rounded = (points * 10.0).round() / 10.0;
+    if rounded > 0.0 {
+        format!("{rounded:.1} pts swing to {}", a.name)
+    } else if rounded < 0.0 {
+        format!("{:.1} pts swing to {}", -rounded, b.name)
+    } else {
+        format!("no swing between {} and {}", a.name, b.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Candidate;
+
+    fn contest(votes: &[(&str, u64)]) -> Contest {
+        Contest {
+            ward_code: None,
+            ward_name: "Test".into(),
+            poll_date: None,
+            seats: 3,
+            candidates: votes
+                .iter()
+                .map(|(party, v)| Candidate { name: format!("{party} {v}"), party: Party::from_source(party), votes: *v, elected: None })
+                .collect(),
+            electorate: None,
+            turnout: None,
+        }
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn butler_swing_averages_one_partys_rise_and_the_others_fall() {
+        // Con 40 → 46 (+6), Lab 45 → 41 (−4): ((46−40) + (45−41)) / 2 = 5 to Con.
+        assert!(close(butler_swing(40.0, 46.0, 45.0, 41.0), 5.0));
+        // Both rise: Con +2, Lab +6: (2 − 6) / 2 = −2, a swing of 2 to Lab.
+        assert!(close(butler_swing(30.0, 32.0, 40.0, 46.0), -2.0));
+    }
+
+    #[test]
+    fn change_in_share_is_in_points_and_a_party_that_did_not_stand_counts_as_zero() {
+        // Top vote: 2014 Con 600 of 600+400 = 60%; 2018 Con 500 of 500+500 = 50%.
+        let a = contest(&[("Conservative", 600), ("Conservative", 550), ("Labour", 400)]);
+        let b = contest(&[("Conservative", 500), ("Labour", 500), ("Labour", 480)]);
+        let con = Party::from_source("Conservative");
+        let change = share_change(&a, &b, &con, ShareMethod::TopVote).expect("votes were cast");
+        assert!(close(change.from, 60.0) && close(change.to, 50.0) && close(change.points, -10.0));
+        let green = Party::from_source("Green");
+        assert_eq!(share_change(&a, &b, &green, ShareMethod::TopVote).map(|c| c.points), Some(0.0));
+    }
+
+    #[test]
+    fn ward_swing_uses_the_method_and_labels_the_party_swung_to() {
+        // 2014: Con 300, Lab 500, LD 200 (top votes; total 1000). 2018: Con 450, Lab 450, LD 100.
+        // Con 30 → 45 (+15), Lab 50 → 45 (−5): swing (15 + 5) / 2 = 10 to Con.
+        let a = contest(&[("Conservative", 300), ("Labour", 500), ("Labour", 10), ("Liberal Democrats", 200)]);
+        let b = contest(&[("Conservative", 450), ("Labour", 450), ("Liberal Democrats", 100)]);
+        let (con, lab) = (Party::from_source("Con"), Party::from_source("Lab"));
+        let swing = ward_swing(&a, &b, &con, &lab, ShareMethod::TopVote).expect("votes were cast");
+        assert!(close(swing.points, 10.0));
+        assert_eq!(swing_label(swing.points, &con, &lab), "10.0 pts swing to Conservative");
+        assert_eq!(swing_label(-7.86, &con, &lab), "7.9 pts swing to Labour");
+        assert_eq!(swing_label(0.01, &con, &lab), "no swing between Conservative and Labour");
+    }
+
+    #[test]
+    fn points_labels_carry_a_sign() {
+        assert_eq!(points_label(6.94), "+6.9 pts");
+        assert_eq!(points_label(-2.0), "−2.0 pts");
+        assert_eq!(points_label(-0.01), "0.0 pts");
+    }
+}

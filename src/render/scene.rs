@@ -1,0 +1,202 @@
+//! The finished picture as a list of simple, already-placed primitives in output pixels.
+//!
+//! Layout happens once ([`super::layout`]); the PNG and SVG writers only translate these
+//! primitives, so both formats show the same title, map, labels, legend and attribution at
+//! the same places.
+
+use geo::{Coord, Rect};
+
+use crate::model::palette::{FillStyle, Rgb};
+
+/// A rectangle in output pixels (x right, y down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PxRect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl PxRect {
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    /// True when the two rectangles share any area.
+    pub fn overlaps(&self, other: &PxRect) -> bool {
+        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    pub fn contains(&self, other: &PxRect) -> bool {
+        other.x >= self.x && other.y >= self.y && other.right() <= self.right() && other.bottom() <= self.bottom()
+    }
+}
+
+/// Where a text run's `x` is: its start, middle or end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// What a text run is, so the SVG can tag it (and tests can find the legend text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextRole {
+    Title,
+    LegendTitle,
+    LegendNote,
+    LegendItem,
+    LegendCount,
+    WardLabel,
+    Attribution,
+}
+
+impl TextRole {
+    /// The SVG class name.
+    pub fn class(self) -> &'static str {
+        match self {
+            TextRole::Title => "title",
+            TextRole::LegendTitle => "legend-title",
+            TextRole::LegendNote => "legend-note",
+            TextRole::LegendItem => "legend-item",
+            TextRole::LegendCount => "legend-count",
+            TextRole::WardLabel => "ward-label",
+            TextRole::Attribution => "attribution",
+        }
+    }
+}
+
+/// One line of text on one baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRun {
+    pub text: String,
+    pub x: f32,
+    /// The baseline, in pixels from the top.
+    pub baseline: f32,
+    /// Font size in pixels (the em size, as egui counts it).
+    pub size: f32,
+    pub colour: Rgb,
+    pub anchor: Anchor,
+    /// A soft outline behind the glyphs (colour, width in pixels) that keeps the text readable
+    /// over stripes.
+    pub halo: Option<(Rgb, f32)>,
+    pub role: TextRole,
+}
+
+/// One ward as drawn: rings in pixels relative to the map frame's top-left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WardPath {
+    /// The ward's index in its ward set.
+    pub index: usize,
+    pub name: String,
+    pub code: Option<String>,
+    /// Exterior rings and holes alike (filled with the even-odd rule), without closing points.
+    pub rings: Vec<Vec<(f32, f32)>>,
+    pub fill: FillStyle,
+}
+
+/// How world metres map onto the map frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapTransform {
+    /// The world rectangle shown (exactly the frame's aspect ratio).
+    pub view: Rect<f64>,
+    /// Pixels per world metre.
+    pub pixels_per_metre: f64,
+    /// The map frame in the image.
+    pub frame: PxRect,
+}
+
+impl MapTransform {
+    /// A world point in pixels relative to the frame's top-left corner.
+    pub fn to_frame(&self, world: Coord<f64>) -> (f32, f32) {
+        let x = (world.x - self.view.min().x) * self.pixels_per_metre;
+        let y = (self.view.max().y - world.y) * self.pixels_per_metre;
+        (x as f32, y as f32)
+    }
+
+    /// A world point in image pixels.
+    pub fn to_image(&self, world: Coord<f64>) -> (f32, f32) {
+        let (x, y) = self.to_frame(world);
+        (x + self.frame.x, y + self.frame.y)
+    }
+}
+
+/// The map part of the picture, clipped to its frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayer {
+    pub transform: MapTransform,
+    pub wards: Vec<WardPath>,
+    /// Outline width in pixels.
+    pub outline_width: f32,
+    /// Ward labels, in frame pixels.
+    pub labels: Vec<TextRun>,
+}
+
+/// Anything drawn outside the map: boxes, legend swatches, text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Rect { rect: PxRect, fill: Rgb, stroke: Option<(Rgb, f32)> },
+    Swatch { rect: PxRect, fill: FillStyle, stroke: (Rgb, f32) },
+    Text(TextRun),
+}
+
+/// The whole picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// Output size in pixels.
+    pub width: u32,
+    pub height: u32,
+    pub background: Rgb,
+    pub map: MapLayer,
+    /// Drawn after the map, in order.
+    pub items: Vec<Item>,
+    /// Width of one stripe unit (one seat) measured across the stripes, in pixels.
+    pub stripe_band: f32,
+}
+
+/// Stripes run at this angle (degrees, clockwise from vertical as SVG's `rotate`), rising to
+/// the right: "/".
+pub const STRIPE_ANGLE: f32 = 45.0;
+
+/// One colour's band within a stripe period, measured across the stripes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub colour: Rgb,
+    pub offset: f32,
+    pub width: f32,
+}
+
+/// The bands of one stripe period (each colour as wide as its weight in seats) and the period.
+/// Shared by both writers so PNG and SVG stripe alike.
+pub fn stripe_bands(colours: &[(Rgb, u32)], band: f32) -> (Vec<Band>, f32) {
+    let mut offset = 0.0;
+    let mut bands = Vec::with_capacity(colours.len());
+    for &(colour, weight) in colours {
+        let width = band * weight.max(1) as f32;
+        bands.push(Band { colour, offset, width });
+        offset += width;
+    }
+    (bands, offset)
+}
+
+/// A single colour standing for a fill: the seat-weighted mean of stripes, for label contrast.
+pub fn representative_colour(fill: &FillStyle) -> Rgb {
+    match fill {
+        FillStyle::Solid(colour) => *colour,
+        FillStyle::NoData => crate::model::palette::NO_DATA,
+        FillStyle::Stripes(colours) => {
+            let total: u32 = colours.iter().map(|(_, w)| (*w).max(1)).sum();
+            let mean = |channel: fn(&Rgb) -> u8| {
+                let sum: u32 = colours.iter().map(|(c, w)| u32::from(channel(c)) * (*w).max(1)).sum();
+                (sum / total.max(1)).min(255) as u8
+            };
+            Rgb(mean(|c| c.0), mean(|c| c.1), mean(|c| c.2))
+        }
+    }
+}
