@@ -46,7 +46,10 @@ impl ElectionPair {
         let current = data.election(to).ok_or("The election shown is not loaded")?;
         let from = match baseline_year {
             None => data.previous_on_same_ward_set(to).ok_or_else(|| {
-                format!("There is no earlier election on the same wards as {} to compare with", current.election.title())
+                format!(
+                    "There is no earlier election on the same wards as {} to compare with",
+                    current.election.title()
+                )
             })?,
             Some(year) => data
                 .elections
@@ -68,9 +71,7 @@ impl ElectionPair {
     /// For each ward of the set: the contests of both elections, where both have one.
     pub fn contests<'a>(&self, data: &'a Dataset) -> Vec<Option<(&'a Contest, &'a Contest)>> {
         let wards = data.ward_set(self.ward_set).map_or(0, |s| s.wards.len());
-        (0..wards)
-            .map(|w| data.contest_in_ward(self.from, w).zip(data.contest_in_ward(self.to, w)))
-            .collect()
+        (0..wards).map(|w| data.contest_in_ward(self.from, w).zip(data.contest_in_ward(self.to, w))).collect()
     }
 }
 
@@ -161,7 +162,12 @@ mod tests {
             seats: 3,
             candidates: votes
                 .iter()
-                .map(|(party, v)| Candidate { name: format!("{party} {v}"), party: Party::from_source(party), votes: *v, elected: None })
+                .map(|(party, v)| Candidate {
+                    name: format!("{party} {v}"),
+                    party: Party::from_source(party),
+                    votes: *v,
+                    elected: None,
+                })
                 .collect(),
             electorate: None,
             turnout: None,

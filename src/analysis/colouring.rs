@@ -1,7 +1,14 @@
 //! What the map shows: a fill per ward, a legend that matches it, and a value per ward for
 //! tooltips. Shared by the app and the headless exporter, so both draw the same map.
+//!
+//! The winner mode lives here; the measures (share, change, swing, majority, turnout, gains)
+//! in [`super::modes`]. Every mode builds its legend from the same bins as its fills.
 
+use super::change::ElectionPair;
+use super::marginality::turnout_availability;
+use super::modes;
 use super::outcome::{ContestOutcome, Winner};
+use super::scales::party_colour as map_party_colour;
 use super::share::ShareMethod;
 use crate::model::palette::{FillStyle, Rgb};
 use crate::model::{Dataset, ElectionId, Party, WardSetId};
@@ -125,7 +132,8 @@ pub struct Legend {
 pub struct Colouring {
     /// Per ward of the set shown.
     pub fills: Vec<FillStyle>,
-    /// Per ward: the value in words, for the tooltip ("Conservative", "Split: 2 Con, 1 Lab").
+    /// Per ward: the value in words, for the tooltip ("Conservative", "Split: 2 Con, 1 Lab",
+    /// "8.1 pts swing to Conservative (top-vote method)").
     pub values: Vec<Option<String>>,
     pub legend: Legend,
     /// Set when the spec cannot be shown (say, swing across ward sets), with the reason.
@@ -139,15 +147,76 @@ pub enum MapSubject {
     WardSetOnly(WardSetId),
 }
 
-/// Colour the subject's ward set.
+/// Colour the subject's ward set. A mode that cannot be shown gives every ward the no-data
+/// fill, a legend that says why, and `unavailable` set to the reason.
 pub fn colour(data: &Dataset, subject: MapSubject, spec: &ColourSpec) -> Colouring {
     match subject {
         MapSubject::WardSetOnly(set) => no_results(data, set),
-        MapSubject::Election(id) => match spec.mode {
-            ColourMode::Winner => winner(data, id),
-            _ => Colouring::empty("This colour mode is not ready yet"),
-        },
+        MapSubject::Election(id) => {
+            if data.election(id).is_none() {
+                return Colouring::empty("No such election");
+            }
+            let coloured = match spec.mode {
+                ColourMode::Winner => Ok(winner(data, id, spec.colour_blind)),
+                ColourMode::Share => modes::share(data, id, spec),
+                ColourMode::Change => modes::change(data, id, spec),
+                ColourMode::Swing => modes::swing(data, id, spec),
+                ColourMode::Majority => modes::majority(data, id, spec),
+                ColourMode::Turnout => modes::turnout(data, id, spec),
+                ColourMode::Gains => modes::gains(data, id, spec),
+            };
+            coloured.unwrap_or_else(|reason| unavailable(data, id, spec.mode, &reason))
+        }
     }
+}
+
+/// Whether each mode can be shown for the subject with this spec (its party, pair, baseline),
+/// with the plain reason when not; in [`ColourMode::ALL`] order, for the UI to grey out.
+pub fn availability(data: &Dataset, subject: MapSubject, spec: &ColourSpec) -> Vec<(ColourMode, Result<(), String>)> {
+    ColourMode::ALL.iter().map(|&mode| (mode, mode_availability(data, subject, spec, mode))).collect()
+}
+
+/// Whether one mode can be shown, or why not.
+pub fn mode_availability(
+    data: &Dataset,
+    subject: MapSubject,
+    spec: &ColourSpec,
+    mode: ColourMode,
+) -> Result<(), String> {
+    let id = match subject {
+        MapSubject::WardSetOnly(_) if mode == ColourMode::Winner => return Ok(()),
+        MapSubject::WardSetOnly(_) => return Err("No results are loaded for these wards".into()),
+        MapSubject::Election(id) => id,
+    };
+    let joined = data.election(id).ok_or("No such election")?;
+    match mode {
+        ColourMode::Winner | ColourMode::Share | ColourMode::Majority => Ok(()),
+        ColourMode::Turnout => turnout_availability(&joined.election),
+        ColourMode::Change | ColourMode::Gains => ElectionPair::with_baseline(data, id, spec.baseline).map(|_| ()),
+        ColourMode::Swing => {
+            if Party::from_source(&spec.swing.0) == Party::from_source(&spec.swing.1) {
+                return Err("Swing needs two different parties".into());
+            }
+            ElectionPair::with_baseline(data, id, spec.baseline).map(|_| ())
+        }
+    }
+}
+
+/// The years of elections a spec could take as its baseline for election `id` (same borough,
+/// other years), each with whether a ward-by-ward comparison is possible and why not.
+pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<(), String>)> {
+    let Some(current) = data.election(id) else {
+        return Vec::new();
+    };
+    let mut years: Vec<i32> = data
+        .elections
+        .iter()
+        .filter(|e| e.election.borough == current.election.borough && e.election.year != current.election.year)
+        .map(|e| e.election.year)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years.into_iter().map(|y| (y, ElectionPair::with_baseline(data, id, Some(y)).map(|_| ()))).collect()
 }
 
 fn no_results(data: &Dataset, set: WardSetId) -> Colouring {
@@ -164,52 +233,110 @@ fn no_results(data: &Dataset, set: WardSetId) -> Colouring {
     }
 }
 
+/// Every ward grey, and the reason in the legend.
+fn unavailable(data: &Dataset, id: ElectionId, mode: ColourMode, reason: &str) -> Colouring {
+    let wards = ward_count(data, id);
+    let title = data.election(id).map_or_else(
+        || mode.label().to_owned(),
+        |e| format!("{}: {}", e.election.title(), mode.label().to_lowercase()),
+    );
+    Colouring {
+        fills: vec![FillStyle::NoData; wards],
+        values: vec![None; wards],
+        legend: Legend {
+            title,
+            note: Some(reason.to_owned()),
+            items: vec![LegendItem { fill: FillStyle::NoData, label: "Not available".into(), count: wards }],
+        },
+        unavailable: Some(reason.to_owned()),
+    }
+}
+
+/// Wards in the election's ward set (0 when it has none).
+pub(crate) fn ward_count(data: &Dataset, id: ElectionId) -> usize {
+    data.election(id).and_then(|e| e.ward_set).and_then(|s| data.ward_set(s)).map_or(0, |s| s.wards.len())
+}
+
 /// The fill for a contest outcome: the party colour, or stripes for a split ward.
 pub fn winner_fill(outcome: &ContestOutcome) -> FillStyle {
+    winner_fill_with(outcome, false)
+}
+
+/// As [`winner_fill`], in colour-blind-safe party colours when asked.
+pub fn winner_fill_with(outcome: &ContestOutcome, colour_blind: bool) -> FillStyle {
     match (&outcome.winner, outcome.seats.as_slice()) {
-        (Winner::Party { .. }, [(party, _)]) => FillStyle::Solid(party.colour),
-        (Winner::Split { .. }, seats) => FillStyle::Stripes(seats.iter().map(|(p, n)| (p.colour, *n)).collect()),
+        (Winner::Party { .. }, [(party, _)]) => FillStyle::Solid(map_party_colour(party, colour_blind)),
+        (Winner::Split { .. }, seats) => {
+            FillStyle::Stripes(seats.iter().map(|(p, n)| (map_party_colour(p, colour_blind), *n)).collect())
+        }
         _ => FillStyle::NoData,
     }
 }
 
-fn winner(data: &Dataset, id: ElectionId) -> Colouring {
-    let Some(joined) = data.election(id) else { return Colouring::empty("No such election") };
-    let wards = joined.ward_set.and_then(|s| data.ward_set(s)).map_or(0, |s| s.wards.len());
+fn winner(data: &Dataset, id: ElectionId, colour_blind: bool) -> Colouring {
+    let Some(joined) = data.election(id) else {
+        return Colouring::empty("No such election");
+    };
+    let wards = ward_count(data, id);
     let mut fills = vec![FillStyle::NoData; wards];
     let mut values = vec![None; wards];
-    // (fill, label, sort key) per distinct state; parties first, then splits.
-    let mut items: Vec<(LegendItem, (u8, String))> = Vec::new();
-    for (ward, contest) in joined.join.contest_of_ward.iter().enumerate() {
-        let Some(contest) = contest.and_then(|c| joined.election.contests.get(c)) else { continue };
+    let mut legend = LegendBuilder::default();
+    for (ward, contest) in joined.join.contest_of_ward.iter().enumerate().take(wards) {
+        let Some(contest) = contest.and_then(|c| joined.election.contests.get(c)) else {
+            continue;
+        };
         let outcome = ContestOutcome::of(contest);
-        let fill = winner_fill(&outcome);
-        let (label, key) = match &outcome.winner {
-            Winner::Party { party } => (party.clone(), (0, party.clone())),
-            Winner::Split { .. } => {
-                let label = format!("Split: {}", outcome.seats_label());
-                (label.clone(), (1, label))
-            }
-            Winner::None => ("No candidates".into(), (2, String::new())),
+        let fill = winner_fill_with(&outcome, colour_blind);
+        let (label, group) = match &outcome.winner {
+            Winner::Party { party } => (party.clone(), 0),
+            Winner::Split { .. } => (format!("Split: {}", outcome.seats_label()), 1),
+            Winner::None => ("No candidates".into(), 2),
         };
         values[ward] = Some(outcome.winner_label());
-        match items.iter_mut().find(|(item, _)| item.fill == fill && item.label == label) {
-            Some((item, _)) => item.count += 1,
-            None => items.push((LegendItem { fill: fill.clone(), label, count: 1 }, key)),
-        }
+        legend.add(&fill, &label, (group, 0));
         fills[ward] = fill;
     }
-    let no_data = fills.iter().filter(|f| **f == FillStyle::NoData).count();
-    items.sort_by(|(a, ka), (b, kb)| ka.0.cmp(&kb.0).then(b.count.cmp(&a.count)).then(ka.1.cmp(&kb.1)));
-    let mut items: Vec<LegendItem> = items.into_iter().map(|(item, _)| item).collect();
-    if no_data > 0 {
-        items.push(LegendItem { fill: FillStyle::NoData, label: "No result joined".into(), count: no_data });
-    }
+    let note = colour_blind.then(|| "Colour-blind-safe party colours (Okabe-Ito)".to_owned());
     Colouring {
+        legend: Legend {
+            title: format!("{}: winning party", joined.election.title()),
+            note,
+            items: legend.finish(&fills),
+        },
         fills,
         values,
-        legend: Legend { title: format!("{}: winning party", joined.election.title()), note: None, items },
         unavailable: None,
+    }
+}
+
+/// Collects legend items from the fills as they are made: one per distinct fill and label,
+/// sorted by a group, then most wards first (or a rank), then label; "No result joined" last.
+#[derive(Default)]
+pub(crate) struct LegendBuilder {
+    items: Vec<(LegendItem, (u8, i64))>,
+}
+
+impl LegendBuilder {
+    /// Count one ward with this fill and label; `key` is (group, rank) for ordering.
+    pub(crate) fn add(&mut self, fill: &FillStyle, label: &str, key: (u8, i64)) {
+        match self.items.iter_mut().find(|(item, _)| item.fill == *fill && item.label == label) {
+            Some((item, _)) => item.count += 1,
+            None => self.items.push((LegendItem { fill: fill.clone(), label: label.to_owned(), count: 1 }, key)),
+        }
+    }
+
+    /// The items in order, with a "No result joined" item for wards left without data.
+    pub(crate) fn finish(mut self, fills: &[FillStyle]) -> Vec<LegendItem> {
+        self.items.sort_by(|(a, ka), (b, kb)| {
+            ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(b.count.cmp(&a.count)).then_with(|| a.label.cmp(&b.label))
+        });
+        let mut items: Vec<LegendItem> = self.items.into_iter().map(|(item, _)| item).collect();
+        let counted: usize = items.iter().filter(|i| i.fill == FillStyle::NoData).map(|i| i.count).sum();
+        let no_data = fills.iter().filter(|f| **f == FillStyle::NoData).count().saturating_sub(counted);
+        if no_data > 0 {
+            items.push(LegendItem { fill: FillStyle::NoData, label: "No result joined".into(), count: no_data });
+        }
+        items
     }
 }
 

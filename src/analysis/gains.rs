@@ -169,34 +169,20 @@ impl GainsReport {
             .collect();
         let mut net: Vec<PartySeatChange> = Vec::new();
         for change in wards.iter().flatten() {
-            let mut entry = |party: &Party| -> usize {
-                match net.iter().position(|n| n.party == *party) {
-                    Some(i) => i,
-                    None => {
-                        net.push(PartySeatChange { party: party.clone(), seats_from: 0, seats_to: 0, gained: 0, lost: 0, net: 0 });
-                        net.len() - 1
-                    }
-                }
-            };
             for (party, n) in &change.seats_from {
-                let i = entry(party);
-                net[i].seats_from += n;
+                entry(&mut net, party).seats_from += n;
             }
             for (party, n) in &change.seats_to {
-                let i = entry(party);
-                net[i].seats_to += n;
+                entry(&mut net, party).seats_to += n;
             }
             for gain in &change.gains {
-                let i = entry(&gain.gainer);
-                net[i].gained += gain.seats;
+                entry(&mut net, &gain.gainer).gained += gain.seats;
                 if let Some(loser) = &gain.loser {
-                    let i = entry(loser);
-                    net[i].lost += gain.seats;
+                    entry(&mut net, loser).lost += gain.seats;
                 }
             }
             for (party, n) in &change.abolished {
-                let i = entry(party);
-                net[i].lost += n;
+                entry(&mut net, party).lost += n;
             }
         }
         for n in &mut net {
@@ -215,14 +201,22 @@ impl GainsReport {
 
     /// "Con +6 · Lab −5 · LD −1" (parties with no net change left out; "No net change").
     pub fn net_label(&self) -> String {
-        let parts: Vec<String> = self
-            .net
-            .iter()
-            .filter(|n| n.net != 0)
-            .map(|n| format!("{} {}", n.party.short, signed(n.net)))
-            .collect();
+        let parts: Vec<String> =
+            self.net.iter().filter(|n| n.net != 0).map(|n| format!("{} {}", n.party.short, signed(n.net))).collect();
         if parts.is_empty() { "No net change".into() } else { parts.join(" · ") }
     }
+}
+
+/// The party's row of the net change, added when missing.
+fn entry<'a>(net: &'a mut Vec<PartySeatChange>, party: &Party) -> &'a mut PartySeatChange {
+    let index = match net.iter().position(|n| n.party == *party) {
+        Some(i) => i,
+        None => {
+            net.push(PartySeatChange { party: party.clone(), seats_from: 0, seats_to: 0, gained: 0, lost: 0, net: 0 });
+            net.len() - 1
+        }
+    };
+    &mut net[index]
 }
 
 /// "+6", "−5", "0" with a true minus sign.
@@ -273,7 +267,8 @@ mod tests {
     #[test]
     fn losses_are_matched_to_gains_in_a_fixed_order() {
         // 2 Lab 1 LD → 1 Con 1 Grn 1 Lab: Lab loses 1, LD loses 1; Con and Grn gain 1 each.
-        let change = WardSeatChange::of(&seats(&[("Lab", 2), ("LD", 1)]), &seats(&[("Con", 1), ("Grn", 1), ("Lab", 1)]));
+        let change =
+            WardSeatChange::of(&seats(&[("Lab", 2), ("LD", 1)]), &seats(&[("Con", 1), ("Grn", 1), ("Lab", 1)]));
         let labels: Vec<String> = change.gains.iter().map(SeatGain::label).collect();
         assert_eq!(labels, ["Con gain from Lab", "Grn gain from LD"]);
     }

@@ -78,7 +78,12 @@ mod tests {
             candidates: votes
                 .iter()
                 .enumerate()
-                .map(|(i, (party, v))| Candidate { name: format!("C{i}"), party: Party::from_source(party), votes: *v, elected: None })
+                .map(|(i, (party, v))| Candidate {
+                    name: format!("C{i}"),
+                    party: Party::from_source(party),
+                    votes: *v,
+                    elected: None,
+                })
                 .collect(),
             electorate: None,
             turnout: None,
@@ -87,8 +92,7 @@ mod tests {
 
     #[test]
     fn majority_percent_is_of_the_top_vote_total() {
-        // Elected: Con 1000, Con 990, Con 980; best loser Lab 880 → majority 100.
-        // Top-vote total: Con 1000 + Lab 900 + Grn 100 = 2000 → 5%.
+        // Elected: Con 1000, Con 990, Con 980; top-vote total: Con 1000 + Lab 900 + Grn 100 = 2000.
         let c = contest(&[("Con", 1000), ("Con", 990), ("Con", 980), ("Lab", 900), ("Lab", 880), ("Grn", 100)], 3);
         // Lab's 900 is the best loser, so the majority is 980 − 900 = 80, 4% of 2000.
         let m = Majority::of(&c).expect("contested");
@@ -104,7 +108,8 @@ mod tests {
 
     #[test]
     fn turnout_needs_a_turnout_figure_and_says_why_not() {
-        let mut election = Election { borough: "B".into(), year: 2018, contests: vec![contest(&[("Lab", 5)], 1)], source: "t".into() };
+        let mut election =
+            Election { borough: "B".into(), year: 2018, contests: vec![contest(&[("Lab", 5)], 1)], source: "t".into() };
         assert_eq!(turnout_availability(&election), Err("These results have no electorate or turnout figures".into()));
         election.contests[0].electorate = Some(9000);
         assert!(turnout_availability(&election).is_err_and(|e| e.contains("electorates but no turnout")));

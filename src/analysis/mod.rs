@@ -1,11 +1,29 @@
 //! Pure analysis of results: seats, winners, majorities, shares, swing and gains.
 //! No egui; every function is tested on examples computed by hand.
 
+pub mod borough;
+pub mod change;
 pub mod colouring;
+pub mod comparison;
+pub mod gains;
+pub mod marginality;
+pub mod modes;
 pub mod outcome;
+pub mod scales;
 pub mod share;
 pub mod totals;
 
+pub use borough::{BoroughChange, BoroughSummary, borough_shares};
+pub use change::{
+    ElectionPair, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing,
+};
+pub use colouring::{
+    ColourMode, ColourSpec, Colouring, Legend, LegendItem, MapSubject, availability, colour,
+};
+pub use comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
+pub use gains::{GainsReport, PartySeatChange, SeatGain, WardSeatChange};
+pub use marginality::{Majority, turnout_availability, turnout_percent};
+pub use modes::{WardValue, ward_values};
 pub use outcome::{ContestOutcome, Winner};
-pub use share::ShareMethod;
+pub use share::{PartyVote, ShareMethod, share_of, shares};
 pub use totals::{seat_totals, seat_totals_label};

@@ -1,6 +1,7 @@
 //! The command line: `wardmap` opens the app; `wardmap summary` and `wardmap export` work
 //! without a display. Errors go to stderr with a non-zero exit.
 
+pub mod export;
 pub mod summary;
 
 use crate::io;
@@ -39,6 +40,8 @@ pub struct DataArgs {
 pub enum Command {
     /// Print seat totals and every ward's result, as text or JSON.
     Summary(summary::SummaryArgs),
+    /// Save the map as a PNG or SVG image, with title, legend and attribution.
+    Export(export::ExportArgs),
 }
 
 /// Parse arguments and run.
@@ -46,6 +49,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
+        Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
         None => report(crate::ui::run_app(cli.data, cli.screenshot).map_err(|e| format!("wardmap could not open its window: {e}"))),
     }
 }
@@ -60,25 +64,12 @@ fn report(result: Result<(), String>) -> ExitCode {
     }
 }
 
-/// Load what the options name, or the embedded Barnet data.
+/// Load what the options name, or the embedded Barnet data. Warnings (skipped features,
+/// join gaps, elected flags that disagree with the votes) go to stderr; errors are returned.
 pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
-    if args.boundaries.is_none() && args.results.is_empty() {
-        return Ok(io::embedded::barnet());
+    let loaded = io::load::load_dataset(args.boundaries.as_deref(), &args.results).map_err(|e| e.to_string())?;
+    for warning in &loaded.warnings {
+        eprintln!("wardmap: note: {warning}");
     }
-    let ward_sets = match &args.boundaries {
-        Some(path) => {
-            let name = path.file_stem().map_or_else(|| "wards".to_owned(), |s| s.to_string_lossy().into_owned());
-            vec![io::boundaries::read(path, &name, None).map_err(|e| e.to_string())?]
-        }
-        None => io::embedded::barnet_ward_sets(),
-    };
-    let mut elections = Vec::new();
-    for path in &args.results {
-        let borough = "Unknown borough";
-        elections.extend(io::results_csv::read(path, borough).map_err(|e| e.to_string())?);
-    }
-    if args.results.is_empty() {
-        elections = io::embedded::barnet_elections();
-    }
-    Ok(Dataset::new(ward_sets, elections))
+    Ok(loaded.dataset)
 }

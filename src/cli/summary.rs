@@ -1,8 +1,17 @@
-//! `wardmap summary`: seat totals and every ward's result, as text or a stable JSON schema
-//! (documented in `docs/summary-json.md`).
+//! `wardmap summary`: seat totals, shares and every ward's result, and (for `--from`/`--to`,
+//! or against the previous election on the same wards) change, swing and gains; as text or a
+//! stable JSON schema (documented in `docs/summary-json.md`).
 
+mod compare;
+
+pub use compare::ComparisonSummary;
+
+use crate::analysis::borough::borough_shares;
+use crate::analysis::change::ElectionPair;
+use crate::analysis::marginality::Majority;
+use crate::analysis::share::{PartyVote, ShareMethod, shares};
 use crate::analysis::{ContestOutcome, Winner, seat_totals, seat_totals_label};
-use crate::model::{Dataset, ElectionId};
+use crate::model::{Dataset, ElectionId, Party};
 use clap::Args;
 use serde::Serialize;
 
@@ -14,6 +23,37 @@ pub struct SummaryArgs {
     /// Print JSON (schema `wardmap.summary/1`) instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Compare with this earlier election (default: the previous one on the same wards).
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// The election to summarise and compare to (the same as `--election`).
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// How vote shares are counted in multi-member wards: `top-vote` (each party's best
+    /// candidate, as Britain Elects does) or `total-votes`.
+    #[arg(long, value_name = "METHOD", default_value = "top-vote", value_parser = parse_method)]
+    pub method: ShareMethod,
+    /// The two parties of the Butler swing, positive towards the first.
+    #[arg(long, value_name = "A,B", default_value = "Conservative,Labour", value_parser = parse_pair)]
+    pub swing: (String, String),
+}
+
+fn parse_method(text: &str) -> Result<ShareMethod, String> {
+    ShareMethod::parse(text).ok_or_else(|| format!("unknown method `{text}`: use top-vote or total-votes"))
+}
+
+fn parse_pair(text: &str) -> Result<(String, String), String> {
+    match text.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            let (pa, pb) = (Party::from_source(a), Party::from_source(b));
+            if pa == pb {
+                Err(format!("the swing needs two different parties, not {} twice", pa.name))
+            } else {
+                Ok((pa.name, pb.name))
+            }
+        }
+        _ => Err(format!("`{text}` is not two parties separated by a comma, e.g. Conservative,Labour")),
+    }
 }
 
 /// Version tag of the JSON output; bumped only on incompatible change.
@@ -29,6 +69,26 @@ pub struct Summary {
     pub seat_totals: Vec<PartySeats>,
     pub join: JoinSummary,
     pub wards: Vec<WardSummary>,
+    /// How the `shares` here and in `wards` are counted: `top-vote` or `total-votes`.
+    pub method: ShareMethod,
+    /// Borough shares by party under `method`, most first.
+    pub shares: Vec<PartyShare>,
+    /// Change, swing and gains since `comparison.from`; `null` when there is nothing to
+    /// compare with (then `comparison_unavailable` says why).
+    pub comparison: Option<ComparisonSummary>,
+    pub comparison_unavailable: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PartyShare {
+    pub party: String,
+    pub short: String,
+    pub colour: String,
+    /// The party's votes under the method (best candidate, or all candidates; summed over
+    /// wards for the borough).
+    pub votes: u64,
+    /// Percent, 2 decimals.
+    pub share: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,7 +122,12 @@ pub struct WardSummary {
     pub winner: Winner,
     pub winner_label: String,
     pub majority: Option<u64>,
+    /// The majority as a percentage of the top-vote total (the sum of each party's best
+    /// candidate's votes), 2 decimals.
+    pub majority_percent: Option<f64>,
     pub total_votes: u64,
+    /// Shares by party under the summary's `method`, most first.
+    pub shares: Vec<PartyShare>,
     pub flag_disagreements: Vec<String>,
     pub candidates: Vec<CandidateSummary>,
 }
@@ -80,15 +145,67 @@ pub struct CandidateSummary {
     pub elected_in_source: Option<bool>,
 }
 
-fn party_seats(seats: &[(crate::model::Party, u32)]) -> Vec<PartySeats> {
-    seats
+fn party_shares(shares: &[PartyVote]) -> Vec<PartyShare> {
+    shares
         .iter()
-        .map(|(p, n)| PartySeats { party: p.name.clone(), short: p.short.clone(), colour: p.colour.to_hex(), seats: *n })
+        .map(|s| PartyShare {
+            party: s.party.name.clone(),
+            short: s.party.short.clone(),
+            colour: s.party.colour.to_hex(),
+            votes: s.votes,
+            share: round2(s.share),
+        })
         .collect()
 }
 
-/// Build the summary of one election.
+/// Round to 2 decimals for the JSON.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn party_seats(seats: &[(crate::model::Party, u32)]) -> Vec<PartySeats> {
+    seats
+        .iter()
+        .map(|(p, n)| PartySeats {
+            party: p.name.clone(),
+            short: p.short.clone(),
+            colour: p.colour.to_hex(),
+            seats: *n,
+        })
+        .collect()
+}
+
+/// Build the summary of one election with top-vote shares, compared with the previous
+/// election on the same wards (Con↔Lab swing).
 pub fn summarise(data: &Dataset, id: ElectionId) -> Option<Summary> {
+    let options = Options { from: None, method: ShareMethod::TopVote, swing: ("Conservative".into(), "Labour".into()) };
+    summarise_with(data, id, &options).ok()
+}
+
+/// What to measure beyond the results.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The year to compare with; `None`: the previous election on the same wards, if any.
+    pub from: Option<i32>,
+    pub method: ShareMethod,
+    /// Butler swing pair, by party name.
+    pub swing: (String, String),
+}
+
+/// Build the summary of one election with the measures. An explicit `from` that cannot be
+/// compared ward by ward is an error; a missing previous election is not.
+pub fn summarise_with(data: &Dataset, id: ElectionId, options: &Options) -> Result<Summary, String> {
+    let mut summary = results_summary(data, id, options.method).ok_or("the election could not be summarised")?;
+    let (a, b) = (Party::from_source(&options.swing.0), Party::from_source(&options.swing.1));
+    match ElectionPair::with_baseline(data, id, options.from) {
+        Ok(pair) => summary.comparison = Some(compare::compare(data, pair, options.method, &a, &b)?),
+        Err(reason) if options.from.is_some() => return Err(reason),
+        Err(reason) => summary.comparison_unavailable = Some(reason),
+    }
+    Ok(summary)
+}
+
+fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Option<Summary> {
     let joined = data.election(id)?;
     let election = &joined.election;
     let set = joined.ward_set.and_then(|s| data.ward_set(s));
@@ -109,7 +226,9 @@ pub fn summarise(data: &Dataset, id: ElectionId) -> Option<Summary> {
                 winner_label: outcome.winner_label(),
                 winner: outcome.winner.clone(),
                 majority: outcome.majority,
+                majority_percent: Majority::from_outcome(contest, &outcome).and_then(|m| m.percent).map(round2),
                 total_votes: outcome.total_votes,
+                shares: party_shares(&shares(contest, method)),
                 flag_disagreements: outcome.flag_disagreements.clone(),
                 candidates: outcome
                     .ranking
@@ -148,6 +267,10 @@ pub fn summarise(data: &Dataset, id: ElectionId) -> Option<Summary> {
             duplicate_results: joined.join.duplicate_results.clone(),
         },
         wards: wards.into_iter().map(|(_, w)| w).collect(),
+        method,
+        shares: party_shares(&borough_shares(election, method)),
+        comparison: None,
+        comparison_unavailable: None,
     })
 }
 
@@ -172,8 +295,15 @@ pub fn choose_election(data: &Dataset, year: Option<i32>) -> Result<ElectionId, 
 }
 
 pub fn run(data: &Dataset, args: &SummaryArgs) -> Result<(), String> {
-    let id = choose_election(data, args.election)?;
-    let summary = summarise(data, id).ok_or("the election could not be summarised")?;
+    let year = match (args.election, args.to) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(format!("--election {a} and --to {b} name different elections: give one of them"));
+        }
+        (a, b) => a.or(b),
+    };
+    let id = choose_election(data, year)?;
+    let options = Options { from: args.from, method: args.method, swing: args.swing.clone() };
+    let summary = summarise_with(data, id, &options)?;
     if args.json {
         let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
         println!("{text}");
@@ -193,6 +323,7 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
     for (party, seats) in &totals {
         let _ = writeln!(out, "  {:<24} {seats}", party.name);
     }
+    let _ = writeln!(out, "Shares ({}): {}", summary.method.label(), shares_label(&summary.shares));
     let j = &summary.join;
     let _ = writeln!(
         out,
@@ -210,7 +341,11 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
     }
     for ward in &summary.wards {
         let _ = writeln!(out);
-        let majority = ward.majority.map_or_else(|| "none (uncontested)".to_owned(), |m| format!("{m} votes"));
+        let majority = match (ward.majority, ward.majority_percent) {
+            (None, _) => "none (uncontested)".to_owned(),
+            (Some(m), Some(p)) => format!("{m} votes ({p:.1}% of the top-vote total)"),
+            (Some(m), None) => format!("{m} votes"),
+        };
         let _ = writeln!(
             out,
             "{} {} ({} seats): {}; majority {majority}",
@@ -226,6 +361,20 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         for note in &ward.flag_disagreements {
             let _ = writeln!(out, "  note: {note}");
         }
+        let _ = writeln!(out, "  shares ({}): {}", summary.method.label(), shares_label(&ward.shares));
+    }
+    let _ = writeln!(out);
+    match (&summary.comparison, &summary.comparison_unavailable) {
+        (Some(c), _) => compare::render(&mut out, c),
+        (None, Some(reason)) => {
+            let _ = writeln!(out, "No comparison: {reason}");
+        }
+        (None, None) => {}
     }
     out
+}
+
+/// "Con 45.2% · Lab 38.1%".
+fn shares_label(shares: &[PartyShare]) -> String {
+    shares.iter().map(|s| format!("{} {:.1}%", s.short, s.share)).collect::<Vec<_>>().join(" · ")
 }

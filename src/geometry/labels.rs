@@ -32,8 +32,9 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
         .iter()
         .filter_map(sanitize_polygon)
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    let rings: Vec<&LineString<f64>> =
-        std::iter::once(largest.exterior()).chain(largest.interiors()).collect();
+    let rings: Vec<&LineString<f64>> = std::iter::once(largest.exterior())
+        .chain(largest.interiors())
+        .collect();
 
     let mut candidates: Vec<Coord<f64>> = Vec::with_capacity(SCAN_LINES + 1);
     if let Some(point) = largest.interior_point() {
@@ -52,8 +53,14 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
         }
     }
     let fallback = || {
-        let anchor = largest.interior_point().map_or(largest.exterior().0[0], |p| p.0);
-        LabelSpot { anchor, width: 0.0, height: 0.0 }
+        let anchor = largest
+            .interior_point()
+            .map_or(largest.exterior().0[0], |p| p.0);
+        LabelSpot {
+            anchor,
+            width: 0.0,
+            height: 0.0,
+        }
     };
     Some(best.map_or_else(fallback, |(_, spot)| spot))
 }
@@ -69,7 +76,10 @@ fn scan_line_candidates(polygon: &Polygon<f64>, rings: &[&LineString<f64>]) -> V
             let xs = crossings(rings, Axis::Horizontal, y);
             xs.chunks_exact(2)
                 .max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))
-                .map(|pair| Coord { x: (pair[0] + pair[1]) / 2.0, y })
+                .map(|pair| Coord {
+                    x: (pair[0] + pair[1]) / 2.0,
+                    y,
+                })
         })
         .collect()
 }
@@ -79,8 +89,15 @@ fn refine(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<LabelSpot> {
     let (bottom, top) = chord(rings, Axis::Vertical, point.x, point.y)?;
     let y = (bottom + top) / 2.0;
     let (left, right) = chord(rings, Axis::Horizontal, y, point.x)?;
-    let anchor = Coord { x: (left + right) / 2.0, y };
-    room_at(rings, anchor).map(|(width, height)| LabelSpot { anchor, width, height })
+    let anchor = Coord {
+        x: (left + right) / 2.0,
+        y,
+    };
+    room_at(rings, anchor).map(|(width, height)| LabelSpot {
+        anchor,
+        width,
+        height,
+    })
 }
 
 /// Symmetric room around `anchor`: twice the distance to the nearer edge, per axis.

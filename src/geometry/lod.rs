@@ -37,7 +37,11 @@ impl DetailLevel {
 
 /// Build level 0 from `wards` (world metres, already sanitised) and coarser levels until the
 /// whole set, `extent` metres across, would be smaller than a thumbnail.
-pub fn build_levels(wards: &[MultiPolygon<f64>], origins: &[Coord<f64>], extent: f64) -> Vec<DetailLevel> {
+pub fn build_levels(
+    wards: &[MultiPolygon<f64>],
+    origins: &[Coord<f64>],
+    extent: f64,
+) -> Vec<DetailLevel> {
     let shapes_of = |polygons: &[MultiPolygon<f64>]| -> Vec<WardShape> {
         polygons
             .iter()
@@ -45,13 +49,22 @@ pub fn build_levels(wards: &[MultiPolygon<f64>], origins: &[Coord<f64>], extent:
             .map(|(ward, origin)| WardShape::build(ward, *origin))
             .collect()
     };
-    let mut levels = vec![DetailLevel { min_metres_per_point: 0.0, shapes: shapes_of(wards) }];
+    let mut levels = vec![DetailLevel {
+        min_metres_per_point: 0.0,
+        shapes: shapes_of(wards),
+    }];
     let mut current: Vec<MultiPolygon<f64>> = wards.to_vec();
     let mut band = FIRST_BAND;
     while levels.len() < MAX_LEVELS && band * SMALLEST_VIEW_POINTS <= extent.max(0.0) {
         let tolerance = 0.25 * band * band;
-        current = current.iter().map(|ward| simplify(ward, tolerance)).collect();
-        levels.push(DetailLevel { min_metres_per_point: band, shapes: shapes_of(&current) });
+        current = current
+            .iter()
+            .map(|ward| simplify(ward, tolerance))
+            .collect();
+        levels.push(DetailLevel {
+            min_metres_per_point: band,
+            shapes: shapes_of(&current),
+        });
         band *= BAND_FACTOR;
     }
     levels

@@ -40,7 +40,12 @@ pub struct PreparedWardSet {
 impl PreparedWardSet {
     /// Prepare wards given in lon/lat degrees (x = lon, y = lat).
     pub fn new(lon_lat: &[MultiPolygon<f64>]) -> Self {
-        Self::from_world(lon_lat.iter().map(|ward| ward.map_coords(project)).collect())
+        Self::from_world(
+            lon_lat
+                .iter()
+                .map(|ward| ward.map_coords(project))
+                .collect(),
+        )
     }
 
     /// Prepare wards already in world metres (Web Mercator or any planar y-up system).
@@ -63,7 +68,13 @@ impl PreparedWardSet {
         let mut by_area: Vec<usize> = (0..wards.len()).collect();
         // Largest first; ties by index so the order never depends on anything but the input.
         by_area.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
-        Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area }
+        Self {
+            wards,
+            levels,
+            bounds,
+            tree: RTree::bulk_load(boxes),
+            by_area,
+        }
     }
 
     /// Number of wards (including degenerate ones).
@@ -151,7 +162,13 @@ fn prepare_ward(world: MultiPolygon<f64>) -> PreparedWard {
 
 fn union(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
     Rect::new(
-        Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-        Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+        Coord {
+            x: a.min().x.min(b.min().x),
+            y: a.min().y.min(b.min().y),
+        },
+        Coord {
+            x: a.max().x.max(b.max().x),
+            y: a.max().y.max(b.max().y),
+        },
     )
 }

@@ -1,67 +1,126 @@
 //! Reading results and boundaries into the model. No egui here.
 //!
-//! Every reader returns a typed error that says what is wrong, in which file and where,
-//! in words a user can act on; none panics on bad input.
+//! Every reader is a pure function from a path (or text) to a `Result`: it never keeps state
+//! between calls, so a caller that gets an error still has whatever it loaded before. Every
+//! error says what is wrong, in which file and where, in words a user can act on; no reader
+//! panics on bad input (the fuzz tests in `tests/import_fuzz.rs` hold them to that).
+//!
+//! The formats and the join rules are documented in `docs/formats.md`.
 
 pub mod boundaries;
+pub mod crs;
+pub mod datastore;
+pub mod democracy_club;
+pub mod detect;
 pub mod embedded;
 pub mod error;
+pub mod load;
+pub mod properties;
+pub mod results;
 pub mod results_csv;
+pub mod rings;
+pub mod rows;
 
-pub use error::{BoundaryError, ResultsError};
+pub use error::{BoundaryError, LoadError, ReadError, ResultsError};
 
+use std::io::Read;
 use std::path::Path;
 
-/// The most a results or boundary file may hold. Larger files are refused with a message
-/// instead of exhausting memory.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// The most a results or boundary file may hold. A GeoJSON file is held in memory several times
+/// over while it is parsed, so a bigger file would exhaust memory on an ordinary laptop; a whole
+/// borough's wards are a few MB, so the limit only stops national files and wrong choices.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
-/// Read a file as text for a results reader: refuses directories, empty and binary files;
-/// strips a UTF-8 byte-order mark; reads Windows-1252 text when it is not UTF-8.
-pub fn results_text(path: &Path) -> Result<String, ResultsError> {
+/// Reports the progress of a long load as a fraction in `0.0..=1.0`; returning `false` asks the
+/// loader to stop (it then returns a "cancelled" error). Called from the loading thread.
+pub type Progress<'a> = &'a dyn Fn(f32) -> bool;
+
+/// A [`Progress`] that ignores progress and never cancels.
+pub fn no_progress(_fraction: f32) -> bool {
+    true
+}
+
+/// Read a whole file, refusing folders, files over [`MAX_FILE_BYTES`], empty and binary files,
+/// and giving each failure its own words. Reads in chunks so that `progress` sees the first
+/// half of the work (the parsers report the second half).
+pub fn read_text(path: &Path, progress: Progress) -> Result<String, ReadError> {
+    let bytes = read_bytes(path, progress)?;
+    decode_text(bytes, path)
+}
+
+/// Read a file's bytes with the checks of [`read_text`] that do not need the content.
+pub fn read_bytes(path: &Path, progress: Progress) -> Result<Vec<u8>, ReadError> {
     let file = path.to_path_buf();
-    let bytes = read_bytes(path).map_err(|source| ResultsError::Io { file: file.clone(), source })?;
-    decode_text(bytes).map_err(|problem| match problem {
-        TextProblem::Empty => ResultsError::Empty { file },
-        TextProblem::Binary => ResultsError::NotText { file },
-    })
-}
-
-/// Read a whole file, refusing directories and files over [`MAX_FILE_BYTES`] with an io error
-/// whose wording the callers pass on.
-pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
-    let metadata = std::fs::metadata(path)?;
+    let metadata = std::fs::metadata(path).map_err(|source| ReadError::from_io(&file, source))?;
     if metadata.is_dir() {
-        return Err(std::io::Error::other("it is a folder, not a file"));
+        return Err(ReadError::Directory { file });
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "it is {} MB, more than the {} MB wardmap reads",
-            metadata.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        )));
+    let size = metadata.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { file, megabytes: size >> 20, limit_megabytes: MAX_FILE_BYTES >> 20 });
     }
-    std::fs::read(path)
+    let mut handle = std::fs::File::open(path).map_err(|source| ReadError::from_io(&file, source))?;
+    // usize::try_from only fails on 16-bit targets; the limit above keeps the capacity sane.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let mut chunk = vec![0u8; 4 << 20];
+    loop {
+        let read = handle.read(&mut chunk).map_err(|source| ReadError::from_io(&file, source))?;
+        if read == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..read]);
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            // The file grew while we read it (or is a device that never ends).
+            return Err(ReadError::TooLarge {
+                file,
+                megabytes: bytes.len() as u64 >> 20,
+                limit_megabytes: MAX_FILE_BYTES >> 20,
+            });
+        }
+        let fraction = if size == 0 { 0.5 } else { 0.5 * (bytes.len() as f32 / size as f32).min(1.0) };
+        if !progress(fraction) {
+            return Err(ReadError::Cancelled { file });
+        }
+    }
+    Ok(bytes)
 }
 
-/// Why bytes are not usable text.
-#[derive(Debug, PartialEq, Eq)]
-pub enum TextProblem {
-    Empty,
-    Binary,
-}
-
-/// Bytes to text: UTF-8 (BOM stripped), else Windows-1252-ish Latin-1; NUL bytes mean binary.
-pub fn decode_text(bytes: Vec<u8>) -> Result<String, TextProblem> {
+/// Bytes to text: UTF-8 (a byte-order mark stripped), else Latin-1 (Windows-1252's printable
+/// range is the same for the letters in names); NUL bytes or a known binary signature mean the
+/// file is not text at all.
+pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, ReadError> {
+    let file = path.to_path_buf();
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(TextProblem::Empty);
+        return Err(ReadError::Empty { file });
     }
-    if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err(TextProblem::Binary);
+    if let Some(kind) = binary_kind(&bytes) {
+        return Err(ReadError::Binary { file, kind });
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => err.into_bytes().iter().map(|b| char::from(*b)).collect(),
     };
-    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// What a binary file probably is, so the message can say how to get text out of it.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"PK\x03\x04", "a ZIP archive (or an Excel .xlsx workbook): unzip it, or save the sheet as CSV"),
+        (b"\x1f\x8b", "a gzip archive: unpack it first"),
+        (b"%PDF", "a PDF document: wardmap needs the data as CSV or GeoJSON"),
+        (b"\xd0\xcf\x11\xe0", "an old Excel or Word document: save it as CSV"),
+        (b"\x00\x00\x27\x0a", "a shapefile (.shp): convert it to GeoJSON, e.g. with ogr2ogr or mapshaper"),
+        (b"\x89PNG", "a PNG image"),
+        (b"SQLite format 3", "an SQLite database or GeoPackage: export the layer as GeoJSON"),
+    ];
+    for (signature, kind) in SIGNATURES {
+        if bytes.starts_with(signature) {
+            return Some(kind);
+        }
+    }
+    bytes.iter().take(8192).any(|b| *b == 0).then_some("binary data, not text")
 }

@@ -1,4 +1,4 @@
-//! wardmap's own results CSV (documented in `data/README.md`):
+//! wardmap's own results CSV (documented in `docs/formats.md`):
 //!
 //! `election_date,ward_code,ward,seats,candidate,party,votes,elected`
 //!
@@ -8,73 +8,25 @@
 //! `turnout` (a fraction or a percentage).
 
 use super::error::ResultsError;
-use crate::model::{Candidate, Contest, Election, Party, PollDate};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use super::rows::{Row, parse_flag, parse_seats, parse_turnout, parse_votes};
+use crate::model::{Candidate, Election, Party, PollDate};
+use std::path::Path;
 
-const REQUIRED: [&str; 5] = ["election_date", "ward", "candidate", "party", "votes"];
-
-/// Whether a header row is this format (used by format detection).
-pub fn matches_header(header: &[String]) -> bool {
-    REQUIRED.iter().all(|column| header.iter().any(|h| h == column))
-}
-
-/// Parse the project's CSV. `file` names the source in messages; `default_borough` is used when
-/// the file has no `borough` column. One file may hold several elections (years or boroughs).
+/// Parse the project's CSV (or, in fact, any format [`super::results`] detects). `file` names
+/// the source in messages; `default_borough` is used when the file does not say. One file may
+/// hold several elections (years or boroughs).
 pub fn parse(text: &str, file: &Path, default_borough: &str) -> Result<Vec<Election>, ResultsError> {
-    let file = file.to_path_buf();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| bad_row(&file, 1, e.to_string()))?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_lowercase())
-        .collect();
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !header.iter().any(|h| h == c)).collect();
-    if !missing.is_empty() {
-        return Err(ResultsError::MissingColumns { file, missing: missing.join(", "), found: header.join(",") });
-    }
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let columns = Columns {
-        date: col("election_date"),
-        code: col("ward_code"),
-        ward: col("ward"),
-        seats: col("seats"),
-        candidate: col("candidate"),
-        party: col("party"),
-        votes: col("votes"),
-        elected: col("elected"),
-        borough: col("borough"),
-        electorate: col("electorate"),
-        turnout: col("turnout"),
-    };
-
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| bad_row(&file, e.position().map_or(0, |p| p.line()), e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.is_empty()) {
-            continue;
-        }
-        rows.push(columns.read(&record, line, &file, default_borough)?);
-    }
-    if rows.is_empty() {
-        return Err(ResultsError::NoRows { file });
-    }
-    build_elections(rows, &file)
+    super::results::parse(text, file, default_borough, &super::no_progress).map(|parsed| parsed.elections)
 }
 
-/// Read and parse a file of this format.
+/// Read and parse a results file of any known format.
 pub fn read(path: &Path, default_borough: &str) -> Result<Vec<Election>, ResultsError> {
-    let text = super::results_text(path)?;
+    let text = super::read_text(path, &super::no_progress)?;
     parse(&text, path, default_borough)
 }
 
-fn bad_row(file: &Path, line: u64, problem: String) -> ResultsError {
-    ResultsError::BadRow { file: file.to_path_buf(), line, problem }
-}
-
-struct Columns {
+/// Column positions of the own format.
+pub(crate) struct Columns {
     date: Option<usize>,
     code: Option<usize>,
     ward: Option<usize>,
@@ -86,57 +38,56 @@ struct Columns {
     borough: Option<usize>,
     electorate: Option<usize>,
     turnout: Option<usize>,
-}
-
-/// One candidate row, checked.
-pub(crate) struct Row {
-    pub borough: String,
-    pub date: PollDate,
-    pub ward_code: Option<String>,
-    pub ward: String,
-    pub seats: Option<u32>,
-    pub candidate: Candidate,
-    pub electorate: Option<u64>,
-    pub turnout: Option<f64>,
-    pub line: u64,
+    default_borough: String,
 }
 
 impl Columns {
-    fn read(&self, record: &csv::StringRecord, line: u64, file: &Path, default_borough: &str) -> Result<Row, ResultsError> {
+    pub(crate) fn new(header: &[String], default_borough: &str) -> Columns {
+        let col = |name: &str| header.iter().position(|h| h == name);
+        Columns {
+            date: col("election_date"),
+            code: col("ward_code"),
+            ward: col("ward"),
+            seats: col("seats"),
+            candidate: col("candidate"),
+            party: col("party"),
+            votes: col("votes"),
+            elected: col("elected"),
+            borough: col("borough"),
+            electorate: col("electorate"),
+            turnout: col("turnout"),
+            default_borough: default_borough.to_owned(),
+        }
+    }
+
+    pub(crate) fn read(&self, record: &csv::StringRecord, line: u64) -> Result<Row, String> {
         let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
-        let fail = |problem: String| bad_row(file, line, problem);
         let date_text = get(self.date);
-        let date = PollDate::parse(date_text)
-            .ok_or_else(|| fail(format!("election_date \"{date_text}\" is not a date like 2018-05-03")))?;
+        let date = PollDate::parse(date_text).ok_or_else(|| {
+            format!("election_date \"{date_text}\" is not a date like 2018-05-03: correct it on this row")
+        })?;
         let ward = get(self.ward);
         if ward.is_empty() {
-            return Err(fail("the ward name is empty".into()));
+            return Err("the ward name is empty: give the ward on this row".into());
         }
         let name = get(self.candidate);
         if name.is_empty() {
-            return Err(fail("the candidate name is empty".into()));
+            return Err("the candidate name is empty: give the candidate on this row".into());
         }
-        let votes = parse_votes(get(self.votes)).map_err(fail)?;
-        let elected = parse_flag(get(self.elected)).map_err(fail)?;
-        let seats = match get(self.seats) {
-            "" => None,
-            text => Some(
-                text.parse::<u32>()
-                    .ok()
-                    .filter(|s| *s > 0)
-                    .ok_or_else(|| fail(format!("seats \"{text}\" is not a positive whole number")))?,
-            ),
-        };
+        let votes = parse_votes(get(self.votes))?;
+        let elected = parse_flag(get(self.elected))?;
+        let seats = parse_seats(get(self.seats))?;
         let electorate = match get(self.electorate) {
             "" => None,
-            text => Some(parse_votes(text).map_err(|_| fail(format!("electorate \"{text}\" is not a whole number")))?),
+            text => Some(parse_votes(text).map_err(|_| format!("electorate \"{text}\" is not a whole number"))?),
         };
-        let turnout = parse_turnout(get(self.turnout)).map_err(fail)?;
+        let turnout = parse_turnout(get(self.turnout))?;
         let code = get(self.code);
         let borough = get(self.borough);
         Ok(Row {
-            borough: if borough.is_empty() { default_borough.to_owned() } else { borough.to_owned() },
-            date,
+            borough: if borough.is_empty() { self.default_borough.clone() } else { borough.to_owned() },
+            year: date.year,
+            date: Some(date),
             ward_code: (!code.is_empty()).then(|| code.to_owned()),
             ward: ward.to_owned(),
             seats,
@@ -146,111 +97,6 @@ impl Columns {
             line,
         })
     }
-}
-
-/// A vote count: a non-negative whole number, thousands separators allowed ("2,224").
-pub(crate) fn parse_votes(text: &str) -> Result<u64, String> {
-    let cleaned: String = text.chars().filter(|c| *c != ',' && *c != ' ').collect();
-    if cleaned.starts_with('-') {
-        return Err(format!("votes \"{text}\" is negative"));
-    }
-    cleaned.parse::<u64>().map_err(|_| format!("votes \"{text}\" is not a whole number"))
-}
-
-/// An elected flag: true/false, yes/no, y/n, 1/0, elected/not elected; empty means unknown.
-pub(crate) fn parse_flag(text: &str) -> Result<Option<bool>, String> {
-    match text.to_lowercase().as_str() {
-        "" => Ok(None),
-        "true" | "yes" | "y" | "1" | "elected" | "t" | "x" | "*" => Ok(Some(true)),
-        "false" | "no" | "n" | "0" | "not elected" | "f" | "-" => Ok(Some(false)),
-        other => Err(format!("elected flag \"{other}\" is not true/false or yes/no")),
-    }
-}
-
-/// A turnout: "0.41", "41%" or "41.2" (a number above 1 is a percentage).
-pub(crate) fn parse_turnout(text: &str) -> Result<Option<f64>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let number: f64 = text
-        .trim_end_matches('%')
-        .trim()
-        .parse()
-        .map_err(|_| format!("turnout \"{text}\" is not a number"))?;
-    let fraction = if text.ends_with('%') || number > 1.0 { number / 100.0 } else { number };
-    if !(0.0..=1.0).contains(&fraction) {
-        return Err(format!("turnout \"{text}\" is outside 0–100%"));
-    }
-    Ok(Some(fraction))
-}
-
-/// Group rows into elections (borough and year) and contests (ward), checking duplicates and
-/// seat counts. Order of first appearance is kept, so output is deterministic.
-pub(crate) fn build_elections(rows: Vec<Row>, file: &PathBuf) -> Result<Vec<Election>, ResultsError> {
-    let mut elections: BTreeMap<(String, i32), Vec<Contest>> = BTreeMap::new();
-    let mut seats_given: BTreeMap<(String, i32, String), (Option<u32>, u64)> = BTreeMap::new();
-    for row in rows {
-        let key = (row.borough.clone(), row.date.year);
-        let contests = elections.entry(key).or_default();
-        let ward_key = crate::model::join::normalise_ward_name(&row.ward);
-        let index = match contests.iter().position(|c| crate::model::join::normalise_ward_name(&c.ward_name) == ward_key) {
-            Some(i) => i,
-            None => {
-                contests.push(Contest {
-                    ward_code: row.ward_code.clone(),
-                    ward_name: row.ward.clone(),
-                    poll_date: Some(row.date),
-                    seats: 0,
-                    candidates: Vec::new(),
-                    electorate: row.electorate,
-                    turnout: row.turnout,
-                });
-                contests.len() - 1
-            }
-        };
-        let contest = &mut contests[index];
-        if contest.candidates.iter().any(|c| c.name == row.candidate.name && c.party == row.candidate.party) {
-            return Err(bad_row(
-                file,
-                row.line,
-                format!("{} ({}) appears twice in {}: remove the duplicate row", row.candidate.name, row.candidate.party.name, row.ward),
-            ));
-        }
-        let seat_key = (row.borough.clone(), row.date.year, ward_key);
-        let entry = seats_given.entry(seat_key).or_insert((row.seats, row.line));
-        if let (Some(first), Some(this)) = (entry.0, row.seats)
-            && first != this
-        {
-            return Err(bad_row(file, row.line, format!("{} has {this} seats here but {first} on line {}", row.ward, entry.1)));
-        }
-        entry.0 = entry.0.or(row.seats);
-        contest.electorate = contest.electorate.or(row.electorate);
-        contest.turnout = contest.turnout.or(row.turnout);
-        contest.candidates.push(row.candidate);
-    }
-    let mut out = Vec::new();
-    for ((borough, year), mut contests) in elections {
-        for contest in &mut contests {
-            let key = (borough.clone(), year, crate::model::join::normalise_ward_name(&contest.ward_name));
-            let flagged = contest.candidates.iter().filter(|c| c.elected == Some(true)).count() as u32;
-            contest.seats = match seats_given.get(&key).and_then(|s| s.0) {
-                Some(seats) => seats,
-                None if flagged > 0 => flagged,
-                None => {
-                    return Err(ResultsError::BadRow {
-                        file: file.clone(),
-                        line: 0,
-                        problem: format!(
-                            "{}: the number of seats is unknown (no seats column and no candidate marked elected)",
-                            contest.ward_name
-                        ),
-                    });
-                }
-            };
-        }
-        out.push(Election { borough, year, contests, source: file.display().to_string() });
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -286,8 +132,9 @@ mod tests {
 
     #[test]
     fn missing_columns_are_listed() {
-        let message = parse("ward,candidate\nA,B\n", Path::new("t.csv"), "X").expect_err("no votes").to_string();
-        assert!(message.contains("election_date") && message.contains("votes"), "{message}");
+        let text = "election_date,ward,candidate,party\n2018-05-03,A,B,Labour\n";
+        let message = parse(text, Path::new("t.csv"), "X").expect_err("no votes").to_string();
+        assert!(message.contains("lacks the column(s) votes") && message.contains("line 1"), "{message}");
     }
 
     #[test]

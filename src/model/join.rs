@@ -2,6 +2,8 @@
 //!
 //! By ONS code when both sides have one; otherwise by normalised name. Always within one ward
 //! set: Barnet's 2022 wards reuse old names with new shapes, so a join across sets would be wrong.
+//! For the same reason a result whose ONS ward code is not in a set that has ONS codes is not
+//! matched by name there: a different code means a different ward, whatever it is called.
 
 use super::election::Election;
 use super::ward::WardSet;
@@ -36,6 +38,38 @@ impl Join {
     pub fn matched_count(&self) -> usize {
         self.contest_of_ward.iter().filter(|c| c.is_some()).count()
     }
+
+    /// How many contests were matched by each rule: (by code, by name).
+    pub fn rule_counts(&self) -> (usize, usize) {
+        let count = |rule: MatchRule| self.ward_of_contest.iter().flatten().filter(|(_, r)| *r == rule).count();
+        (count(MatchRule::Code), count(MatchRule::Name))
+    }
+
+    /// The gaps of the join in words, one line each, for a load report ("Barnet 2018: …").
+    pub fn report_lines(&self, title: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.results_without_ward.is_empty() {
+            lines.push(format!("{title}: no ward found for {}", self.results_without_ward.join(", ")));
+        }
+        if !self.wards_without_results.is_empty() {
+            lines.push(format!("{title}: no result for the ward(s) {} (drawn as no data)", self.wards_without_results.join(", ")));
+        }
+        if !self.duplicate_results.is_empty() {
+            lines.push(format!(
+                "{title}: more than one result for the ward of {}; only the first is shown",
+                self.duplicate_results.join(", ")
+            ));
+        }
+        lines
+    }
+}
+
+/// `E05000045`: an ONS (GSS) code of a ward: E05 (England), W05 (Wales), S13 (Scotland),
+/// N08 (Northern Ireland), then six digits.
+pub fn is_ward_code(text: &str) -> bool {
+    text.len() == 9
+        && ["E05", "W05", "S13", "N08"].iter().any(|prefix| text.starts_with(prefix))
+        && text.bytes().skip(3).all(|b| b.is_ascii_digit())
 }
 
 /// A ward name reduced to what identifies it: lower case, "&" as "and", apostrophes dropped,
@@ -59,17 +93,21 @@ pub fn join(election: &Election, ward_set: &WardSet) -> Join {
         contest_of_ward: vec![None; ward_set.wards.len()],
         ..Join::default()
     };
+    let set_has_ons_codes = ward_set.wards.iter().any(|w| w.code.as_deref().is_some_and(is_ward_code));
     for (contest_index, contest) in election.contests.iter().enumerate() {
         let by_code = contest
             .ward_code
             .as_deref()
             .and_then(|code| ward_set.position_by_code(code))
             .map(|ward| (ward, MatchRule::Code));
+        // Both sides have ONS codes and they differ: another ward set's ward of the same name.
+        let code_rules_out_name =
+            set_has_ons_codes && contest.ward_code.as_deref().is_some_and(|code| is_ward_code(code.trim()));
         let by_name = || {
             let key = normalise_ward_name(&contest.ward_name);
             ward_names.iter().position(|n| *n == key).map(|ward| (ward, MatchRule::Name))
         };
-        let found = by_code.or_else(by_name);
+        let found = if code_rules_out_name { by_code } else { by_code.or_else(by_name) };
         match found {
             Some((ward, _)) if join.contest_of_ward[ward].is_some() => {
                 join.duplicate_results.push(contest.ward_name.clone());
@@ -106,5 +144,52 @@ mod tests {
         assert_eq!(normalise_ward_name("childs-hill"), "childs hill");
         assert_eq!(normalise_ward_name("Totteridge & Woodside"), "totteridge and woodside");
         assert_eq!(normalise_ward_name("Ward"), "ward");
+        assert_eq!(normalise_ward_name("St. Mary’s & St. John's ward"), "st marys and st johns");
+    }
+
+    fn set(wards: &[(&str, &str)]) -> WardSet {
+        let wards = wards
+            .iter()
+            .map(|(code, name)| crate::model::Ward {
+                code: (!code.is_empty()).then(|| (*code).to_owned()),
+                name: (*name).to_owned(),
+                geometry: geo::MultiPolygon(vec![]),
+            })
+            .collect();
+        WardSet { name: "t".into(), first_year: None, source: "t".into(), wards }
+    }
+
+    fn election(contests: &[(&str, &str)]) -> Election {
+        let contests = contests
+            .iter()
+            .map(|(code, name)| crate::model::Contest {
+                ward_code: (!code.is_empty()).then(|| (*code).to_owned()),
+                ward_name: (*name).to_owned(),
+                poll_date: None,
+                seats: 3,
+                candidates: vec![],
+                electorate: None,
+                turnout: None,
+            })
+            .collect();
+        Election { borough: "B".into(), year: 2018, contests, source: "t".into() }
+    }
+
+    #[test]
+    fn codes_join_first_then_slugs_and_spellings_join_by_name() {
+        let wards = set(&[("E05000045", "Childs Hill"), ("E05000052", "Golders Green"), ("E05000048", "Finchley Church End")]);
+        let join = join(&election(&[("E05000045", "Child's Hill"), ("", "golders-green"), ("", "Finchley Church End Ward")]), &wards);
+        assert_eq!(join.ward_of_contest, vec![Some((0, MatchRule::Code)), Some((1, MatchRule::Name)), Some((2, MatchRule::Name))]);
+        assert_eq!(join.rule_counts(), (1, 2));
+        assert!(join.report_lines("B 2018").is_empty());
+    }
+
+    #[test]
+    fn a_different_ons_code_is_a_different_ward_even_with_the_same_name() {
+        let wards_2022 = set(&[("E05013630", "Childs Hill")]);
+        let join = join(&election(&[("E05000045", "Childs Hill"), ("", "Nowhere")]), &wards_2022);
+        assert_eq!(join.matched_count(), 0);
+        assert_eq!(join.results_without_ward, vec!["Childs Hill", "Nowhere"]);
+        assert_eq!(join.report_lines("B 2018").len(), 2);
     }
 }

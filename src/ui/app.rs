@@ -46,7 +46,7 @@ impl WardmapApp {
     /// Build the app on `data`, restoring the last view when eframe has one stored.
     pub fn new(cc: &eframe::CreationContext<'_>, data: Dataset) -> Self {
         let saved: Option<ViewState> = cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY));
-        let mut app = Self::with_data(data, saved.unwrap_or_default());
+        let app = Self::with_data(data, saved.unwrap_or_default());
         app.apply_theme(&cc.egui_ctx);
         app
     }
@@ -267,8 +267,10 @@ impl WardmapApp {
         let data = Arc::clone(&self.data);
         let subject = self.subject;
         let values = &self.colouring.values;
+        let show_value = self.state.colour.mode != colouring::ColourMode::Winner;
         let tooltip = |ui: &mut egui::Ui, ward: usize| {
-            details::ward_tooltip(ui, &data, subject, ward, values.get(ward).cloned().flatten());
+            let value = if show_value { values.get(ward).cloned().flatten() } else { None };
+            details::ward_tooltip(ui, &data, subject, ward, value);
         };
         let labels: &[String] = if self.state.show_labels { &self.labels } else { &[] };
         let MapResponse { response, clicked, clicked_empty, .. } = MapView::new(&geometry, &self.colouring.fills)
@@ -278,7 +280,7 @@ impl WardmapApp {
             .show(ui, &mut self.state.camera);
         self.map_rect = Some(response.rect);
         if let Some(clicked) = clicked {
-            commands.push(Command::SelectWard { ward: clicked.ward, toggle: clicked.modifiers.command || clicked.modifiers.shift });
+            commands.push(Command::SelectWard { ward: clicked.index, toggle: clicked.extends_selection() });
         } else if clicked_empty {
             commands.push(Command::ClearSelection);
         }
@@ -303,9 +305,15 @@ impl Notice {
     }
 }
 
+/// The map's backdrop: a pale grey-blue by day, a dark slate at night, so ward fills and the
+/// "no data" grey both stand out from it.
+fn map_background(visuals: &egui::Visuals) -> egui::Color32 {
+    if visuals.dark_mode { egui::Color32::from_rgb(0x1e, 0x22, 0x28) } else { egui::Color32::from_rgb(0xf2, 0xf4, 0xf7) }
+}
+
 /// Files dropped on the window this frame.
 fn dropped_files(ctx: &egui::Context) -> Option<Command> {
-    let paths: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+    let paths: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
     (!paths.is_empty()).then_some(Command::OpenFiles(paths))
 }
 
@@ -342,7 +350,7 @@ impl eframe::App for WardmapApp {
                 commands.extend(details::show(ui, &self.data, self.subject, &self.state.selected));
             });
         });
-        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+        egui::CentralPanel::default().frame(egui::Frame::NONE.fill(map_background(ui.visuals()))).show(ui, |ui| {
             commands.extend(self.show_map(ui));
         });
         if let Some(rect) = self.map_rect {

@@ -65,7 +65,7 @@ impl FindBox {
         if !self.open {
             return commands;
         }
-        egui::Area::new(egui::Id::new("find_ward")).fixed_pos(anchor).order(egui::Order::Foreground).show(ctx, |ui| {
+        egui::Area::new(egui::Id::unique("find_ward")).fixed_pos(anchor).order(egui::Order::Foreground).show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label("Find ward:");

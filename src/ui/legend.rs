@@ -10,7 +10,7 @@ const STRIPE_WIDTH: f32 = 4.0;
 
 /// Draw the legend in a frame at the bottom-left of `map_rect`.
 pub fn overlay(ui: &mut egui::Ui, map_rect: egui::Rect, colouring: &Colouring) {
-    let id = ui.id().with("legend");
+    let id = ui.scope_id().with("legend");
     egui::Area::new(id)
         .order(egui::Order::Middle)
         .pivot(egui::Align2::LEFT_BOTTOM)
@@ -45,8 +45,12 @@ pub fn contents(ui: &mut egui::Ui, colouring: &Colouring) {
 /// the grey of "no data".
 pub fn paint_swatch(painter: &egui::Painter, rect: egui::Rect, fill: &FillStyle) {
     match fill {
-        FillStyle::Solid(rgb) => painter.rect_filled(rect, 2.0, to_color32(*rgb)),
-        FillStyle::NoData => painter.rect_filled(rect, 2.0, to_color32(palette::NO_DATA)),
+        FillStyle::Solid(rgb) => {
+            painter.rect_filled(rect, 2.0, to_color32(*rgb));
+        }
+        FillStyle::NoData => {
+            painter.rect_filled(rect, 2.0, to_color32(palette::NO_DATA));
+        }
         FillStyle::Stripes(stripes) => {
             let pattern: Vec<egui::Color32> = stripes
                 .iter()

@@ -1,6 +1,66 @@
-//! The egui side (being assembled: the full module list returns once the map widget lands).
+//! The egui side: the app shell, the map widget and the panels. Thin: all analysis is in
+//! [`crate::analysis`], all geometry in [`crate::geometry`].
 
-/// Open the app window.
-pub fn run_app(_data: crate::cli::DataArgs, _screenshot: Option<std::path::PathBuf>) -> Result<(), String> {
-    Err("the app is not built yet".into())
+pub mod app;
+pub mod command;
+pub mod details;
+pub mod find;
+pub mod keyboard;
+pub mod legend;
+pub mod loader;
+pub mod open;
+pub mod map_view;
+pub mod screenshot;
+pub mod state;
+pub mod status;
+pub mod top_bar;
+
+pub use app::WardmapApp;
+
+use crate::model::palette::Rgb;
+
+/// The palette's colour as egui's.
+pub fn to_color32(rgb: Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// A small square of colour before a party's name.
+pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+}
+
+/// Open the app window on the data the command line names (the embedded Barnet data by default).
+/// With `screenshot`, saves the window to that PNG once the map is drawn, then exits.
+pub fn run_app(data: crate::cli::DataArgs, screenshot: Option<std::path::PathBuf>) -> Result<(), String> {
+    let dataset = crate::cli::load_data(&data)?;
+    let screenshot = screenshot.map(screenshot::ScreenshotOnStart::new);
+    let outcome = screenshot.as_ref().map(|s| std::sync::Arc::clone(&s.outcome));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("wardmap")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "wardmap",
+        options,
+        Box::new(move |cc| {
+            let mut app = WardmapApp::new(cc, dataset);
+            app.screenshot = screenshot;
+            Ok(Box::new(app) as Box<dyn eframe::App>)
+        }),
+    )
+    .map_err(|e| e.to_string())?;
+    match outcome.map(|o| o.lock().map(|mut slot| slot.take()).ok().flatten()) {
+        None => Ok(()),
+        Some(Some(Ok(path))) => {
+            println!("saved {}", path.display());
+            Ok(())
+        }
+        Some(Some(Err(message))) => Err(message),
+        Some(None) => Err("the window closed before the screenshot was taken".into()),
+    }
 }

@@ -65,7 +65,7 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
             if ui.button("About").clicked() {
                 commands.push(Command::ShowAbout(true));
             }
-            let theme = if state.dark_mode { "☀ Light" } else { "🌙 Dark" };
+            let theme = if state.dark_mode { "Light" } else { "Dark" };
             if ui.button(theme).on_hover_text("Switch between light and dark themes").clicked() {
                 commands.push(Command::ToggleDarkMode);
             }

@@ -1,0 +1,165 @@
+//! `wardmap export`: the map as a PNG or SVG file, with no display at all.
+//!
+//! The colouring, legend and labels come from the same code the app draws with
+//! ([`crate::analysis::colouring`], [`crate::render`]); this file only turns options into a
+//! [`ColourSpec`], checks that the map can be drawn, and writes the file safely.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::summary::choose_election;
+use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject, colour, mode_availability};
+use crate::analysis::share::ShareMethod;
+use crate::io::embedded::ATTRIBUTION_SHORT;
+use crate::model::Dataset;
+use crate::render::{self, Overwrite, RenderOptions};
+
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// The file to write: FILE.png or FILE.svg.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The election to map (default: the latest loaded).
+    #[arg(long, value_name = "YEAR", conflicts_with = "to")]
+    pub election: Option<i32>,
+    /// The earlier election, for change, swing and gains (default: the previous one on the
+    /// same wards).
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// The later election, for change, swing and gains (default: the latest loaded).
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// What the map shows: winner, share, change, swing, majority, turnout or gains.
+    #[arg(long, value_name = "MODE", default_value = "winner")]
+    pub mode: String,
+    /// The party for share and change. For swing, give it twice: positive swing is to the
+    /// first (default: Conservative, and Labour for the swing pair).
+    #[arg(long, value_name = "NAME")]
+    pub party: Vec<String>,
+    /// How shares are counted in multi-member wards: top-vote or total-votes.
+    #[arg(long, value_name = "METHOD")]
+    pub method: Option<String>,
+    /// Colour-blind-safe palettes.
+    #[arg(long)]
+    pub colour_blind: bool,
+    /// Image width in pixels at 1×.
+    #[arg(long, value_name = "PX", default_value_t = 1600)]
+    pub width: u32,
+    /// Pixel density: 2 gives twice the pixels, with lines and text drawn sharp at that size.
+    #[arg(long, value_name = "N", default_value_t = 1.0)]
+    pub scale: f32,
+    /// The title above the map (default: what the map shows, e.g. "Barnet 2018: winning
+    /// party by ward"); an empty string for none.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The attribution line along the bottom (default: the OS/ONS boundary attribution).
+    #[arg(long, value_name = "TEXT", conflicts_with = "no_attribution")]
+    pub attribution: Option<String>,
+    /// Leave out the attribution line.
+    #[arg(long)]
+    pub no_attribution: bool,
+    /// Leave out the legend box.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Leave out ward names.
+    #[arg(long)]
+    pub no_labels: bool,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The two formats, chosen by the file name's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Svg,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Result<Format, String> {
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        match extension.as_deref() {
+            Some("png") => Ok(Format::Png),
+            Some("svg") => Ok(Format::Svg),
+            _ => Err(format!("cannot tell the format of {}: name it .png or .svg", path.display())),
+        }
+    }
+}
+
+/// The mode named on the command line, in the spelling `ColourMode` uses in saved settings.
+pub fn parse_mode(name: &str) -> Result<ColourMode, String> {
+    let wanted = name.trim().to_lowercase();
+    ColourMode::ALL.iter().copied().find(|m| mode_name(*m) == wanted).ok_or_else(|| {
+        let known: Vec<String> = ColourMode::ALL.iter().map(|m| mode_name(*m)).collect();
+        format!("unknown mode '{name}': choose one of {}", known.join(", "))
+    })
+}
+
+fn mode_name(mode: ColourMode) -> String {
+    serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn parse_method(name: &str) -> Result<ShareMethod, String> {
+    ShareMethod::ALL.iter().copied().find(|m| m.key() == name.trim().to_lowercase()).ok_or_else(|| {
+        let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
+        format!("unknown share method '{name}': choose one of {}", known.join(", "))
+    })
+}
+
+/// The colour spec the options ask for.
+pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
+    let mode = parse_mode(&args.mode)?;
+    if args.from.is_some() && !mode.needs_baseline() {
+        return Err(format!("--from compares two elections: use it with --mode change, swing or gains, not {}", mode_name(mode)));
+    }
+    let mut spec = ColourSpec { mode, baseline: args.from, colour_blind: args.colour_blind, ..ColourSpec::winner() };
+    match (mode, args.party.as_slice()) {
+        (_, []) => {}
+        (ColourMode::Swing, [first]) => spec.swing.0 = first.clone(),
+        (ColourMode::Swing, [first, second]) => spec.swing = (first.clone(), second.clone()),
+        (ColourMode::Swing, _) => return Err("swing is between two parties: give --party at most twice".into()),
+        (ColourMode::Share | ColourMode::Change, [party]) => spec.party = party.clone(),
+        (ColourMode::Share | ColourMode::Change, _) => return Err("give one --party for share and change".into()),
+        (other, _) => return Err(format!("--party does not apply to --mode {}", mode_name(other))),
+    }
+    if let Some(method) = &args.method {
+        spec.method = parse_method(method)?;
+    }
+    Ok(spec)
+}
+
+/// Run the command: render and write the file, or say why not.
+pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
+    let format = Format::of(&args.out)?;
+    let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
+    render::check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
+    let spec = spec_from(args)?;
+    let id = choose_election(data, args.to.or(args.election))?;
+    let subject = MapSubject::Election(id);
+    let what = ColourMode::label(spec.mode).to_lowercase();
+    mode_availability(data, subject, &spec, spec.mode).map_err(|reason| format!("cannot draw the {what} map: {reason}"))?;
+    let colouring = colour(data, subject, &spec);
+    if let Some(reason) = &colouring.unavailable {
+        return Err(format!("cannot draw the {what} map: {reason}"));
+    }
+    let opts = RenderOptions {
+        width_px: args.width,
+        scale: args.scale,
+        title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
+        legend: !args.no_legend,
+        attribution: (!args.no_attribution)
+            .then(|| args.attribution.clone().unwrap_or_else(|| ATTRIBUTION_SHORT.to_owned())),
+        labels: !args.no_labels,
+        view: None,
+    };
+    let scene = render::scene_for(data, subject, &colouring, &opts).map_err(|e| e.to_string())?;
+    let bytes = match format {
+        Format::Png => render::encode_png(&scene).map_err(|e| e.to_string())?,
+        Format::Svg => render::write_svg(&scene).into_bytes(),
+    };
+    render::write_atomically(&args.out, &bytes, overwrite).map_err(|e| e.to_string())?;
+    println!("wrote {} ({} × {} px)", args.out.display(), scene.width, scene.height);
+    Ok(())
+}

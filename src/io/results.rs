@@ -1,0 +1,110 @@
+//! Results files of any known format: find the header, read every row with the format's
+//! columns, and group the rows into elections with the shared checks of [`super::rows`].
+
+use super::detect::{self, Header, ResultsFormat};
+use super::error::{ReadError, ResultsError};
+use super::rows::{Row, build_elections};
+use super::{Progress, datastore, democracy_club, results_csv};
+use crate::model::Election;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A results file, read.
+#[derive(Clone, Debug)]
+pub struct ParsedResults {
+    pub format: ResultsFormat,
+    /// Every election in the file (one per borough and year); the caller picks among them.
+    pub elections: Vec<Election>,
+    /// Rows left out on purpose (by-elections, other kinds of election), in words.
+    pub warnings: Vec<String>,
+}
+
+/// The reader of one format's rows.
+enum RowReader {
+    Own(results_csv::Columns),
+    DemocracyClub(democracy_club::Columns, String),
+    Datastore(datastore::Columns),
+}
+
+impl RowReader {
+    fn new(header: &Header, file: &Path, default_borough: &str) -> Result<RowReader, ResultsError> {
+        Ok(match header.format {
+            ResultsFormat::Own => RowReader::Own(results_csv::Columns::new(&header.columns, default_borough)),
+            ResultsFormat::DemocracyClubResults | ResultsFormat::DemocracyClubCandidates => {
+                RowReader::DemocracyClub(democracy_club::Columns::new(&header.columns), default_borough.to_owned())
+            }
+            ResultsFormat::LondonDatastore => RowReader::Datastore(
+                datastore::Columns::new(&header.columns, file, default_borough)
+                    .map_err(|problem| ResultsError::BadRow { file: file.to_path_buf(), line: header.line, problem })?,
+            ),
+        })
+    }
+
+    /// `Ok(Err(reason))` for a row left out on purpose.
+    fn read(&self, record: &csv::StringRecord, line: u64) -> Result<Result<Row, &'static str>, String> {
+        match self {
+            RowReader::Own(columns) => columns.read(record, line).map(Ok),
+            RowReader::Datastore(columns) => columns.read(record, line).map(Ok),
+            RowReader::DemocracyClub(columns, borough) => match columns.read(record, line, borough)? {
+                democracy_club::Read::Row(row) => Ok(Ok(*row)),
+                democracy_club::Read::Skip(reason) => Ok(Err(reason)),
+            },
+        }
+    }
+}
+
+/// Parse a results text. `default_borough` names the borough when the file does not;
+/// `progress` sees fractions from 0.5 to 1 (reading the file was the first half).
+pub fn parse(text: &str, file: &Path, default_borough: &str, progress: Progress) -> Result<ParsedResults, ResultsError> {
+    let header = detect::find_header(text, file)?;
+    let row_reader = RowReader::new(&header, file, default_borough)?;
+    let mut records = detect::reader(text, header.delimiter).into_records();
+    for _ in 0..=header.skip {
+        records.next();
+    }
+    let mut rows = Vec::new();
+    let mut skipped: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let total = text.len().max(1) as f32;
+    for (index, record) in records.enumerate() {
+        let record = record.map_err(|e| ResultsError::BadRow {
+            file: file.to_path_buf(),
+            line: e.position().map_or(0, csv::Position::line),
+            problem: format!("{e}: check the quotes on this line"),
+        })?;
+        let position = record.position();
+        let line = position.map_or(0, csv::Position::line);
+        if index % 4096 == 0 {
+            let done = position.map_or(0, csv::Position::byte) as f32 / total;
+            if !progress(0.5 + 0.5 * done.min(1.0)) {
+                return Err(ReadError::Cancelled { file: file.to_path_buf() }.into());
+            }
+        }
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        match row_reader.read(&record, line) {
+            Ok(Ok(row)) => rows.push(row),
+            Ok(Err(reason)) => *skipped.entry(reason).or_default() += 1,
+            Err(problem) => return Err(ResultsError::BadRow { file: file.to_path_buf(), line, problem }),
+        }
+    }
+    if rows.is_empty() {
+        return Err(ResultsError::NoRows { file: file.to_path_buf() });
+    }
+    let warnings = skipped
+        .into_iter()
+        .map(|(reason, count)| format!("{}: left out {count} {reason}", file.display()))
+        .collect();
+    Ok(ParsedResults { format: header.format, elections: build_elections(rows, file)?, warnings })
+}
+
+/// The borough to assume when a file does not name one: its file name less years, counts and
+/// separators ("barnet-2014.csv" → "Barnet"), or "Unknown borough".
+pub fn borough_from_file_name(file: &Path) -> String {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let words: Vec<&str> = stem
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "results" | "candidates" | "csv"))
+        .collect();
+    if words.is_empty() { "Unknown borough".to_owned() } else { super::rows::title_case(&words.join(" ")) }
+}

@@ -1,0 +1,192 @@
+//! The candidate row every results format is read into, the checks on its cells, and the one
+//! grouping of rows into elections and contests. Sharing these keeps the duplicate and seat
+//! checks the same whatever the file's format.
+
+use super::error::ResultsError;
+use crate::model::join::normalise_ward_name;
+use crate::model::{Candidate, Contest, Election, PollDate};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+/// One candidate row, checked.
+#[derive(Clone, Debug)]
+pub(crate) struct Row {
+    pub borough: String,
+    /// The election year: an election is a borough's poll of one year.
+    pub year: i32,
+    /// The poll date, when the source gives one (the London Datastore files give only a year).
+    pub date: Option<PollDate>,
+    pub ward_code: Option<String>,
+    pub ward: String,
+    /// The ward's seats, when the format has a column for them.
+    pub seats: Option<u32>,
+    pub candidate: Candidate,
+    pub electorate: Option<u64>,
+    pub turnout: Option<f64>,
+    /// The line the row starts on, for messages.
+    pub line: u64,
+}
+
+/// A vote count: a non-negative whole number, thousands separators allowed ("2,224").
+pub(crate) fn parse_votes(text: &str) -> Result<u64, String> {
+    let cleaned: String = text.chars().filter(|c| *c != ',' && *c != ' ').collect();
+    if cleaned.starts_with('-') {
+        return Err(format!("votes \"{text}\" is negative: correct the number of votes on this row"));
+    }
+    if cleaned.is_empty() {
+        return Err("the votes cell is empty: give this candidate's votes, or remove the row".into());
+    }
+    cleaned
+        .parse::<u64>()
+        .map_err(|_| format!("votes \"{text}\" is not a whole number: correct the number of votes on this row"))
+}
+
+/// An elected flag: true/false, yes/no, y/n, 1/0, elected/not elected; empty means unknown.
+pub(crate) fn parse_flag(text: &str) -> Result<Option<bool>, String> {
+    match text.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "true" | "yes" | "y" | "1" | "elected" | "t" | "x" | "*" => Ok(Some(true)),
+        "false" | "no" | "n" | "0" | "not elected" | "f" | "-" => Ok(Some(false)),
+        other => Err(format!("elected flag \"{other}\" is not true/false or yes/no: correct it or leave it empty")),
+    }
+}
+
+/// A turnout: "0.41", "41%" or "41.2" (a number above 1 is a percentage).
+pub(crate) fn parse_turnout(text: &str) -> Result<Option<f64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let number: f64 = text
+        .trim_end_matches('%')
+        .trim()
+        .parse()
+        .map_err(|_| format!("turnout \"{text}\" is not a number: correct it or leave it empty"))?;
+    let fraction = if text.ends_with('%') || number > 1.0 { number / 100.0 } else { number };
+    if !(0.0..=1.0).contains(&fraction) {
+        return Err(format!("turnout \"{text}\" is outside 0–100%: correct it or leave it empty"));
+    }
+    Ok(Some(fraction))
+}
+
+/// A positive seat count.
+pub(crate) fn parse_seats(text: &str) -> Result<Option<u32>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text
+            .parse::<u32>()
+            .ok()
+            .filter(|s| (1..=100).contains(s))
+            .map(Some)
+            .ok_or_else(|| format!("seats \"{text}\" is not a positive whole number: correct it or leave it empty")),
+    }
+}
+
+/// Contests of one election being built, with an index by normalised ward name so that big
+/// files group in linear time.
+#[derive(Default)]
+struct Building {
+    contests: Vec<Contest>,
+    by_ward: HashMap<String, usize>,
+    /// Per contest: (name, party) pairs seen, the seats given and the line that gave them, and
+    /// the first line of the contest.
+    seen: Vec<HashSet<(String, String)>>,
+    seats: Vec<(Option<u32>, u64, u64)>,
+}
+
+/// Group rows into elections (borough and year) and contests (ward), refusing duplicate
+/// candidates and contradicting seat counts. Elections come out sorted by borough and year;
+/// contests in order of first appearance, so output is deterministic.
+pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Election>, ResultsError> {
+    let bad_row = |line: u64, problem: String| ResultsError::BadRow { file: file.to_path_buf(), line, problem };
+    let mut elections: BTreeMap<(String, i32), Building> = BTreeMap::new();
+    for row in rows {
+        let building = elections.entry((row.borough.clone(), row.year)).or_default();
+        let ward_key = normalise_ward_name(&row.ward);
+        let index = match building.by_ward.get(&ward_key) {
+            Some(index) => *index,
+            None => {
+                building.contests.push(Contest {
+                    ward_code: row.ward_code.clone(),
+                    ward_name: row.ward.clone(),
+                    poll_date: row.date,
+                    seats: 0,
+                    candidates: Vec::new(),
+                    electorate: row.electorate,
+                    turnout: row.turnout,
+                });
+                building.seen.push(HashSet::new());
+                building.seats.push((None, row.line, row.line));
+                building.by_ward.insert(ward_key, building.contests.len() - 1);
+                building.contests.len() - 1
+            }
+        };
+        let key = (row.candidate.name.to_lowercase(), row.candidate.party.name.clone());
+        if !building.seen[index].insert(key) {
+            return Err(bad_row(
+                row.line,
+                format!(
+                    "{} ({}) appears twice in {}: remove the duplicate row",
+                    row.candidate.name, row.candidate.party.name, row.ward
+                ),
+            ));
+        }
+        let seats = &mut building.seats[index];
+        match (seats.0, row.seats) {
+            (Some(first), Some(this)) if first != this => {
+                return Err(bad_row(
+                    row.line,
+                    format!(
+                        "{} has {this} seats here but {first} on line {}: make the seat counts agree",
+                        row.ward, seats.1
+                    ),
+                ));
+            }
+            (None, Some(this)) => *seats = (Some(this), row.line, seats.2),
+            _ => {}
+        }
+        let contest = &mut building.contests[index];
+        contest.electorate = contest.electorate.or(row.electorate);
+        contest.turnout = contest.turnout.or(row.turnout);
+        contest.candidates.push(row.candidate);
+    }
+    let mut out = Vec::with_capacity(elections.len());
+    for ((borough, year), mut building) in elections {
+        for (contest, (given, _, first_line)) in building.contests.iter_mut().zip(&building.seats) {
+            let flagged = contest.candidates.iter().filter(|c| c.elected == Some(true)).count();
+            contest.seats = match given {
+                Some(seats) => *seats,
+                None if flagged > 0 => u32::try_from(flagged).unwrap_or(u32::MAX),
+                None => {
+                    return Err(bad_row(
+                        *first_line,
+                        format!(
+                            "{}: the number of seats is unknown (no seats column and no candidate marked elected). \
+                             Mark the winners elected, or add a seats column",
+                            contest.ward_name
+                        ),
+                    ));
+                }
+            };
+        }
+        out.push(Election { borough, year, contests: building.contests, source: file.display().to_string() });
+    }
+    Ok(out)
+}
+
+/// "kingston-upon-thames" → "Kingston upon Thames": capitalised words, small words kept small.
+pub(crate) fn title_case(words: &str) -> String {
+    let mut out = Vec::new();
+    for (index, word) in words.split(['-', '_', ' ']).filter(|w| !w.is_empty()).enumerate() {
+        let lower = word.to_lowercase();
+        if index > 0 && matches!(lower.as_str(), "and" | "upon" | "of" | "the" | "on" | "in" | "with") {
+            out.push(lower);
+            continue;
+        }
+        let mut chars = lower.chars();
+        out.push(match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        });
+    }
+    out.join(" ")
+}
