@@ -343,8 +343,8 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         let _ = writeln!(out);
         let majority = match (ward.majority, ward.majority_percent) {
             (None, _) => "none (uncontested)".to_owned(),
-            (Some(m), Some(p)) => format!("{m} votes ({p:.1}% of the top-vote total)"),
-            (Some(m), None) => format!("{m} votes"),
+            (Some(m), Some(p)) => format!("{m} {} ({p:.1}% of the top-vote total)", votes_word(m)),
+            (Some(m), None) => format!("{m} {}", votes_word(m)),
         };
         let _ = writeln!(
             out,
@@ -372,6 +372,10 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         (None, None) => {}
     }
     out
+}
+
+fn votes_word(n: u64) -> &'static str {
+    if n == 1 { "vote" } else { "votes" }
 }
 
 /// "Con 45.2% · Lab 38.1%".

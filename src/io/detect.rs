@@ -109,17 +109,48 @@ pub fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// Line numbers of records, counted from their byte offsets. The csv crate's own line count is
+/// one short for files with Windows line ends (it reports a record's start before eating the
+/// `\n` of the previous line's `\r\n`), and users open those files in editors by line.
+pub struct Lines<'a> {
+    text: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines { text: text.as_bytes(), counted_to: 0, line: 1 }
+    }
+
+    /// The 1-based line a record starts on. Offsets must not go backwards between calls.
+    pub fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else { return self.line };
+        let mut byte = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(self.text.len());
+        // Skip the line ends that lie before the record's first cell.
+        while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte > self.counted_to {
+            self.line += self.text[self.counted_to..byte].iter().filter(|b| **b == b'\n').count() as u64;
+            self.counted_to = byte;
+        }
+        self.line
+    }
+}
+
 /// Find the header: try `,`, `;` and tab, and for each the first records, until one is the
 /// header of a known format. A header of a known format that lacks columns is an error that
 /// names them; no header at all is an error that quotes the first line.
 pub fn find_header(text: &str, file: &Path) -> Result<Header, ResultsError> {
     for delimiter in [b',', b';', b'\t'] {
         let mut records = reader(text, delimiter).into_records();
+        let mut lines = Lines::new(text);
         for skip in 0..MAX_PREAMBLE {
             let Some(Ok(record)) = records.next() else { break };
+            let line = lines.line_of(record.position());
             let columns: Vec<String> = record.iter().map(normalise_header).collect();
             let Some(format) = best_format(&columns) else { continue };
-            let line = record.position().map_or(1, csv::Position::line);
             let missing = format.missing(&columns);
             if !missing.is_empty() {
                 return Err(ResultsError::MissingColumns {
@@ -163,5 +194,13 @@ mod tests {
         let text = "False\nelection_date;ward;candidate;party;votes\n2018-05-03;A;B;Labour;4\n";
         let header = find_header(text, Path::new("t.csv")).expect("header found");
         assert_eq!((header.format, header.delimiter, header.skip, header.line), (ResultsFormat::Own, b';', 1, 2));
+    }
+
+    #[test]
+    fn lines_are_counted_right_with_windows_line_ends_and_quoted_newlines() {
+        let text = "a,b\r\n\r\n\"x\r\ny\",2\r\nc,3\r\n";
+        let mut lines = Lines::new(text);
+        let found: Vec<u64> = reader(text, b',').into_records().flatten().map(|r| lines.line_of(r.position())).collect();
+        assert_eq!(found, vec![1, 3, 5]);
     }
 }

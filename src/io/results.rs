@@ -65,14 +65,15 @@ pub fn parse(text: &str, file: &Path, default_borough: &str, progress: Progress)
     let mut rows = Vec::new();
     let mut skipped: BTreeMap<&'static str, usize> = BTreeMap::new();
     let total = text.len().max(1) as f32;
+    let mut lines = detect::Lines::new(text);
     for (index, record) in records.enumerate() {
         let record = record.map_err(|e| ResultsError::BadRow {
             file: file.to_path_buf(),
-            line: e.position().map_or(0, csv::Position::line),
+            line: lines.line_of(e.position()),
             problem: format!("{e}: check the quotes on this line"),
         })?;
         let position = record.position();
-        let line = position.map_or(0, csv::Position::line);
+        let line = lines.line_of(position);
         if index % 4096 == 0 {
             let done = position.map_or(0, csv::Position::byte) as f32 / total;
             if !progress(0.5 + 0.5 * done.min(1.0)) {

@@ -6,7 +6,8 @@ use super::state::{self, SubjectKey, ViewState};
 use super::find::FindBox;
 use super::loader::{self, LoadJob};
 use super::open::{OpenFlow, OpenOutcome};
-use super::{details, keyboard, legend, top_bar};
+use super::state::SidePanel;
+use super::{borough, compare, details, keyboard, legend, top_bar};
 use crate::analysis::colouring::{self, Colouring, MapSubject};
 use crate::geometry::PreparedWardSet;
 use crate::model::{Dataset, WardSetId};
@@ -145,6 +146,15 @@ impl WardmapApp {
                 self.state.colour.mode = mode;
                 self.recolour();
             }
+            Command::SetColourSpec(spec) => {
+                self.state.colour = spec;
+                self.recolour();
+            }
+            Command::ShowPanel(panel) => self.state.side_panel = panel,
+            Command::SelectWards(wards) => {
+                let count = self.labels.len();
+                self.state.selected = wards.into_iter().filter(|w| *w < count).collect();
+            }
             Command::SelectWard { ward, toggle } => {
                 if toggle {
                     match self.state.selected.iter().position(|w| *w == ward) {
@@ -153,8 +163,12 @@ impl WardmapApp {
                         }
                         None => self.state.selected.push(ward),
                     }
+                    if self.state.selected.len() > 1 {
+                        self.state.side_panel = SidePanel::Compare;
+                    }
                 } else {
                     self.state.selected = vec![ward];
+                    self.state.side_panel = SidePanel::Details;
                 }
             }
             Command::ChooseFiles => {
@@ -346,8 +360,20 @@ impl eframe::App for WardmapApp {
             commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref()));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for panel in SidePanel::ALL {
+                    if ui.selectable_label(self.state.side_panel == panel, panel.label()).clicked() {
+                        commands.push(Command::ShowPanel(panel));
+                    }
+                }
+            });
+            ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
-                commands.extend(details::show(ui, &self.data, self.subject, &self.state.selected));
+                commands.extend(match self.state.side_panel {
+                    SidePanel::Details => details::show(ui, &self.data, self.subject, &self.state.selected),
+                    SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state),
+                    SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state),
+                });
             });
         });
         egui::CentralPanel::default().frame(egui::Frame::NONE.fill(map_background(ui.visuals()))).show(ui, |ui| {

@@ -1,7 +1,8 @@
 //! What panels ask the app to do. Panels draw and return commands; the app applies them after
 //! drawing, so no panel mutates shared state mid-frame.
 
-use crate::analysis::colouring::{ColourMode, MapSubject};
+use super::state::SidePanel;
+use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject};
 
 use std::path::PathBuf;
 
@@ -20,6 +21,11 @@ pub enum Command {
     /// Show another election, or a ward set without results.
     ShowSubject(MapSubject),
     SetColourMode(ColourMode),
+    /// Replace the whole colour spec (party, baseline, swing pair, method, colour-blind).
+    SetColourSpec(ColourSpec),
+    ShowPanel(SidePanel),
+    /// Select exactly these wards (from the comparison panel's list).
+    SelectWards(Vec<usize>),
     /// Select one ward, replacing the selection; or add/remove it when `toggle` (Ctrl/Shift-click).
     SelectWard { ward: usize, toggle: bool },
     ClearSelection,

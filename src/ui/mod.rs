@@ -2,7 +2,9 @@
 //! [`crate::analysis`], all geometry in [`crate::geometry`].
 
 pub mod app;
+pub mod borough;
 pub mod command;
+pub mod compare;
 pub mod details;
 pub mod find;
 pub mod keyboard;

@@ -40,6 +40,27 @@ impl SubjectKey {
     }
 }
 
+/// Which side panel is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum SidePanel {
+    #[default]
+    Details,
+    Compare,
+    Borough,
+}
+
+impl SidePanel {
+    pub const ALL: [SidePanel; 3] = [SidePanel::Details, SidePanel::Compare, SidePanel::Borough];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SidePanel::Details => "Ward",
+            SidePanel::Compare => "Compare",
+            SidePanel::Borough => "Borough",
+        }
+    }
+}
+
 /// Everything the user chose, persisted.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
@@ -51,6 +72,7 @@ pub struct ViewState {
     pub camera: MapCamera,
     pub show_labels: bool,
     pub dark_mode: bool,
+    pub side_panel: SidePanel,
     /// Files opened lately, newest first.
     pub recent_files: Vec<std::path::PathBuf>,
 }
@@ -78,6 +100,7 @@ impl Default for ViewState {
             camera: MapCamera::default(),
             show_labels: true,
             dark_mode: false,
+            side_panel: SidePanel::Details,
             recent_files: Vec::new(),
         }
     }

@@ -29,23 +29,27 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
         ui.separator();
-        ui.label("Election:");
+        let election_label = ui.label("Election:");
         let current = subject.map_or_else(|| "none".to_owned(), |s| subject_label(data, s));
-        egui::ComboBox::from_id_salt("election_picker").selected_text(current).show_ui(ui, |ui| {
-            for candidate in subjects(data) {
-                if ui.selectable_label(Some(candidate) == subject, subject_label(data, candidate)).clicked() {
-                    commands.push(Command::ShowSubject(candidate));
+        egui::ComboBox::from_id_salt("election_picker")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for candidate in subjects(data) {
+                    if ui.selectable_label(Some(candidate) == subject, subject_label(data, candidate)).clicked() {
+                        commands.push(Command::ShowSubject(candidate));
+                    }
                 }
-            }
-        });
-        ui.label("Colour by:");
-        egui::ComboBox::from_id_salt("colour_mode").selected_text(state.colour.mode.label()).show_ui(ui, |ui| {
+            })
+            .response
+            .labelled_by(election_label.id);
+        let mode_label = ui.label("Colour by:");
+        let _ = egui::ComboBox::from_id_salt("colour_mode").selected_text(state.colour.mode.label()).show_ui(ui, |ui| {
             for mode in ColourMode::ALL {
                 if ui.selectable_label(state.colour.mode == *mode, mode.label()).clicked() {
                     commands.push(Command::SetColourMode(*mode));
                 }
             }
-        });
+        }).response.labelled_by(mode_label.id);
         ui.separator();
         match subject {
             Some(MapSubject::Election(id)) => {

@@ -15,7 +15,7 @@ use crate::model::palette::{self, FillStyle, Rgb};
 
 /// Wards smaller than this on screen (points) get no outline: at country scale thousands of
 /// outlines would only paint the map grey.
-const MIN_OUTLINED_POINTS: f64 = 6.0;
+const MIN_OUTLINED_POINTS: f64 = 8.0;
 /// Slightly darker grey stripes over `NO_DATA`: a subtle hatch marking "no result".
 const NO_DATA_HATCH: Rgb = Rgb(0xD0, 0xD0, 0xD0);
 
@@ -64,12 +64,21 @@ impl Frame<'_> {
     /// Paint fills and outlines of the wards in view; returns the indices painted, in order.
     pub fn paint(&self, painter: &Painter) -> Vec<usize> {
         let view = self.camera.visible_world_rect(self.rect.expand(4.0));
-        let mut visible: Vec<usize> = self.geometry.wards_in(view).collect();
-        visible.sort_unstable(); // input order, so overlapping wards always stack the same way
+        let whole_set_in_view = self.geometry.bounds().is_none_or(|b| contains(view, b));
+        let visible: Vec<usize> = if whole_set_in_view {
+            (0..self.geometry.len()).collect()
+        } else {
+            let mut visible: Vec<usize> = self.geometry.wards_in(view).collect();
+            visible.sort_unstable(); // input order: overlapping wards always stack the same way
+            visible
+        };
         let level = self.geometry.level_for(self.camera.metres_per_point);
 
         let mut paints = PaintCache::new(self, painter.ctx());
-        let mut meshes: Vec<Mesh> = vec![Mesh::default()];
+        let mut solid = Mesh::default();
+        let vertex_count = visible.iter().filter_map(|&i| level.shapes.get(i)).map(|s| s.mesh.vertices.len());
+        solid.reserve_vertices(vertex_count.sum());
+        let mut meshes: Vec<Mesh> = vec![solid];
         for &i in &visible {
             let Some(shape) = level.shapes.get(i) else {
                 continue;
@@ -264,6 +273,13 @@ fn append(mesh: &mut Mesh, ward: &WardMesh, placement: Placement, paint: Paint) 
         }
     }
     mesh.indices.extend(ward.indices.iter().map(|&i| base + i));
+}
+
+fn contains(outer: geo::Rect<f64>, inner: geo::Rect<f64>) -> bool {
+    outer.min().x <= inner.min().x
+        && outer.min().y <= inner.min().y
+        && outer.max().x >= inner.max().x
+        && outer.max().y >= inner.max().y
 }
 
 pub(super) fn colour(c: Rgb) -> Color32 {
