@@ -4,8 +4,6 @@
 //! The winner mode lives here; the measures (share, change, swing, majority, turnout, gains)
 //! in [`super::modes`]. Every mode builds its legend from the same bins as its fills.
 
-use super::change::ElectionPair;
-use super::marginality::turnout_availability;
 use super::modes;
 use super::outcome::{ContestOutcome, Winner};
 use super::scales::party_colour as map_party_colour;
@@ -13,6 +11,8 @@ use super::share::ShareMethod;
 use crate::model::palette::{FillStyle, Rgb};
 use crate::model::{Dataset, ElectionId, Party, WardSetId};
 use serde::{Deserialize, Serialize};
+
+pub use super::availability::{availability, baselines, mode_availability};
 
 /// The measure the map is coloured by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -170,55 +170,6 @@ pub fn colour(data: &Dataset, subject: MapSubject, spec: &ColourSpec) -> Colouri
     }
 }
 
-/// Whether each mode can be shown for the subject with this spec (its party, pair, baseline),
-/// with the plain reason when not; in [`ColourMode::ALL`] order, for the UI to grey out.
-pub fn availability(data: &Dataset, subject: MapSubject, spec: &ColourSpec) -> Vec<(ColourMode, Result<(), String>)> {
-    ColourMode::ALL.iter().map(|&mode| (mode, mode_availability(data, subject, spec, mode))).collect()
-}
-
-/// Whether one mode can be shown, or why not.
-pub fn mode_availability(
-    data: &Dataset,
-    subject: MapSubject,
-    spec: &ColourSpec,
-    mode: ColourMode,
-) -> Result<(), String> {
-    let id = match subject {
-        MapSubject::WardSetOnly(_) if mode == ColourMode::Winner => return Ok(()),
-        MapSubject::WardSetOnly(_) => return Err("No results are loaded for these wards".into()),
-        MapSubject::Election(id) => id,
-    };
-    let joined = data.election(id).ok_or("No such election")?;
-    match mode {
-        ColourMode::Winner | ColourMode::Share | ColourMode::Majority => Ok(()),
-        ColourMode::Turnout => turnout_availability(&joined.election),
-        ColourMode::Change | ColourMode::Gains => ElectionPair::with_baseline(data, id, spec.baseline).map(|_| ()),
-        ColourMode::Swing => {
-            if Party::from_source(&spec.swing.0) == Party::from_source(&spec.swing.1) {
-                return Err("Swing needs two different parties".into());
-            }
-            ElectionPair::with_baseline(data, id, spec.baseline).map(|_| ())
-        }
-    }
-}
-
-/// The years of elections a spec could take as its baseline for election `id` (same borough,
-/// other years), each with whether a ward-by-ward comparison is possible and why not.
-pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<(), String>)> {
-    let Some(current) = data.election(id) else {
-        return Vec::new();
-    };
-    let mut years: Vec<i32> = data
-        .elections
-        .iter()
-        .filter(|e| e.election.borough == current.election.borough && e.election.year != current.election.year)
-        .map(|e| e.election.year)
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    years.into_iter().map(|y| (y, ElectionPair::with_baseline(data, id, Some(y)).map(|_| ()))).collect()
-}
-
 fn no_results(data: &Dataset, set: WardSetId) -> Colouring {
     let wards = data.ward_set(set).map_or(0, |s| s.wards.len());
     Colouring {
@@ -354,4 +305,35 @@ impl Colouring {
 /// The colour of a party by name, for charts; grey when unknown.
 pub fn party_colour(name: &str) -> Rgb {
     Party::from_source(name).colour
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_saved_before_the_new_fields_loads_with_their_defaults() {
+        let spec: ColourSpec = serde_json::from_str(r#"{"mode":"winner"}"#).unwrap_or_default();
+        assert_eq!(spec, ColourSpec::winner());
+        let swing: ColourSpec = serde_json::from_str(r#"{"mode":"swing","method":"total-votes"}"#).unwrap_or_default();
+        assert_eq!(swing.mode, ColourMode::Swing);
+        assert_eq!(swing.method, ShareMethod::TotalVotes);
+        assert_eq!(swing.swing, ("Conservative".to_owned(), "Labour".to_owned()));
+    }
+
+    #[test]
+    fn a_spec_round_trips_through_json() {
+        let spec =
+            ColourSpec { mode: ColourMode::Gains, baseline: Some(2014), colour_blind: true, ..ColourSpec::winner() };
+        let text = serde_json::to_string(&spec).unwrap_or_default();
+        assert_eq!(serde_json::from_str::<ColourSpec>(&text).ok(), Some(spec));
+    }
+
+    #[test]
+    fn every_mode_has_a_label_and_only_comparisons_need_a_baseline() {
+        assert_eq!(ColourMode::ALL.len(), 7);
+        let needing: Vec<ColourMode> = ColourMode::ALL.iter().copied().filter(|m| m.needs_baseline()).collect();
+        assert_eq!(needing, [ColourMode::Change, ColourMode::Swing, ColourMode::Gains]);
+        assert_eq!(ColourMode::Majority.label(), "Majority / marginality");
+    }
 }

@@ -1,6 +1,7 @@
 //! Pure analysis of results: seats, winners, majorities, shares, swing and gains.
 //! No egui; every function is tested on examples computed by hand.
 
+pub mod availability;
 pub mod borough;
 pub mod change;
 pub mod colouring;

@@ -281,3 +281,31 @@ pub(crate) fn gains(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> Result
         unavailable: None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::scales::pale;
+    use crate::model::palette::{CONSERVATIVE, LABOUR, LIBERAL_DEMOCRAT};
+
+    fn seats(list: &[(&str, u32)]) -> Vec<(Party, u32)> {
+        list.iter().map(|(p, n)| (Party::from_source(p), *n)).collect()
+    }
+
+    #[test]
+    fn a_gain_is_filled_in_the_gainers_colour_and_a_hold_in_a_pale_tint() {
+        let gain = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Con", 3)]));
+        assert_eq!(gains_fill(&gain, false), FillStyle::Solid(CONSERVATIVE));
+        assert_eq!(gains_legend_label(&gain), "Con gain from Lab");
+        let hold = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Lab", 3)]));
+        assert_eq!(gains_fill(&hold, false), FillStyle::Solid(pale(LABOUR)));
+        assert_eq!(gains_legend_label(&hold), "Lab hold");
+    }
+
+    #[test]
+    fn a_ward_with_gains_by_several_parties_is_striped() {
+        let change = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Con", 2), ("LD", 1)]));
+        assert_eq!(gains_fill(&change, false), FillStyle::Stripes(vec![(CONSERVATIVE, 2), (LIBERAL_DEMOCRAT, 1)]));
+        assert_eq!(gains_legend_label(&change), "Con gain from Lab + LD gain from Lab");
+    }
+}

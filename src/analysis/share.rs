@@ -113,3 +113,83 @@ pub fn share_denominator(contest: &Contest, method: ShareMethod) -> u64 {
 pub fn percent(part: u64, whole: u64) -> f64 {
     if whole == 0 { 0.0 } else { part as f64 * 100.0 / whole as f64 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Candidate;
+
+    fn contest(votes: &[(&str, u64)]) -> Contest {
+        Contest {
+            ward_code: None,
+            ward_name: "Test".into(),
+            poll_date: None,
+            seats: 3,
+            candidates: votes
+                .iter()
+                .enumerate()
+                .map(|(i, (p, v))| Candidate {
+                    name: format!("C{i}"),
+                    party: Party::from_source(p),
+                    votes: *v,
+                    elected: None,
+                })
+                .collect(),
+            electorate: None,
+            turnout: None,
+        }
+    }
+
+    #[test]
+    fn top_vote_share_counts_each_partys_best_candidate() {
+        // Con 1200/1100/1000, Lab 900/800/700, Grn 400: top votes 1200 + 900 + 400 = 2500.
+        let c = contest(&[
+            ("Con", 1200),
+            ("Con", 1100),
+            ("Con", 1000),
+            ("Lab", 900),
+            ("Lab", 800),
+            ("Lab", 700),
+            ("Grn", 400),
+        ]);
+        let con = Party::from_source("Con");
+        assert_eq!(share_of(&c, &con, ShareMethod::TopVote), Some(48.0));
+        assert_eq!(share_denominator(&c, ShareMethod::TopVote), 2500);
+        let shares = shares(&c, ShareMethod::TopVote);
+        let list: Vec<(&str, u64, f64)> = shares.iter().map(|s| (s.party.short.as_str(), s.votes, s.share)).collect();
+        assert_eq!(list, [("Con", 1200, 48.0), ("Lab", 900, 36.0), ("Grn", 400, 16.0)]);
+    }
+
+    #[test]
+    fn total_votes_share_counts_all_of_a_partys_votes_and_flatters_full_slates() {
+        // Same ward: all votes 6100; Con 3300 = 54.10%, Grn 400 = 6.56% (16% by top vote).
+        let c = contest(&[
+            ("Con", 1200),
+            ("Con", 1100),
+            ("Con", 1000),
+            ("Lab", 900),
+            ("Lab", 800),
+            ("Lab", 700),
+            ("Grn", 400),
+        ]);
+        let con = share_of(&c, &Party::from_source("Con"), ShareMethod::TotalVotes).unwrap_or_default();
+        let grn = share_of(&c, &Party::from_source("Grn"), ShareMethod::TotalVotes).unwrap_or_default();
+        assert!((con - 3300.0 / 6100.0 * 100.0).abs() < 1e-9);
+        assert!((grn - 400.0 / 6100.0 * 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_ward_with_no_votes_has_no_shares() {
+        let c = contest(&[("Con", 0)]);
+        assert_eq!(share_of(&c, &Party::from_source("Con"), ShareMethod::TopVote), None);
+        assert!(shares(&c, ShareMethod::TopVote).is_empty());
+    }
+
+    #[test]
+    fn methods_parse_from_the_command_line_spelling() {
+        assert_eq!(ShareMethod::parse("top-vote"), Some(ShareMethod::TopVote));
+        assert_eq!(ShareMethod::parse("total_votes"), Some(ShareMethod::TotalVotes));
+        assert_eq!(ShareMethod::parse("dhondt"), None);
+        assert_eq!(ShareMethod::TopVote.label(), "top-vote method");
+    }
+}

@@ -24,6 +24,26 @@ pub struct LabelSpot {
     pub width: f64,
     /// The same vertically.
     pub height: f64,
+    /// `widths[k]`: the narrowest centred horizontal room on the lines `k * height / 10`
+    /// above and below the anchor, and on every line nearer the anchor (so it never grows).
+    pub widths: [f64; BANDS],
+}
+
+/// Number of lines either side of the anchor where label room is measured.
+const BANDS: usize = 5;
+
+impl LabelSpot {
+    /// True when a `text_width` x `text_height` box (world metres) centred on the anchor fits
+    /// the ward: narrower than the room at its top, middle and bottom lines, and lower than
+    /// the vertical room.
+    pub fn fits(&self, text_width: f64, text_height: f64) -> bool {
+        if !(text_width.is_finite() && text_height.is_finite()) || text_height > self.height {
+            return false;
+        }
+        let step = self.height / (2 * BANDS) as f64;
+        let reach = (text_height / 2.0 / step).ceil() as usize;
+        self.widths.get(reach).is_some_and(|&room| text_width <= room)
+    }
 }
 
 /// The label spot of a ward, `None` when it has no usable polygon.

@@ -2,9 +2,10 @@
 //! thousands of wards moves a few vertices per ward rather than every surveyed corner.
 //!
 //! Level 0 is the full geometry. Level k ≥ 1 serves views of at least
-//! `FIRST_BAND * 4^(k-1)` metres per point and is simplified (Visvalingam–Whyatt) with an area
-//! tolerance of a quarter of a square point at that scale: invisible on screen. Each level is
-//! simplified from the previous one, so building them all costs little more than level 0.
+//! `FIRST_BAND * 2^(k-1)` metres per point and is simplified (Visvalingam–Whyatt) with an area
+//! tolerance of one square point at that scale (a quarter at the band's zoomed-out end):
+//! corners that bend the outline by well under a pixel go. Each level is simplified from the
+//! previous one, so building them all costs little more than level 0.
 
 use geo::{Coord, MultiPolygon, Polygon, SimplifyVw};
 
@@ -13,7 +14,7 @@ use super::mesh::{WardShape, sanitize_polygon};
 /// Metres per point at which the first simplified level takes over.
 pub const FIRST_BAND: f64 = 2.0;
 /// Each band covers this factor of zoom.
-pub const BAND_FACTOR: f64 = 4.0;
+pub const BAND_FACTOR: f64 = 2.0;
 /// No level is built for views where the whole set is narrower than this many points.
 const SMALLEST_VIEW_POINTS: f64 = 64.0;
 /// A hard cap, whatever the extent.
@@ -56,7 +57,7 @@ pub fn build_levels(
     let mut current: Vec<MultiPolygon<f64>> = wards.to_vec();
     let mut band = FIRST_BAND;
     while levels.len() < MAX_LEVELS && band * SMALLEST_VIEW_POINTS <= extent.max(0.0) {
-        let tolerance = 0.25 * band * band;
+        let tolerance = band * band;
         current = current
             .iter()
             .map(|ward| simplify(ward, tolerance))

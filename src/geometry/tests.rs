@@ -261,3 +261,22 @@ fn wards_by_area_put_the_largest_first() {
     ]);
     assert_eq!(set.by_area_desc(), &[1, 2, 0]);
 }
+
+#[test]
+fn a_label_fits_a_rectangle_only_when_smaller_than_it() {
+    let rect = Rect::new(Coord { x: 0.0, y: 0.0 }, Coord { x: 10.0, y: 4.0 }).to_polygon();
+    let spot = label_spot(&MultiPolygon::new(vec![rect])).expect("has a spot");
+    assert!(spot.fits(9.0, 3.0));
+    assert!(!spot.fits(11.0, 1.0), "too wide");
+    assert!(!spot.fits(2.0, 5.0), "too tall");
+}
+
+#[test]
+fn a_label_does_not_fit_where_the_ward_narrows_above_or_below_the_anchor() {
+    // A diamond: wide at the middle line, narrow near its top and bottom corners.
+    let diamond = polygon![(x: 0.0, y: 5.0), (x: 10.0, y: 0.0), (x: 20.0, y: 5.0), (x: 10.0, y: 10.0)];
+    let spot = label_spot(&MultiPolygon::new(vec![diamond])).expect("has a spot");
+    assert!((spot.width - 20.0).abs() < 1e-9, "{spot:?}");
+    assert!(spot.fits(15.0, 1.0), "a thin label fits the wide middle");
+    assert!(!spot.fits(15.0, 6.0), "a tall one would cross the slanted edges");
+}

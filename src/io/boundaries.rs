@@ -6,11 +6,11 @@
 //! candidates) the result says so and lists the properties, so the UI can let the user choose
 //! and load again with [`BoundaryOptions`].
 
+use super::Progress;
 use super::crs::{self, Crs, ToLonLat};
 use super::error::{BoundaryError, ReadError};
 use super::properties::{self, Properties, PropertyReport};
 use super::rings::{self, RawPolygon, Shape};
-use super::Progress;
 use crate::model::{Ward, WardSet};
 use std::path::Path;
 
@@ -34,8 +34,21 @@ pub struct ParsedBoundaries {
 }
 
 /// Parse with detected properties and no progress: for embedded files and simple callers.
-pub fn parse(text: &str, file: &Path, name: &str, first_year: Option<i32>) -> Result<WardSet, BoundaryError> {
-    parse_with(text, file, name, first_year, &BoundaryOptions::default(), &super::no_progress).map(|p| p.ward_set)
+pub fn parse(
+    text: &str,
+    file: &Path,
+    name: &str,
+    first_year: Option<i32>,
+) -> Result<WardSet, BoundaryError> {
+    parse_with(
+        text,
+        file,
+        name,
+        first_year,
+        &BoundaryOptions::default(),
+        &super::no_progress,
+    )
+    .map(|p| p.ward_set)
 }
 
 /// Read and parse a boundary file with detected properties.
@@ -62,27 +75,47 @@ pub fn parse_with(
     progress: Progress,
 ) -> Result<ParsedBoundaries, BoundaryError> {
     let file_buf = file.to_path_buf();
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
+            file: file_buf.clone(),
+            line: e.line(),
+            column: e.column(),
+            detail: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })?;
+    let declared = crs::declared(&json).map_err(|crs| BoundaryError::UnknownCrs {
         file: file_buf.clone(),
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
+        crs,
     })?;
-    let declared = crs::declared(&json).map_err(|crs| BoundaryError::UnknownCrs { file: file_buf.clone(), crs })?;
-    let features = features_of(&json).map_err(|detail| BoundaryError::NotGeoJson { file: file_buf.clone(), detail })?;
-    let all_properties: Vec<Properties> =
-        features.iter().map(|f| f.get("properties").and_then(serde_json::Value::as_object)).collect();
+    let features = features_of(&json).map_err(|detail| BoundaryError::NotGeoJson {
+        file: file_buf.clone(),
+        detail,
+    })?;
+    let all_properties: Vec<Properties> = features
+        .iter()
+        .map(|f| f.get("properties").and_then(serde_json::Value::as_object))
+        .collect();
     let (report, mut warnings) = properties::choose(&all_properties, options, file)?;
     let mut pending = Vec::with_capacity(features.len());
     let mut not_areas: Vec<(usize, &'static str)> = Vec::new();
-    let cancelled = || BoundaryError::Read(ReadError::Cancelled { file: file_buf.clone() });
+    let cancelled = || {
+        BoundaryError::Read(ReadError::Cancelled {
+            file: file_buf.clone(),
+        })
+    };
     for (index, feature) in features.iter().enumerate() {
         let number = index + 1;
         if index % 256 == 0 && !progress(0.5 + 0.3 * index as f32 / features.len() as f32) {
             return Err(cancelled());
         }
         let code = report.code_of(all_properties[index]);
-        let ward_name = report.name_of(all_properties[index]).or_else(|| code.clone());
+        let ward_name = report
+            .name_of(all_properties[index])
+            .or_else(|| code.clone());
         let bad = |problem: String| BoundaryError::BadFeature {
             file: file_buf.clone(),
             feature: number,
@@ -114,10 +147,17 @@ pub fn parse_with(
                 kinds(&not_areas)
             )
         };
-        return Err(BoundaryError::NoWards { file: file_buf, detail });
+        return Err(BoundaryError::NoWards {
+            file: file_buf,
+            detail,
+        });
     }
     if !not_areas.is_empty() {
-        let numbers: Vec<String> = not_areas.iter().take(10).map(|(n, _)| n.to_string()).collect();
+        let numbers: Vec<String> = not_areas
+            .iter()
+            .take(10)
+            .map(|(n, _)| n.to_string())
+            .collect();
         warnings.push(format!(
             "{}: skipped {} feature(s) that are not areas ({}): feature(s) {}{}",
             file.display(),
@@ -128,7 +168,10 @@ pub fn parse_with(
         ));
     }
     let crs = choose_crs(declared, &pending, file, &mut warnings)?;
-    let convert = ToLonLat::new(crs).map_err(|detail| BoundaryError::UnknownCrs { file: file_buf.clone(), crs: detail })?;
+    let convert = ToLonLat::new(crs).map_err(|detail| BoundaryError::UnknownCrs {
+        file: file_buf.clone(),
+        crs: detail,
+    })?;
     let mut wards = Vec::with_capacity(pending.len());
     for (index, mut feature) in pending.into_iter().enumerate() {
         if index % 64 == 0 && !progress(0.8 + 0.2 * index as f32 / wards.capacity() as f32) {
@@ -136,30 +179,54 @@ pub fn parse_with(
         }
         if let Some(convert) = &convert {
             for ring in feature.polygons.iter_mut().flatten() {
-                convert.apply(ring).map_err(|problem| BoundaryError::BadFeature {
-                    file: file_buf.clone(),
-                    feature: feature.number,
-                    ward: Some(feature.name.clone()),
-                    problem,
-                })?;
+                convert
+                    .apply(ring)
+                    .map_err(|problem| BoundaryError::BadFeature {
+                        file: file_buf.clone(),
+                        feature: feature.number,
+                        ward: Some(feature.name.clone()),
+                        problem,
+                    })?;
             }
         }
         let mut ring_warnings = Vec::new();
         let geometry = rings::to_multi_polygon(feature.polygons, &mut ring_warnings);
-        warnings.extend(
-            ring_warnings.into_iter().map(|w| format!("{}, feature {} ({}): {w}", file.display(), feature.number, feature.name)),
-        );
-        wards.push(Ward { code: feature.code, name: feature.name, geometry });
+        warnings.extend(ring_warnings.into_iter().map(|w| {
+            format!(
+                "{}, feature {} ({}): {w}",
+                file.display(),
+                feature.number,
+                feature.name
+            )
+        }));
+        wards.push(Ward {
+            code: feature.code,
+            name: feature.name,
+            geometry,
+        });
     }
-    let ward_set = WardSet { name: name.to_owned(), first_year, source: file.display().to_string(), wards };
-    Ok(ParsedBoundaries { ward_set, warnings, properties: report, crs })
+    let ward_set = WardSet {
+        name: name.to_owned(),
+        first_year,
+        source: file.display().to_string(),
+        wards,
+    };
+    Ok(ParsedBoundaries {
+        ward_set,
+        warnings,
+        properties: report,
+        crs,
+    })
 }
 
 /// The features of a GeoJSON object: a FeatureCollection's, or a single Feature. Anything else
 /// is described for the "not GeoJSON" message.
 fn features_of(json: &serde_json::Value) -> Result<Vec<&serde_json::Value>, String> {
     let Some(object) = json.as_object() else {
-        return Err(format!("it is a JSON {}, not an object with \"type\": \"FeatureCollection\"", json_kind(json)));
+        return Err(format!(
+            "it is a JSON {}, not an object with \"type\": \"FeatureCollection\"",
+            json_kind(json)
+        ));
     };
     match object.get("type").and_then(serde_json::Value::as_str) {
         Some("FeatureCollection") => {
@@ -168,17 +235,31 @@ fn features_of(json: &serde_json::Value) -> Result<Vec<&serde_json::Value>, Stri
                 .and_then(serde_json::Value::as_array)
                 .ok_or("it is a FeatureCollection without a \"features\" array")?;
             match features.iter().position(|f| !f.is_object()) {
-                Some(index) => Err(format!("feature {} is a JSON {}, not a Feature object", index + 1, json_kind(&features[index]))),
+                Some(index) => Err(format!(
+                    "feature {} is a JSON {}, not a Feature object",
+                    index + 1,
+                    json_kind(&features[index])
+                )),
                 None => Ok(features.iter().collect()),
             }
         }
         Some("Feature") => Ok(vec![json]),
-        Some("Topology") => Err("it is TopoJSON; convert it to GeoJSON first (for example with mapshaper)".into()),
-        Some(kind @ ("Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "LineString" | "MultiPoint" | "MultiLineString")) => {
-            Err(format!("it is a bare {kind} geometry with no properties, so wards would have no names"))
+        Some("Topology") => {
+            Err("it is TopoJSON; convert it to GeoJSON first (for example with mapshaper)".into())
         }
-        Some(other) => Err(format!("its \"type\" is \"{other}\", not \"FeatureCollection\"")),
-        None => Err("it has no \"type\" member; a GeoJSON file starts {\"type\": \"FeatureCollection\", …".into()),
+        Some(
+            kind @ ("Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "LineString"
+            | "MultiPoint" | "MultiLineString"),
+        ) => Err(format!(
+            "it is a bare {kind} geometry with no properties, so wards would have no names"
+        )),
+        Some(other) => Err(format!(
+            "its \"type\" is \"{other}\", not \"FeatureCollection\""
+        )),
+        None => Err(
+            "it has no \"type\" member; a GeoJSON file starts {\"type\": \"FeatureCollection\", …"
+                .into(),
+        ),
     }
 }
 
@@ -202,12 +283,25 @@ fn kinds(not_areas: &[(usize, &'static str)]) -> String {
             None => counts.push((kind, 1)),
         }
     }
-    counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect::<Vec<_>>().join(", ")
+    counts
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The declared system, checked against the coordinates; else the one the ranges show.
-fn choose_crs(declared: Option<Crs>, pending: &[Pending], file: &Path, warnings: &mut Vec<String>) -> Result<Crs, BoundaryError> {
-    let points = || pending.iter().flat_map(|f| f.polygons.iter().flatten().flatten().copied());
+fn choose_crs(
+    declared: Option<Crs>,
+    pending: &[Pending],
+    file: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Crs, BoundaryError> {
+    let points = || {
+        pending
+            .iter()
+            .flat_map(|f| f.polygons.iter().flatten().flatten().copied())
+    };
     let crs = match declared {
         Some(crs) => crs,
         None => match crs::guess(points()) {
@@ -223,12 +317,22 @@ fn choose_crs(declared: Option<Crs>, pending: &[Pending], file: &Path, warnings:
             // Most points decide what the odd one out is measured against.
             None => {
                 let lonlat = points().filter(|(x, y)| Crs::LonLat.fits(*x, *y)).count();
-                if lonlat * 2 >= points().count() { Crs::LonLat } else { Crs::BritishNationalGrid }
+                if lonlat * 2 >= points().count() {
+                    Crs::LonLat
+                } else {
+                    Crs::BritishNationalGrid
+                }
             }
         },
     };
     for feature in pending {
-        if let Some(&(x, y)) = feature.polygons.iter().flatten().flatten().find(|(x, y)| !crs.fits(*x, *y)) {
+        if let Some(&(x, y)) = feature
+            .polygons
+            .iter()
+            .flatten()
+            .flatten()
+            .find(|(x, y)| !crs.fits(*x, *y))
+        {
             let mut problem = format!("outside the range of {}", crs.describe());
             if declared.is_some() {
                 problem.push_str(" that the file's `crs` member names");

@@ -9,8 +9,8 @@
 //! "Surname, Forenames Ms.*" (`*` marks a sitting councillor); they are shown as
 //! "Forenames Surname". No number is changed.
 
-use super::rows::{Row, parse_flag, parse_seats, parse_votes};
-use crate::model::{Candidate, Party, PollDate};
+use super::rows::{PartyCache, Row, parse_flag, parse_seats, parse_votes};
+use crate::model::{Candidate, PollDate};
 use std::path::Path;
 
 /// Column positions, and the year when it comes from the file name.
@@ -27,12 +27,21 @@ pub(crate) struct Columns {
     date: Option<usize>,
     year: Option<i32>,
     default_borough: String,
+    parties: PartyCache,
 }
 
 impl Columns {
     /// Fails when neither a date column nor the file name gives the year.
-    pub(crate) fn new(header: &[String], file: &Path, default_borough: &str) -> Result<Columns, String> {
-        let col = |names: &[&str]| names.iter().find_map(|name| header.iter().position(|h| h == name));
+    pub(crate) fn new(
+        header: &[String],
+        file: &Path,
+        default_borough: &str,
+    ) -> Result<Columns, String> {
+        let col = |names: &[&str]| {
+            names
+                .iter()
+                .find_map(|name| header.iter().position(|h| h == name))
+        };
         let date = col(&["election_date", "date", "year"]);
         let year = year_in_file_name(file);
         if date.is_none() && year.is_none() {
@@ -53,6 +62,7 @@ impl Columns {
             date,
             year,
             default_borough: default_borough.to_owned(),
+            parties: PartyCache::default(),
         })
     }
 
@@ -66,7 +76,11 @@ impl Columns {
             text => match (PollDate::parse(text), text.parse::<i32>()) {
                 (Some(date), _) => (date.year, Some(date)),
                 (None, Ok(year)) if (1800..=2200).contains(&year) => (year, None),
-                _ => return Err(format!("the date \"{text}\" is not a date like 2014-05-22 or a year")),
+                _ => {
+                    return Err(format!(
+                        "the date \"{text}\" is not a date like 2014-05-22 or a year"
+                    ));
+                }
             },
         };
         let ward = get(self.ward);
@@ -84,7 +98,11 @@ impl Columns {
         let code = get(self.code);
         let borough = get(self.borough);
         Ok(Row {
-            borough: if borough.is_empty() { self.default_borough.clone() } else { borough.to_owned() },
+            borough: if borough.is_empty() {
+                self.default_borough.clone()
+            } else {
+                borough.to_owned()
+            },
             year,
             date,
             ward_code: (!code.is_empty()).then(|| code.to_owned()),
@@ -92,7 +110,7 @@ impl Columns {
             seats: parse_seats(get(self.seats))?,
             candidate: Candidate {
                 name: tidy_candidate_name(raw_name),
-                party: Party::from_source(party),
+                party: self.parties.party(party),
                 votes: parse_votes(get(self.votes))?,
                 elected: Some(parse_flag(get(self.elected))?.unwrap_or(false)),
             },
@@ -115,7 +133,9 @@ fn year_in_file_name(file: &Path) -> Option<i32> {
 /// "Levine, Kathy Ms." → "Kathy Levine"; "Ioannidis, Andreas*" → "Andreas Ioannidis";
 /// a name without a comma is kept as printed, less the `*`.
 pub(crate) fn tidy_candidate_name(raw: &str) -> String {
-    const TITLES: &[&str] = &["ms", "mr", "mrs", "miss", "mx", "dr", "sir", "dame", "prof", "cllr", "rev", "lord", "lady"];
+    const TITLES: &[&str] = &[
+        "ms", "mr", "mrs", "miss", "mx", "dr", "sir", "dame", "prof", "cllr", "rev", "lord", "lady",
+    ];
     let cleaned = raw.replace('*', "");
     let Some((surname, forenames)) = cleaned.split_once(',') else {
         return cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -138,16 +158,25 @@ mod tests {
     #[test]
     fn surname_first_names_read_forenames_first() {
         assert_eq!(tidy_candidate_name("Levine, Kathy Ms."), "Kathy Levine");
-        assert_eq!(tidy_candidate_name("Ioannidis, Andreas*"), "Andreas Ioannidis");
+        assert_eq!(
+            tidy_candidate_name("Ioannidis, Andreas*"),
+            "Andreas Ioannidis"
+        );
         assert_eq!(tidy_candidate_name("Rutter, Lisa Ms.*"), "Lisa Rutter");
-        assert_eq!(tidy_candidate_name("Gibson, Jane I. G. Ms."), "Jane I. G. Gibson");
+        assert_eq!(
+            tidy_candidate_name("Gibson, Jane I. G. Ms."),
+            "Jane I. G. Gibson"
+        );
         assert_eq!(tidy_candidate_name("Fraser, Keith G."), "Keith G. Fraser");
         assert_eq!(tidy_candidate_name("Jane Smith"), "Jane Smith");
     }
 
     #[test]
     fn the_year_comes_from_the_file_name() {
-        assert_eq!(year_in_file_name(Path::new("/x/london_council_election_2014_ward.barnet.csv")), Some(2014));
+        assert_eq!(
+            year_in_file_name(Path::new("/x/london_council_election_2014_ward.barnet.csv")),
+            Some(2014)
+        );
         assert_eq!(year_in_file_name(Path::new("results.csv")), None);
     }
 }

@@ -29,8 +29,15 @@ const ATTRIBUTION_SIZE: f32 = 11.0;
 const LEGEND_MIN: f32 = 170.0;
 const LEGEND_MAX: f32 = 300.0;
 const SIDE_LEGEND_MIN_WIDTH: f32 = 560.0;
-/// One stripe unit at 1×, in pixels across the stripes.
-const STRIPE_BAND: f32 = 4.0;
+/// Room left for a substitute font's wider text in SVG viewers without Ubuntu.
+const FONT_SLACK: f32 = 1.2;
+/// The legend may take up to this share of a wide image.
+const LEGEND_SHARE: f32 = 0.3;
+/// One stripe unit at 1×, in pixels across the stripes: the app advances 8 points along
+/// `x + y` per unit, which is 8/√2 across.
+const STRIPE_BAND: f32 = 8.0 / std::f32::consts::SQRT_2;
+/// Ward outlines are drawn at this opacity, as in the app.
+const OUTLINE_ALPHA: u8 = 150;
 
 const INK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
 const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
@@ -84,7 +91,10 @@ pub fn build_scene(
 
     let legend_wanted = opts.legend && !colouring.legend.items.is_empty();
     let side = legend_wanted && opts.width_px as f32 >= SIDE_LEGEND_MIN_WIDTH;
-    let legend_w = if side { natural_legend_width(&colouring.legend, s).clamp(u(LEGEND_MIN), u(LEGEND_MAX)).round() } else { inner };
+    // A wide image may give a wordy legend (scales, swings) more room; rows wrap past that.
+    let widest = u(LEGEND_MAX).max(LEGEND_SHARE * width);
+    let legend_w =
+        if side { natural_legend_width(&colouring.legend, s).clamp(u(LEGEND_MIN), widest).round() } else { inner };
     let map_w = if side { inner - legend_w - u(GAP).round() } else { inner };
     let view = view_rect(prepared, opts.view)?;
     let transform = fit(view, margin, y, map_w.max(1.0) as u32);
@@ -110,19 +120,20 @@ pub fn build_scene(
         return Err(RenderError::TooLarge { width: width as u32, height: height as u32, max: MAX_SIDE });
     }
     let wards = ward_paths(set, prepared, &colouring.fills, &transform);
-    let labels = if opts.labels { ward_labels(set, prepared, &colouring.fills, &transform, s) } else { Vec::new() };
+    let (plates, labels) =
+        if opts.labels { ward_labels(set, prepared, &colouring.fills, &transform, s) } else { Default::default() };
     Ok(Scene {
         width: width as u32,
         height: height as u32,
         background: WHITE,
-        map: MapLayer { transform, wards, outline_width: u(0.8), labels },
+        map: MapLayer { transform, wards, outline: (OUTLINE, OUTLINE_ALPHA, u(1.0)), plates, labels },
         items,
         stripe_band: u(STRIPE_BAND),
     })
 }
 
 fn run(text: String, x: f32, baseline: f32, size: f32, colour: Rgb, anchor: Anchor, role: TextRole) -> TextRun {
-    TextRun { text, x, baseline, size, colour, anchor, halo: None, role }
+    TextRun { text, x, baseline, size, colour, anchor, role }
 }
 
 /// The legend box's own heading: the legend's title, or just "Key" when the image title
@@ -136,10 +147,14 @@ fn count_label(count: usize) -> String {
     if count == 1 { "1 ward".to_owned() } else { format!("{count} wards") }
 }
 
-/// Width the legend would like: the widest row, at scale `s`.
+/// Width the legend would like: the widest row, at scale `s`. Labels get `FONT_SLACK` more
+/// than they measure, so an SVG viewer that substitutes a wider font for Ubuntu Light still
+/// keeps them clear of the right-aligned counts.
 fn natural_legend_width(legend: &Legend, s: f32) -> f32 {
     let rows = legend.items.iter().map(|item| {
-        measure(&item.label, ITEM_SIZE * s) + measure(&count_label(item.count), ITEM_SIZE * s) + (SWATCH_W + 8.0 + 14.0) * s
+        FONT_SLACK * measure(&item.label, ITEM_SIZE * s)
+            + measure(&count_label(item.count), ITEM_SIZE * s)
+            + (SWATCH_W + 8.0 + 14.0) * s
     });
     rows.fold(measure(&legend.title, HEADING_SIZE * s), f32::max) + 2.0 * PAD * s
 }
@@ -167,15 +182,24 @@ fn legend_box(items: &mut Vec<Item>, legend: &Legend, heading: &str, frame: PxRe
     }
     y += u(6.0);
     let mut swatches = Vec::new();
+    let size = u(ITEM_SIZE);
+    let line = 1.25 * size;
+    let label_x = x + u(SWATCH_W) + u(8.0);
     for item in &legend.items {
+        let count = count_label(item.count);
+        let room = (x + inner_w - measure(&count, size) - u(10.0) - label_x).max(u(40.0)) / FONT_SLACK;
+        let lines = wrap(&item.label, size, room);
+        let row = u(ROW).max(line * lines.len() as f32 + u(6.0));
         let swatch = PxRect { x, y: (y + (u(ROW) - u(SWATCH_H)) / 2.0).round(), w: u(SWATCH_W), h: u(SWATCH_H).round() };
         swatches.push(Item::Swatch { rect: swatch, fill: item.fill.clone(), stroke: (OUTLINE, u(0.8)) });
-        let baseline = y + u(ROW) / 2.0 + 0.34 * u(ITEM_SIZE);
-        let label_x = x + u(SWATCH_W) + u(8.0);
-        texts.push(run(item.label.clone(), label_x, baseline, u(ITEM_SIZE), INK, Anchor::Start, TextRole::LegendItem));
-        let count = count_label(item.count);
-        texts.push(run(count, x + inner_w, baseline, u(ITEM_SIZE), MUTED, Anchor::End, TextRole::LegendCount));
-        y += u(ROW);
+        // The first line's middle (about a third of an em above the baseline) on the swatch's.
+        let first = y + u(ROW) / 2.0 + 0.34 * size;
+        for (i, text) in lines.into_iter().enumerate() {
+            let baseline = first + line * i as f32;
+            texts.push(run(text, label_x, baseline, size, INK, Anchor::Start, TextRole::LegendItem));
+        }
+        texts.push(run(count, x + inner_w, first, size, MUTED, Anchor::End, TextRole::LegendCount));
+        y += row;
     }
     let bottom = (y + u(PAD)).round();
     let rect = PxRect { h: bottom - frame.y, ..frame };

@@ -3,7 +3,7 @@
 use geo::{Coord, Rect};
 
 use super::RenderError;
-use super::scene::{Anchor, MapTransform, PxRect, TextRole, TextRun, WardPath, representative_colour};
+use super::scene::{Anchor, MapTransform, Plate, PxRect, TextRole, TextRun, WardPath, backdrop};
 use super::text;
 use crate::geometry::PreparedWardSet;
 use crate::model::WardSet;
@@ -11,14 +11,15 @@ use crate::model::palette::FillStyle;
 
 /// Space left around the ward set when no view is given, as a fraction of its size.
 const FIT_PADDING: f64 = 0.02;
-/// Ward label size at 1×, in pixels (egui's small body text).
-pub const LABEL_SIZE: f32 = 12.0;
-/// Line height of two-line labels, in ems.
-const LABEL_LINE_HEIGHT: f32 = 1.1;
+/// Ward label size at 1×, in pixels: the app's label size in points.
+pub const LABEL_SIZE: f32 = 11.0;
+/// Wards with less horizontal room than this (pixels at 1×) get no label, as in the app.
+const MIN_ROOM: f32 = 24.0;
 /// Empty space kept between two labels at 1×, in pixels.
 const LABEL_GAP: f32 = 3.0;
-/// Roughly half the cap height of Ubuntu, in ems: puts a line's visual middle on its anchor.
-const HALF_CAP: f32 = 0.34;
+/// The plate behind a label on stripes: margin at 1× and opacity, as in the app.
+const PLATE_PAD: f32 = 1.5;
+const PLATE_ALPHA: u8 = 210;
 
 /// The world rectangle to show: the one asked for, or the whole ward set with a margin.
 pub fn view_rect(prepared: &PreparedWardSet, view: Option<Rect<f64>>) -> Result<Rect<f64>, RenderError> {
@@ -91,59 +92,56 @@ pub fn ward_paths(set: &WardSet, prepared: &PreparedWardSet, fills: &[FillStyle]
         .collect()
 }
 
-/// Ward names at their label spots, largest wards first, each shown only where it fits inside
-/// its ward (on one line, or two) and clears the labels already placed: the rule the app's map
-/// follows, so a crowded export stays readable rather than a pile of overlapping names.
+/// Ward names at their label spots, placed by the app's rule so an export shows the names the
+/// screen shows: largest wards first, one line, only where the text fits the spot's room, lies
+/// inside the frame and keeps a small gap from the names already placed. Names on stripes get
+/// a translucent plate of the stripes' mean colour.
 pub fn ward_labels(
     set: &WardSet,
     prepared: &PreparedWardSet,
     fills: &[FillStyle],
     at: &MapTransform,
     scale: f32,
-) -> Vec<TextRun> {
+) -> (Vec<Plate>, Vec<TextRun>) {
     let size = LABEL_SIZE * scale;
-    let line_height = LABEL_LINE_HEIGHT * size;
+    let height = text::ascent(size) + text::descent(size);
     let gap = LABEL_GAP * scale;
     let frame = PxRect { x: 0.0, y: 0.0, w: at.frame.w, h: at.frame.h };
-    let mut taken: Vec<PxRect> = Vec::new();
-    let mut runs = Vec::new();
+    let (mut placed, mut plates, mut runs): (Vec<PxRect>, Vec<Plate>, Vec<TextRun>) = Default::default();
     for &index in prepared.by_area_desc() {
         let (Some(ward), Some(source)) = (prepared.ward(index), set.wards.get(index)) else { continue };
-        let Some(spot) = ward.label else { continue };
-        let (cx, cy) = at.to_frame(spot.anchor);
+        let (Some(spot), name) = (ward.label, source.name.trim()) else { continue };
         let room_w = (spot.width * at.pixels_per_metre) as f32;
         let room_h = (spot.height * at.pixels_per_metre) as f32;
-        let name = source.name.trim();
-        let mut options = vec![vec![name.to_owned()]];
-        if let Some((a, b)) = text::balanced_split(name, size) {
-            options.push(vec![a, b]);
+        if name.is_empty() || room_w < MIN_ROOM * scale || room_h < size {
+            continue;
         }
-        let chosen = options.into_iter().find_map(|lines| {
-            let w = lines.iter().map(|l| text::measure(l, size)).fold(0.0, f32::max);
-            let h = line_height * lines.len() as f32;
-            let rect = PxRect { x: cx - w / 2.0, y: cy - h / 2.0, w, h };
-            let padded = PxRect { x: rect.x - gap, y: rect.y - gap, w: w + 2.0 * gap, h: h + 2.0 * gap };
-            let fits = w + 2.0 * gap <= room_w && h <= room_h && frame.contains(&rect);
-            (fits && !taken.iter().any(|t| t.overlaps(&padded))).then_some((lines, padded))
+        let width = text::measure(name, size);
+        if width > room_w || height > room_h {
+            continue;
+        }
+        let (cx, cy) = at.to_frame(spot.anchor);
+        let rect = PxRect { x: cx - width / 2.0, y: cy - height / 2.0, w: width, h: height };
+        let spaced = PxRect { x: rect.x - gap, y: rect.y - gap, w: width + 2.0 * gap, h: height + 2.0 * gap };
+        if !frame.contains(&rect) || placed.iter().any(|p| p.overlaps(&spaced)) {
+            continue;
+        }
+        placed.push(rect);
+        let (under, striped) = backdrop(fills.get(index).unwrap_or(&FillStyle::NoData));
+        if striped {
+            let pad = PLATE_PAD * scale;
+            let rect = PxRect { x: rect.x - pad, y: rect.y - pad, w: rect.w + 2.0 * pad, h: rect.h + 2.0 * pad };
+            plates.push(Plate { rect, colour: under, alpha: PLATE_ALPHA, radius: 3.0 * scale });
+        }
+        runs.push(TextRun {
+            text: name.to_owned(),
+            x: cx,
+            baseline: rect.y + text::ascent(size),
+            size,
+            colour: under.contrasting_text(),
+            anchor: Anchor::Middle,
+            role: TextRole::WardLabel,
         });
-        let Some((lines, padded)) = chosen else { continue };
-        taken.push(padded);
-        let fill = fills.get(index).cloned().unwrap_or(FillStyle::NoData);
-        let behind = representative_colour(&fill);
-        let halo = matches!(fill, FillStyle::Stripes(_)).then_some((behind, 3.0 * scale));
-        let first = cy - line_height * (lines.len() as f32 - 1.0) / 2.0;
-        for (row, line) in lines.into_iter().enumerate() {
-            runs.push(TextRun {
-                text: line,
-                x: cx,
-                baseline: first + line_height * row as f32 + HALF_CAP * size,
-                size,
-                colour: behind.contrasting_text(),
-                anchor: Anchor::Middle,
-                halo,
-                role: TextRole::WardLabel,
-            });
-        }
     }
-    runs
+    (plates, runs)
 }

@@ -5,9 +5,9 @@ use tiny_skia::{
 };
 
 use super::RenderError;
-use super::scene::{Item, STRIPE_ANGLE, Scene, TextRun, stripe_bands};
+use super::scene::{Item, PxRect, STRIPE_ANGLE, Scene, TextRun, canonical_stripes, stripe_bands};
 use super::text::text_path;
-use crate::model::palette::{FillStyle, NO_DATA, OUTLINE, Rgb};
+use crate::model::palette::{FillStyle, NO_DATA, Rgb};
 
 /// Paint the scene into a new pixmap of the scene's size.
 pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
@@ -26,9 +26,15 @@ pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
                 layer_painter.fill(&mut layer, path, &ward.fill);
             }
         }
-        let outline = Stroke { width: scene.map.outline_width, line_join: LineJoin::Round, ..Stroke::default() };
+        let (edge, alpha, width) = scene.map.outline;
+        let outline = Stroke { width, line_join: LineJoin::Round, ..Stroke::default() };
         for path in paths.iter().flatten() {
-            layer.stroke_path(path, &solid(OUTLINE), &outline, Transform::identity(), None);
+            layer.stroke_path(path, &translucent(edge, alpha), &outline, Transform::identity(), None);
+        }
+        for plate in &scene.map.plates {
+            if let Some(path) = rounded_rect(&plate.rect, plate.radius) {
+                layer.fill_path(&path, &translucent(plate.colour, plate.alpha), FillRule::Winding, Transform::identity(), None);
+            }
         }
         for label in &scene.map.labels {
             draw_text(&mut layer, label);
@@ -70,9 +76,32 @@ fn colour(rgb: Rgb) -> Color {
 }
 
 fn solid(rgb: Rgb) -> Paint<'static> {
+    translucent(rgb, 255)
+}
+
+fn translucent(rgb: Rgb, alpha: u8) -> Paint<'static> {
     let mut paint = Paint { anti_alias: true, ..Paint::default() };
-    paint.set_color(colour(rgb));
+    paint.set_color(Color::from_rgba8(rgb.0, rgb.1, rgb.2, alpha));
     paint
+}
+
+/// A rectangle with quarter-circle corners (as cubic Béziers).
+fn rounded_rect(rect: &PxRect, radius: f32) -> Option<Path> {
+    let r = radius.min(rect.w / 2.0).min(rect.h / 2.0).max(0.0);
+    let k = r * (1.0 - 0.552_284_8);
+    let (l, t, right, b) = (rect.x, rect.y, rect.right(), rect.bottom());
+    let mut p = PathBuilder::new();
+    p.move_to(l + r, t);
+    p.line_to(right - r, t);
+    p.cubic_to(right - k, t, right, t + k, right, t + r);
+    p.line_to(right, b - r);
+    p.cubic_to(right, b - k, right - k, b, right - r, b);
+    p.line_to(l + r, b);
+    p.cubic_to(l + k, b, l, b - k, l, b - r);
+    p.line_to(l, t + r);
+    p.cubic_to(l, t + k, l + k, t, l + r, t);
+    p.close();
+    p.finish()
 }
 
 fn rect_path(x: f32, y: f32, w: f32, h: f32) -> Option<Path> {
@@ -109,23 +138,25 @@ impl Stripes {
     }
 
     fn fill(&mut self, target: &mut Pixmap, path: &Path, fill: &FillStyle) {
-        let base = match fill {
-            FillStyle::Solid(c) => *c,
-            FillStyle::NoData => NO_DATA,
-            FillStyle::Stripes(colours) => colours.first().map_or(NO_DATA, |(c, _)| *c),
+        let pattern = match fill {
+            FillStyle::Stripes(stripes) => canonical_stripes(stripes),
+            _ => None,
+        };
+        let base = match (fill, &pattern) {
+            (FillStyle::Solid(c), _) => *c,
+            (_, Some(Ok(pattern))) => pattern.first().map_or(NO_DATA, |(c, _)| *c),
+            (_, Some(Err(only))) => *only,
+            _ => NO_DATA,
         };
         target.fill_path(path, &solid(base), FillRule::EvenOdd, Transform::identity(), None);
-        let FillStyle::Stripes(colours) = fill else { return };
-        if colours.len() < 2 {
-            return;
-        }
+        let Some(Ok(colours)) = pattern else { return };
         if self.mask.is_none() {
             self.mask = Mask::new(self.width, self.height);
         }
         let Some(mask) = self.mask.as_mut() else { return };
         mask.clear();
         mask.fill_path(path, FillRule::EvenOdd, true, Transform::identity());
-        let (bands, period) = stripe_bands(colours, self.band);
+        let (bands, period) = stripe_bands(&colours, self.band);
         let rotate = Transform::from_rotate(STRIPE_ANGLE);
         let bounds = path.bounds();
         // The path's corners in stripe space (the inverse rotation), to know which bands to draw.
@@ -157,12 +188,8 @@ impl Stripes {
     }
 }
 
-/// One line of text: glyph outlines filled, with its halo stroked underneath first.
+/// One line of text: its glyph outlines, filled.
 fn draw_text(target: &mut Pixmap, run: &TextRun) {
     let Some(path) = text_path(&run.text, run.size, run.x, run.baseline, run.anchor) else { return };
-    if let Some((halo, width)) = run.halo {
-        let stroke = Stroke { width, line_join: LineJoin::Round, ..Stroke::default() };
-        target.stroke_path(&path, &solid(halo), &stroke, Transform::identity(), None);
-    }
     target.fill_path(&path, &solid(run.colour), FillRule::Winding, Transform::identity(), None);
 }

@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::scene::{Anchor, Item, PxRect, STRIPE_ANGLE, Scene, TextRun, stripe_bands};
-use crate::model::palette::{FillStyle, NO_DATA, OUTLINE, Rgb};
+use super::scene::{Anchor, Item, PxRect, STRIPE_ANGLE, Scene, TextRun, canonical_stripes, stripe_bands};
+use super::text::measure;
+use crate::model::palette::{FillStyle, NO_DATA, Rgb};
 
 /// egui's proportional face first, then look-alikes for viewers without it.
 const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Helvetica Neue', Arial, sans-serif";
@@ -18,11 +19,13 @@ pub fn write(scene: &Scene) -> String {
     let _ = writeln!(body, r#"<rect width="100%" height="100%" fill="{}"/>"#, scene.background.to_hex());
     let _ = writeln!(body, r#"<g id="map" transform="translate({} {})">"#, num(frame.x), num(frame.y));
     let _ = writeln!(body, r#"<g clip-path="url(#map-clip)">"#);
+    let (edge, alpha, width) = scene.map.outline;
     let _ = writeln!(
         body,
-        r#"<g id="wards" stroke="{}" stroke-width="{}" stroke-linejoin="round">"#,
-        OUTLINE.to_hex(),
-        num(scene.map.outline_width)
+        r#"<g id="wards" stroke="{}" stroke-opacity="{}" stroke-width="{}" stroke-linejoin="round">"#,
+        edge.to_hex(),
+        opacity(alpha),
+        num(width)
     );
     for ward in &scene.map.wards {
         let mut d = String::new();
@@ -43,6 +46,16 @@ pub fn write(scene: &Scene) -> String {
         );
     }
     body.push_str("</g>\n<g id=\"labels\">\n");
+    for plate in &scene.map.plates {
+        let _ = writeln!(
+            body,
+            r#"<rect {} rx="{r}" ry="{r}" fill="{}" fill-opacity="{}"/>"#,
+            rect_attrs(&plate.rect),
+            plate.colour.to_hex(),
+            opacity(plate.alpha),
+            r = num(plate.radius),
+        );
+    }
     for label in &scene.map.labels {
         text(&mut body, label);
     }
@@ -109,15 +122,23 @@ fn fill_ref(fill: &FillStyle, patterns: &mut Vec<Vec<(Rgb, u32)>>) -> String {
     match fill {
         FillStyle::Solid(c) => c.to_hex(),
         FillStyle::NoData => NO_DATA.to_hex(),
-        FillStyle::Stripes(colours) if colours.len() < 2 => colours.first().map_or(NO_DATA, |(c, _)| *c).to_hex(),
-        FillStyle::Stripes(colours) => {
-            let index = patterns.iter().position(|p| p == colours).unwrap_or_else(|| {
-                patterns.push(colours.clone());
-                patterns.len() - 1
-            });
-            format!("url(#stripes-{index})")
-        }
+        FillStyle::Stripes(stripes) => match canonical_stripes(stripes) {
+            None => NO_DATA.to_hex(),
+            Some(Err(only)) => only.to_hex(),
+            Some(Ok(pattern)) => {
+                let index = patterns.iter().position(|p| *p == pattern).unwrap_or_else(|| {
+                    patterns.push(pattern);
+                    patterns.len() - 1
+                });
+                format!("url(#stripes-{index})")
+            }
+        },
     }
+}
+
+/// An 0–255 alpha as an SVG opacity.
+fn opacity(alpha: u8) -> String {
+    num(f32::from(alpha) / 255.0)
 }
 
 fn text(out: &mut String, run: &TextRun) {
@@ -126,18 +147,17 @@ fn text(out: &mut String, run: &TextRun) {
         Anchor::Middle => r#" text-anchor="middle""#,
         Anchor::End => r#" text-anchor="end""#,
     };
-    let halo = run
-        .halo
-        .map(|(c, w)| format!(r#" stroke="{}" stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#, c.to_hex(), num(w)))
-        .unwrap_or_default();
+    // The layout measured this text in egui's font; a viewer without that font is told the
+    // width so its substitute cannot spill out of the legend box or a ward.
     let _ = writeln!(
         out,
-        r#"<text class="{}" x="{}" y="{}" font-size="{}" fill="{}"{anchor}{halo}>{}</text>"#,
+        r#"<text class="{}" x="{}" y="{}" font-size="{}" fill="{}"{anchor} textLength="{}" lengthAdjust="spacingAndGlyphs">{}</text>"#,
         run.role.class(),
         num(run.x),
         num(run.baseline),
         num(run.size),
         run.colour.to_hex(),
+        num(measure(&run.text, run.size)),
         escape(&run.text)
     );
 }

@@ -356,6 +356,11 @@ impl eframe::App for WardmapApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(top_bar::show(ui, &self.data, self.subject, &self.state));
         });
+        egui::Panel::top("mode_bar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                commands.extend(super::mode_bar::show(ui, &self.data, self.subject, &self.state.colour));
+            });
+        });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref()));
         });

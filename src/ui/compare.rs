@@ -1,13 +1,419 @@
 //! The comparisons panel: selected wards side by side, the same ward across elections, and the
 //! borough as a reference row.
+//!
+//! Everything shown comes from [`crate::analysis::comparison`]; this file only lays it out.
 
 use super::command::Command;
-use super::state::ViewState;
-use crate::analysis::colouring::MapSubject;
-use crate::model::Dataset;
+use super::details::thousands;
+use super::state::{self, ViewState};
+use super::{swatch, to_color32};
+use crate::analysis::change::points_label;
+use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject};
+use crate::analysis::comparison::{
+    Comparison, ComparisonRow, compare_wards, ward_across_elections,
+};
+use crate::analysis::modes::WardValue;
+use crate::analysis::share::ShareMethod;
+use crate::model::{Dataset, ElectionId, Party};
+use egui::RichText;
+use egui_plot::{Bar, BarChart, Legend, Plot};
 
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
-    let _ = (data, subject, state);
+/// Party share columns in the tables: more would not fit a side panel; the rest are in the chart.
+const TABLE_PARTIES: usize = 4;
+
+/// Party groups in the chart.
+const CHART_PARTIES: usize = 5;
+
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     ui.heading("Compare wards");
-    Vec::new()
+    let Some(subject) = subject else {
+        ui.label("No data loaded.");
+        return commands;
+    };
+    let MapSubject::Election(id) = subject else {
+        ui.label("Comparisons need results, and none are loaded for these wards. Pick an election at the top.");
+        return commands;
+    };
+    let names: Vec<&str> = state::ward_set_of(data, subject)
+        .and_then(|s| data.ward_set(s))
+        .map(|s| s.wards.iter().map(|w| w.name.as_str()).collect())
+        .unwrap_or_default();
+    ui.label("Ctrl- or Shift-click wards on the map to add them, or pick them from the list.");
+    ui.add_space(4.0);
+    picker(ui, &names, &state.selected, &mut commands);
+    if state.selected.is_empty() {
+        ui.add_space(8.0);
+        ui.weak("No wards selected yet.");
+        return commands;
+    }
+    let Some(comparison) = compare_wards(data, id, &state.selected, &state.colour) else {
+        ui.label("This election is not loaded.");
+        return commands;
+    };
+    ui.add_space(8.0);
+    let mut rows: Vec<&ComparisonRow> = comparison.rows.iter().collect();
+    rows.push(&comparison.reference);
+    table(ui, "compare_table", &comparison, &rows, &state.colour);
+    ui.add_space(8.0);
+    share_chart(ui, &comparison, &rows);
+
+    if let [ward] = state.selected[..] {
+        ui.add_space(12.0);
+        ui.separator();
+        across_elections(ui, data, id, ward, &state.colour);
+    }
+    commands
+}
+
+/// The "Add ward" list (wards not yet selected, alphabetically), a removable chip per selected
+/// ward, and "Clear".
+fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut Vec<Command>) {
+    let mut unselected: Vec<(usize, &str)> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !selected.contains(i))
+        .map(|(i, n)| (i, *n))
+        .collect();
+    unselected.sort_by_key(|(_, name)| name.to_lowercase());
+    ui.horizontal(|ui| {
+        let label = ui.label("Add ward:");
+        egui::ComboBox::from_id_salt("compare_add_ward")
+            .selected_text("pick from the list…")
+            .height(400.0)
+            .show_ui(ui, |ui| {
+                for (ward, name) in &unselected {
+                    if ui.selectable_label(false, *name).clicked() {
+                        let mut wards = selected.to_vec();
+                        wards.push(*ward);
+                        commands.push(Command::SelectWards(wards));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if !selected.is_empty()
+            && ui
+                .button("Clear")
+                .on_hover_text("Remove every ward from the comparison")
+                .clicked()
+        {
+            commands.push(Command::ClearSelection);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for &ward in selected {
+            let Some(name) = names.get(ward) else {
+                continue;
+            };
+            let chip = ui
+                .button(format!("{name} ✕"))
+                .on_hover_text("Remove from the comparison")
+                .accessible_name(format!("Remove {name}"));
+            if chip.clicked() {
+                commands.push(Command::SelectWards(
+                    selected.iter().copied().filter(|w| *w != ward).collect(),
+                ));
+            }
+        }
+    });
+}
+
+/// Seats, top parties' shares, majority and the map's measure, one row per entry; the
+/// borough row (no ward) in italics.
+fn table(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    comparison: &Comparison,
+    rows: &[&ComparisonRow],
+    spec: &ColourSpec,
+) {
+    let parties: Vec<&Party> = comparison.parties.iter().take(TABLE_PARTIES).collect();
+    egui::ScrollArea::horizontal()
+        .id_salt(id_salt)
+        .show(ui, |ui| {
+            egui::Grid::new(id_salt)
+                .striped(true)
+                .num_columns(parties.len() + 4)
+                .show(ui, |ui| {
+                    ui.strong("");
+                    ui.strong("Seats");
+                    for party in &parties {
+                        ui.horizontal(|ui| {
+                            swatch(ui, to_color32(party.colour));
+                            ui.strong(&party.short)
+                                .on_hover_text(format!("{} share, %", party.name));
+                        });
+                    }
+                    ui.strong("Majority").on_hover_text(
+                        "Votes, and % of the top-vote total (each party's best candidate)",
+                    );
+                    ui.strong(&comparison.measure_title);
+                    ui.end_row();
+                    for row in rows {
+                        row_cells(ui, comparison, row, &parties, spec);
+                        ui.end_row();
+                    }
+                });
+        });
+    ui.weak(method_note(comparison.method));
+    if let Some(reason) = &comparison.measure_unavailable {
+        ui.weak(format!("{}: {reason}.", comparison.measure_title));
+    }
+}
+
+fn row_cells(
+    ui: &mut egui::Ui,
+    comparison: &Comparison,
+    row: &ComparisonRow,
+    parties: &[&Party],
+    spec: &ColourSpec,
+) {
+    let is_borough = row.ward.is_none();
+    // The reference row reads differently at a glance: italic throughout.
+    let text = |s: String| {
+        if is_borough {
+            RichText::new(s).italics()
+        } else {
+            RichText::new(s)
+        }
+    };
+    ui.label(text(row.label.clone()).strong());
+    if !row.has_result {
+        ui.weak("No result");
+        for _ in 0..parties.len() + 2 {
+            ui.label("");
+        }
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        for (party, seats) in &row.seats {
+            swatch(ui, to_color32(party.colour));
+            ui.label(text(format!("{seats} {}", party.short)))
+                .on_hover_text(&party.name);
+        }
+    });
+    for party in parties {
+        match row.shares.iter().find(|s| s.party == **party) {
+            Some(vote) => ui
+                .label(text(format!("{:.1}%", vote.share)))
+                .on_hover_text(format!("{}: {} votes", party.name, thousands(vote.votes))),
+            None => ui
+                .weak("–")
+                .on_hover_text(format!("{} did not stand", party.name)),
+        };
+    }
+    match (&row.majority, is_borough) {
+        (_, true) => ui
+            .weak("–")
+            .on_hover_text("A majority is a ward's, not the borough's"),
+        (Some(m), false) => {
+            let percent = m
+                .percent
+                .map_or_else(String::new, |p| format!(" ({p:.1}%)"));
+            ui.label(format!("{}{percent}", thousands(m.votes)))
+        }
+        (None, false) => ui
+            .label("none")
+            .on_hover_text("Every candidate was elected"),
+    };
+    match &row.measure {
+        Some(value) => ui
+            .label(text(measure_cell(spec, value)))
+            .on_hover_text(&value.text),
+        None => {
+            let why = comparison
+                .measure_unavailable
+                .as_deref()
+                .unwrap_or("Not available for this row");
+            ui.weak("–").on_hover_text(why)
+        }
+    };
+}
+
+/// A measure in a table cell: a short number in the mode's unit, or the words when the mode
+/// has no number. The full words are the cell's tooltip.
+fn measure_cell(spec: &ColourSpec, value: &WardValue) -> String {
+    match (spec.mode, value.number) {
+        (ColourMode::Share | ColourMode::Majority | ColourMode::Turnout, Some(n)) => {
+            format!("{n:.1}%")
+        }
+        (ColourMode::Change, Some(n)) => points_label(n),
+        (ColourMode::Swing, Some(n)) if (n * 10.0).round() == 0.0 => "no swing".into(),
+        (ColourMode::Swing, Some(n)) => {
+            let to = if n > 0.0 {
+                &spec.swing.0
+            } else {
+                &spec.swing.1
+            };
+            format!("{:.1} pts to {}", n.abs(), Party::from_source(to).short)
+        }
+        _ => value.text.clone(),
+    }
+}
+
+/// Names the share method under a table or chart, so nobody reads top-vote shares as totals.
+pub fn method_note(method: ShareMethod) -> &'static str {
+    match method {
+        ShareMethod::TopVote => {
+            "Shares by the top-vote method: each party's best candidate stands for the party."
+        }
+        ShareMethod::TotalVotes => {
+            "Shares by the total-votes method: all of a party's votes over all votes cast."
+        }
+    }
+}
+
+/// How strongly row `index` of `count` is drawn: wards from full colour down to pale, so they
+/// keep their order within each party's group; the borough (last) hollow.
+fn row_alpha(index: usize, count: usize) -> f32 {
+    let wards = count.saturating_sub(1).max(1);
+    1.0 - 0.6 * index as f32 / wards as f32
+}
+
+/// A group of bars per party (the top few), one bar per row in table order.
+fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRow]) {
+    let parties: Vec<&Party> = comparison.parties.iter().take(CHART_PARTIES).collect();
+    let slot = 0.8 / rows.len() as f64;
+    let neutral = ui.visuals().text_color();
+    let charts: Vec<BarChart> = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let is_borough = row.ward.is_none();
+            let alpha = row_alpha(r, rows.len());
+            let bars = parties
+                .iter()
+                .enumerate()
+                .map(|(p, party)| {
+                    let colour = to_color32(party.colour);
+                    let share = row.share_of(party);
+                    let x = p as f64 - 0.4 + slot * (r as f64 + 0.5);
+                    let bar = Bar::new(x, share)
+                        .width(slot * 0.9)
+                        .name(format!("{}\n{} {share:.1}%", row.label, party.short));
+                    if is_borough {
+                        bar.fill(colour.gamma_multiply(0.12))
+                            .stroke(egui::Stroke::new(1.5, colour))
+                    } else {
+                        bar.fill(colour.gamma_multiply(alpha))
+                    }
+                })
+                .collect();
+            let legend_colour = if is_borough {
+                neutral.gamma_multiply(0.25)
+            } else {
+                neutral.gamma_multiply(alpha)
+            };
+            BarChart::new(row.label.clone(), bars)
+                .color(legend_colour)
+                .element_formatter(Box::new(|bar, _| bar.name.clone()))
+        })
+        .collect();
+    let names: Vec<String> = parties.iter().map(|p| p.short.clone()).collect();
+    ui.strong("Share of the vote by party, %");
+    Plot::new("compare_chart")
+        .height(220.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .show_grid([false, true])
+        .legend(
+            Legend::default()
+                .follow_insertion_order(true)
+                .position(egui_plot::Corner::RightTop),
+        )
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
+            if whole {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+    ui.weak("In each party's group the bars follow the table's order, darkest first; the outlined bar is the whole borough.");
+}
+
+/// One ward in every election on its ward set, earliest first.
+fn across_elections(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    id: ElectionId,
+    ward: usize,
+    spec: &ColourSpec,
+) {
+    ui.heading("Same ward across elections");
+    match ward_across_elections(data, id, ward, spec) {
+        Some(across) if across.rows.len() > 1 => {
+            let rows: Vec<&ComparisonRow> = across.rows.iter().collect();
+            table(ui, "compare_across", &across, &rows, spec);
+        }
+        _ => {
+            ui.label("No other election on these ward boundaries is loaded.");
+        }
+    }
+    if let Some(note) = other_boundaries_note(data, id) {
+        ui.weak(note);
+    }
+}
+
+/// Says so when an earlier election of the borough was fought on other ward boundaries (and so
+/// is left out above), rather than let its absence look like missing data.
+fn other_boundaries_note(data: &Dataset, id: ElectionId) -> Option<String> {
+    let current = data.election(id)?;
+    let earlier = data
+        .elections
+        .iter()
+        .filter(|e| {
+            e.election.borough == current.election.borough
+                && e.election.year < current.election.year
+        })
+        .max_by_key(|e| e.election.year)?;
+    (earlier.ward_set != current.ward_set).then(|| {
+        format!(
+            "The previous election, {}, was fought on other ward boundaries, so it is not compared.",
+            earlier.election.title()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swing_cells_name_the_party_swung_to() {
+        let spec = ColourSpec {
+            mode: ColourMode::Swing,
+            ..ColourSpec::winner()
+        };
+        let value = |n: f64| WardValue {
+            number: Some(n),
+            text: String::new(),
+        };
+        assert_eq!(measure_cell(&spec, &value(8.14)), "8.1 pts to Con");
+        assert_eq!(measure_cell(&spec, &value(-2.0)), "2.0 pts to Lab");
+        assert_eq!(measure_cell(&spec, &value(0.01)), "no swing");
+    }
+
+    #[test]
+    fn wards_fade_in_order_and_the_first_is_full_colour() {
+        assert_eq!(row_alpha(0, 3), 1.0);
+        assert!(row_alpha(1, 3) < row_alpha(0, 3));
+        assert!(row_alpha(1, 2) > 0.0);
+    }
 }

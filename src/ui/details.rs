@@ -68,7 +68,7 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, sele
     let Some(ward_info) = set.and_then(|s| s.wards.get(ward)) else { return commands };
     ui.horizontal(|ui| {
         ui.heading(&ward_info.name);
-        if ui.small_button("✕").on_hover_text("Clear the selection (Esc)").clicked() {
+        if ui.small_button("×").on_hover_text("Clear the selection (Esc)").clicked() {
             commands.push(Command::ClearSelection);
         }
     });

@@ -82,7 +82,7 @@ impl FindBox {
                         }
                         self.open = false;
                     }
-                    if ui.small_button("✕").on_hover_text("Close (Esc)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    if ui.small_button("×").on_hover_text("Close (Esc)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                         self.open = false;
                     }
                     if !self.query.is_empty() {

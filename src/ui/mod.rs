@@ -12,6 +12,7 @@ pub mod legend;
 pub mod loader;
 pub mod open;
 pub mod map_view;
+pub mod mode_bar;
 pub mod screenshot;
 pub mod state;
 pub mod status;

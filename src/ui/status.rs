@@ -18,7 +18,7 @@ pub fn show(ui: &mut egui::Ui, job: Option<&LoadJob>, notice: Option<&Notice>) -
     }
     if let Some(notice) = notice {
         ui.horizontal(|ui| {
-            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 commands.push(Command::DismissNotice);
             }
             let colour = if notice.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };

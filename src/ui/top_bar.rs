@@ -3,7 +3,7 @@
 use super::command::Command;
 use super::state::ViewState;
 use super::to_color32;
-use crate::analysis::colouring::{ColourMode, MapSubject};
+use crate::analysis::colouring::MapSubject;
 use crate::analysis::seat_totals;
 use crate::model::{Dataset, ElectionId};
 
@@ -42,14 +42,6 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
             })
             .response
             .labelled_by(election_label.id);
-        let mode_label = ui.label("Colour by:");
-        let _ = egui::ComboBox::from_id_salt("colour_mode").selected_text(state.colour.mode.label()).show_ui(ui, |ui| {
-            for mode in ColourMode::ALL {
-                if ui.selectable_label(state.colour.mode == *mode, mode.label()).clicked() {
-                    commands.push(Command::SetColourMode(*mode));
-                }
-            }
-        }).response.labelled_by(mode_label.id);
         ui.separator();
         match subject {
             Some(MapSubject::Election(id)) => {

@@ -41,7 +41,7 @@ impl Frame<'_> {
             let text_colour = colour(under.contrasting_text());
             let galley = painter.layout_no_wrap(text.trim().to_owned(), font.clone(), text_colour);
             let size = galley.size();
-            if f64::from(size.x) > spot.width / mpp || f64::from(size.y) > spot.height / mpp {
+            if !spot.fits(f64::from(size.x) * mpp, f64::from(size.y) * mpp) {
                 continue;
             }
             let text_rect =

@@ -14,8 +14,12 @@ use crate::geometry::{DetailLevel, PreparedWardSet, WardMesh};
 use crate::model::palette::{self, FillStyle, Rgb};
 
 /// Wards smaller than this on screen (points) get no outline: at country scale thousands of
-/// outlines would only paint the map grey.
-const MIN_OUTLINED_POINTS: f64 = 8.0;
+/// outlines would only paint the map grey (and cost more to tessellate than all the fills).
+const MIN_OUTLINED_POINTS: f64 = 12.0;
+/// Outlines fade in between `MIN_OUTLINED_POINTS` and this size.
+const FULL_OUTLINE_POINTS: f64 = 32.0;
+/// Opacity of a ward outline at full strength.
+const OUTLINE_ALPHA: f64 = 150.0;
 /// Slightly darker grey stripes over `NO_DATA`: a subtle hatch marking "no result".
 const NO_DATA_HATCH: Rgb = Rgb(0xD0, 0xD0, 0xD0);
 
@@ -76,7 +80,10 @@ impl Frame<'_> {
 
         let mut paints = PaintCache::new(self, painter.ctx());
         let mut solid = Mesh::default();
-        let vertex_count = visible.iter().filter_map(|&i| level.shapes.get(i)).map(|s| s.mesh.vertices.len());
+        let vertex_count = visible
+            .iter()
+            .filter_map(|&i| level.shapes.get(i))
+            .map(|s| s.mesh.vertices.len());
         solid.reserve_vertices(vertex_count.sum());
         let mut meshes: Vec<Mesh> = vec![solid];
         for &i in &visible {
@@ -106,14 +113,22 @@ impl Frame<'_> {
                 .map(Shape::mesh),
         );
 
-        let outline = Stroke::new(1.0, with_alpha(palette::OUTLINE, 150));
         let mut lines = Vec::with_capacity(visible.len());
         for &i in &visible {
-            let big_enough = self.geometry.ward(i).and_then(|w| w.bbox).is_some_and(|b| {
-                b.width().max(b.height()) / self.camera.metres_per_point >= MIN_OUTLINED_POINTS
+            let size = self.geometry.ward(i).and_then(|w| w.bbox).map_or(0.0, |b| {
+                b.width().max(b.height()) / self.camera.metres_per_point
             });
-            if big_enough {
-                self.push_rings(&mut lines, level, i, outline);
+            if size >= MIN_OUTLINED_POINTS {
+                let fade = ((size - MIN_OUTLINED_POINTS)
+                    / (FULL_OUTLINE_POINTS - MIN_OUTLINED_POINTS))
+                    .min(1.0);
+                let alpha = (40.0 + fade * (OUTLINE_ALPHA - 40.0)).round() as u8;
+                self.push_rings(
+                    &mut lines,
+                    level,
+                    i,
+                    Stroke::new(1.0, with_alpha(palette::OUTLINE, alpha)),
+                );
             }
         }
         painter.extend(lines);
@@ -262,7 +277,11 @@ fn append(mesh: &mut Mesh, ward: &WardMesh, placement: Placement, paint: Paint) 
     let positions = ward.vertices.iter().map(|&v| placement.apply(v));
     match paint {
         Paint::Solid(color) => {
-            mesh.vertices.extend(positions.map(|pos| Vertex { pos, uv: WHITE_UV, color }));
+            mesh.vertices.extend(positions.map(|pos| Vertex {
+                pos,
+                uv: WHITE_UV,
+                color,
+            }));
         }
         Paint::Stripes { period, phase, .. } => {
             mesh.vertices.extend(positions.map(|pos| Vertex {

@@ -1,0 +1,75 @@
+//! The human-readable form of `wardmap summary`.
+
+use super::{PartyShare, Summary, compare};
+use crate::analysis::{seat_totals, seat_totals_label};
+use crate::model::{Dataset, ElectionId};
+
+/// The human-readable form.
+pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let totals = data.election(id).map(|e| seat_totals(&e.election)).unwrap_or_default();
+    let _ = writeln!(out, "{} {} ({})", summary.borough, summary.election, summary.poll_dates.join(", "));
+    let _ = writeln!(out, "Seats: {}", seat_totals_label(&totals));
+    for (party, seats) in &totals {
+        let _ = writeln!(out, "  {:<24} {seats}", party.name);
+    }
+    let _ = writeln!(out, "Shares ({}): {}", summary.method.label(), shares_label(&summary.shares));
+    let j = &summary.join;
+    let _ = writeln!(
+        out,
+        "Wards: {} of {} results joined to the {} wards of {}",
+        j.matched,
+        j.contests,
+        j.wards_in_set,
+        summary.ward_set.as_deref().unwrap_or("no ward set")
+    );
+    for name in &j.results_without_ward {
+        let _ = writeln!(out, "  result with no ward: {name}");
+    }
+    for name in &j.wards_without_results {
+        let _ = writeln!(out, "  ward with no result: {name}");
+    }
+    for ward in &summary.wards {
+        let _ = writeln!(out);
+        let majority = match (ward.majority, ward.majority_percent) {
+            (None, _) => "none (uncontested)".to_owned(),
+            (Some(m), Some(p)) => format!("{m} {} ({p:.1}% of the top-vote total)", votes_word(m)),
+            (Some(m), None) => format!("{m} {}", votes_word(m)),
+        };
+        let _ = writeln!(
+            out,
+            "{} {} ({} seats): {}; majority {majority}",
+            ward.code.as_deref().unwrap_or("(no code)"),
+            ward.name,
+            ward.seats,
+            ward.winner_label,
+        );
+        for c in &ward.candidates {
+            let mark = if c.elected { "elected" } else { "" };
+            let _ = writeln!(out, "  {:<32} {:<22} {:>6} {:>5.1}%  {mark}", c.name, c.party, c.votes, c.share);
+        }
+        for note in &ward.flag_disagreements {
+            let _ = writeln!(out, "  note: {note}");
+        }
+        let _ = writeln!(out, "  shares ({}): {}", summary.method.label(), shares_label(&ward.shares));
+    }
+    let _ = writeln!(out);
+    match (&summary.comparison, &summary.comparison_unavailable) {
+        (Some(c), _) => compare::render(&mut out, c),
+        (None, Some(reason)) => {
+            let _ = writeln!(out, "No comparison: {reason}");
+        }
+        (None, None) => {}
+    }
+    out
+}
+
+fn votes_word(n: u64) -> &'static str {
+    if n == 1 { "vote" } else { "votes" }
+}
+
+/// "Con 45.2% · Lab 38.1%".
+fn shares_label(shares: &[PartyShare]) -> String {
+    shares.iter().map(|s| format!("{} {:.1}%", s.short, s.share)).collect::<Vec<_>>().join(" · ")
+}

@@ -1,0 +1,123 @@
+//! The colour-mode picker and the options of the chosen mode: party, swing pair, baseline
+//! election, share method, colour-blind palette. Modes that cannot be shown are greyed out
+//! with the plain reason on hover.
+
+use super::command::Command;
+use crate::analysis::borough::borough_shares;
+use crate::analysis::colouring::{self, ColourMode, ColourSpec, MapSubject};
+use crate::analysis::share::ShareMethod;
+use crate::model::Dataset;
+
+/// Draw the mode picker and the mode's options; any change comes back as a new spec.
+pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, spec: &ColourSpec) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let Some(subject) = subject else { return commands };
+    let availability = colouring::availability(data, subject, spec);
+    let mode_label = ui.label("Colour by:");
+    egui::ComboBox::from_id_salt("colour_mode")
+        .selected_text(spec.mode.label())
+        .show_ui(ui, |ui| {
+            for (mode, available) in &availability {
+                let response = ui.add_enabled(
+                    available.is_ok(),
+                    egui::Button::selectable(spec.mode == *mode, mode.label()),
+                );
+                let response = match available {
+                    Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+                    Ok(()) => response,
+                };
+                if response.clicked() {
+                    commands.push(Command::SetColourMode(*mode));
+                }
+            }
+        })
+        .response
+        .labelled_by(mode_label.id);
+
+    let MapSubject::Election(id) = subject else { return commands };
+    let Some(joined) = data.election(id) else { return commands };
+    let mut new_spec = spec.clone();
+    let parties: Vec<String> =
+        borough_shares(&joined.election, spec.method).into_iter().map(|p| p.party.name).collect();
+
+    if matches!(spec.mode, ColourMode::Share | ColourMode::Change) {
+        party_picker(ui, "Party:", "share_party", &parties, &mut new_spec.party);
+    }
+    if spec.mode == ColourMode::Swing {
+        party_picker(ui, "Swing from", "swing_b", &parties, &mut new_spec.swing.1);
+        party_picker(ui, "to", "swing_a", &parties, &mut new_spec.swing.0);
+    }
+    if spec.mode.needs_baseline() {
+        baseline_picker(ui, data, id, &mut new_spec.baseline);
+    }
+    if matches!(spec.mode, ColourMode::Share | ColourMode::Change | ColourMode::Swing) {
+        let method_label = ui.label("Shares:");
+        egui::ComboBox::from_id_salt("share_method")
+            .selected_text(method_name(spec.method))
+            .show_ui(ui, |ui| {
+                for method in ShareMethod::ALL {
+                    ui.selectable_value(&mut new_spec.method, *method, method_name(*method)).on_hover_text(
+                        match method {
+                            ShareMethod::TopVote => "Each party's best candidate stands for the party (Britain Elects)",
+                            ShareMethod::TotalVotes => "A party's votes over all votes cast",
+                        },
+                    );
+                }
+            })
+            .response
+            .labelled_by(method_label.id);
+    }
+    ui.checkbox(&mut new_spec.colour_blind, "Colour-blind safe")
+        .on_hover_text("Okabe-Ito colours for parties and cividis-like scales for measures");
+    if new_spec != *spec {
+        commands.push(Command::SetColourSpec(new_spec));
+    }
+    commands
+}
+
+fn method_name(method: ShareMethod) -> &'static str {
+    match method {
+        ShareMethod::TopVote => "Top vote",
+        ShareMethod::TotalVotes => "Total votes",
+    }
+}
+
+fn party_picker(ui: &mut egui::Ui, label: &str, id: &str, parties: &[String], chosen: &mut String) {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(chosen.as_str())
+        .show_ui(ui, |ui| {
+            for party in parties {
+                ui.selectable_value(chosen, party.clone(), party);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+fn baseline_picker(ui: &mut egui::Ui, data: &Dataset, id: crate::model::ElectionId, baseline: &mut Option<i32>) {
+    let options = colouring::baselines(data, id);
+    let label = ui.label("since");
+    let shown = match baseline {
+        Some(year) => year.to_string(),
+        None => "previous election".to_owned(),
+    };
+    egui::ComboBox::from_id_salt("baseline")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(baseline, None, "previous election");
+            for (year, available) in options {
+                let response =
+                    ui.add_enabled(available.is_ok(), egui::Button::selectable(*baseline == Some(year), year.to_string()));
+                let response = match &available {
+                    Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+                    Ok(()) => response,
+                };
+                if response.clicked() {
+                    *baseline = Some(year);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}

@@ -1,0 +1,201 @@
+//! UI tests of the comparisons and borough panels: drive the real app with egui_kittest.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use wardmap::ui::WardmapApp;
+use wardmap::ui::state::{SidePanel, ViewState};
+
+fn barnet_app() -> Harness<'static, WardmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|_cc| {
+            WardmapApp::with_data(wardmap::io::embedded::barnet(), ViewState::default())
+        });
+    harness.run();
+    harness
+}
+
+/// The index of a ward of the shown set, by name.
+fn ward_index(harness: &Harness<'_, WardmapApp>, name: &str) -> usize {
+    let app = harness.state();
+    let set = app
+        .subject()
+        .and_then(|s| wardmap::ui::state::ward_set_of(app.data(), s))
+        .expect("a ward set is shown");
+    app.data().ward_sets[set.0]
+        .wards
+        .iter()
+        .position(|w| w.name == name)
+        .expect("ward exists")
+}
+
+/// The screen position of a ward's label anchor (a point inside the ward).
+fn ward_position(harness: &Harness<'_, WardmapApp>, name: &str) -> egui::Pos2 {
+    let ward = ward_index(harness, name);
+    let app = harness.state();
+    let geometry = app.shown_geometry().expect("geometry is prepared");
+    let anchor = geometry
+        .ward(ward)
+        .and_then(|w| w.label.as_ref())
+        .expect("ward has a label spot")
+        .anchor;
+    let rect = app.map_rect.expect("the map was drawn");
+    app.state.camera.world_to_screen(rect, anchor)
+}
+
+/// Ctrl-click (Cmd on a Mac) at `pos`: the modifiers are held across the press and the release.
+fn ctrl_click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::COMMAND));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+    }
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run();
+}
+
+/// Roles a person acts on; each must carry a name a screen reader can say.
+fn is_interactive(role: egui::accesskit::Role) -> bool {
+    use egui::accesskit::Role;
+    matches!(
+        role,
+        Role::Button
+            | Role::CheckBox
+            | Role::ComboBox
+            | Role::Link
+            | Role::RadioButton
+            | Role::TextInput
+    )
+}
+
+/// Names of interactive widgets with no accessible name, for the failure message.
+fn unnamed_widgets(harness: &Harness<'_, WardmapApp>) -> Vec<String> {
+    harness
+        .root()
+        .children_recursive()
+        .filter(|node| is_interactive(node.accesskit_node().role()))
+        .filter(|node| {
+            node.accesskit_node()
+                .label()
+                .is_none_or(|l| l.trim().is_empty())
+        })
+        .map(|node| format!("{node:?}"))
+        .collect()
+}
+
+#[test]
+fn ctrl_clicking_two_wards_compares_them_with_the_borough() {
+    let mut harness = barnet_app();
+    for ward in ["Golders Green", "Finchley Church End"] {
+        let pos = ward_position(&harness, ward);
+        ctrl_click_at(&mut harness, pos);
+    }
+    let (golders, church_end) = (
+        ward_index(&harness, "Golders Green"),
+        ward_index(&harness, "Finchley Church End"),
+    );
+    assert_eq!(harness.state().state.selected, vec![golders, church_end]);
+    assert_eq!(
+        harness.state().state.side_panel,
+        SidePanel::Compare,
+        "two wards open the comparison"
+    );
+
+    for row in [
+        "Golders Green",
+        "Finchley Church End",
+        "Barnet (whole borough)",
+    ] {
+        assert!(
+            harness.query_all_by_label(row).count() >= 1,
+            "the comparison has a row for {row}"
+        );
+    }
+    // Each ward has a chip that removes it.
+    assert!(harness.query_by_label("Remove Golders Green").is_some());
+    assert!(
+        harness
+            .query_by_label("Remove Finchley Church End")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Shares by the top-vote method")
+            .is_some()
+    );
+    assert!(
+        unnamed_widgets(&harness).is_empty(),
+        "unnamed widgets: {:#?}",
+        unnamed_widgets(&harness)
+    );
+
+    harness.get_by_label("Remove Golders Green").click();
+    harness.run();
+    assert_eq!(harness.state().state.selected, vec![church_end]);
+    // One ward left: it is shown across the elections on its boundaries.
+    assert!(
+        harness
+            .query_by_label("Same ward across elections")
+            .is_some()
+    );
+    assert!(harness.query_by_label("2014").is_some());
+}
+
+#[test]
+fn the_add_ward_list_adds_a_ward_to_the_comparison() {
+    let mut harness = barnet_app();
+    harness.get_by_label("Compare").click();
+    harness.run();
+    assert!(harness.query_by_label("No wards selected yet.").is_some());
+    harness.get_by_label("Add ward:").click();
+    harness.run();
+    harness.get_by_label("High Barnet").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected,
+        vec![ward_index(&harness, "High Barnet")]
+    );
+    assert!(harness.query_by_label("Remove High Barnet").is_some());
+    // High Barnet 2018: a Conservative hold by one vote.
+    assert!(harness.query_by_label_contains("1 (0.0%)").is_some());
+    assert!(
+        unnamed_widgets(&harness).is_empty(),
+        "unnamed widgets: {:#?}",
+        unnamed_widgets(&harness)
+    );
+}
+
+#[test]
+fn the_borough_tab_shows_the_seat_changes_since_2014() {
+    let mut harness = barnet_app();
+    harness.get_by_label("Borough").click();
+    harness.run();
+    assert_eq!(harness.state().state.side_panel, SidePanel::Borough);
+    assert!(harness.query_by_label("Barnet 2018: 63 seats").is_some());
+    for net in ["Con +6", "Lab −5", "LD −1"] {
+        assert!(
+            harness.query_by_label(net).is_some(),
+            "the net change shows {net}"
+        );
+    }
+    assert!(
+        unnamed_widgets(&harness).is_empty(),
+        "unnamed widgets: {:#?}",
+        unnamed_widgets(&harness)
+    );
+
+    // A ward that changed hands links to its result.
+    harness.get_by_label("West Hendon").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.state.selected,
+        vec![ward_index(&harness, "West Hendon")]
+    );
+    assert_eq!(app.state.side_panel, SidePanel::Details);
+}
