@@ -61,7 +61,7 @@ fn con_lab_swing_2014_to_2018_is_computed_for_all_21_wards() {
     assert_eq!(map.fills.len(), 21);
     assert!(map.fills.iter().all(|f| matches!(f, FillStyle::Solid(_))), "every ward has a swing fill");
     assert!(map.values.iter().all(Option::is_some));
-    assert_eq!(map.legend.title, "Barnet swing Con↔Lab 2014→2018");
+    assert_eq!(map.legend.title, "Barnet: swing Con↔Lab 2014→2018");
     assert_eq!(map.legend.note.as_deref(), Some("Butler two-party swing, top-vote method, percentage points"));
     assert_eq!(map.legend.items.iter().map(|i| i.count).sum::<usize>(), 21, "the legend counts every ward once");
 }

@@ -41,6 +41,11 @@ pub fn borough_share_of(election: &Election, party: &Party, method: ShareMethod)
     Some(shares.iter().find(|s| s.party == *party).map_or(0.0, |s| s.share))
 }
 
+/// The parties that stood in an election, by borough top-vote share: for party pickers.
+pub fn parties_standing(election: &Election) -> Vec<Party> {
+    borough_votes(election, ShareMethod::TopVote).into_iter().map(|(p, _)| p).collect()
+}
+
 /// One party's borough share in two elections.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PartyShareChange {

@@ -151,7 +151,13 @@ pub enum MapSubject {
 /// fill, a legend that says why, and `unavailable` set to the reason.
 pub fn colour(data: &Dataset, subject: MapSubject, spec: &ColourSpec) -> Colouring {
     match subject {
-        MapSubject::WardSetOnly(set) => no_results(data, set),
+        MapSubject::WardSetOnly(set) => {
+            let mut map = no_results(data, set);
+            if spec.mode != ColourMode::Winner {
+                map.unavailable = Some("No results are loaded for these wards".into());
+            }
+            map
+        }
         MapSubject::Election(id) => {
             if data.election(id).is_none() {
                 return Colouring::empty("No such election");

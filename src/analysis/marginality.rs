@@ -35,11 +35,11 @@ impl Majority {
         Some(Majority { votes, percent: (total > 0).then(|| percent(votes, total)) })
     }
 
-    /// "943 votes (9.9%)", "1 vote (0.0%)".
+    /// "943 votes (9.9% of the top-vote total)", "1 vote (0.0% of the top-vote total)".
     pub fn label(&self) -> String {
         let unit = if self.votes == 1 { "vote" } else { "votes" };
         match self.percent {
-            Some(p) => format!("{} {unit} ({p:.1}%)", self.votes),
+            Some(p) => format!("{} {unit} ({p:.1}% of the top-vote total)", self.votes),
             None => format!("{} {unit}", self.votes),
         }
     }
@@ -98,7 +98,7 @@ mod tests {
         let m = Majority::of(&c).expect("contested");
         assert_eq!(m.votes, 80);
         assert_eq!(m.percent, Some(4.0));
-        assert_eq!(m.label(), "80 votes (4.0%)");
+        assert_eq!(m.label(), "80 votes (4.0% of the top-vote total)");
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod scales;
 pub mod share;
 pub mod totals;
 
-pub use borough::{BoroughChange, BoroughSummary, borough_shares};
+pub use borough::{BoroughChange, BoroughSummary, borough_shares, parties_standing};
 pub use change::{
     ElectionPair, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing,
 };

@@ -186,7 +186,7 @@ fn diverging_title(
     what: &str,
 ) -> Result<(ElectionPair, String), String> {
     let pair = ElectionPair::with_baseline(data, id, spec.baseline)?;
-    let borough = data.election(id).map_or_else(String::new, |e| format!("{} ", e.election.borough));
+    let borough = data.election(id).map_or_else(String::new, |e| format!("{}: ", e.election.borough));
     Ok((pair, format!("{borough}{what} {}", pair.years_label(data))))
 }
 

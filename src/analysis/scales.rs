@@ -5,8 +5,9 @@
 use crate::model::Party;
 use crate::model::palette::{self, Rgb};
 
-/// Near-white, the pale end of every ramp and the centre of diverging ones.
-pub const NEUTRAL: Rgb = Rgb(0xF2, 0xF2, 0xF2);
+/// Near-white, the pale end of every ramp and the centre of diverging ones; lighter than the
+/// no-data grey so "no change" and "no result" differ.
+pub const NEUTRAL: Rgb = Rgb(0xF7, 0xF7, 0xF7);
 
 /// Okabe-Ito colours (safe for the common colour-vision deficiencies).
 pub mod okabe_ito {

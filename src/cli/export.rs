@@ -83,7 +83,10 @@ impl Format {
         match extension.as_deref() {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
-            _ => Err(format!("cannot tell the format of {}: name it .png or .svg", path.display())),
+            _ => Err(format!(
+                "cannot tell the format of {}: name it .png or .svg",
+                path.display()
+            )),
         }
     }
 }
@@ -91,38 +94,69 @@ impl Format {
 /// The mode named on the command line, in the spelling `ColourMode` uses in saved settings.
 pub fn parse_mode(name: &str) -> Result<ColourMode, String> {
     let wanted = name.trim().to_lowercase();
-    ColourMode::ALL.iter().copied().find(|m| mode_name(*m) == wanted).ok_or_else(|| {
-        let known: Vec<String> = ColourMode::ALL.iter().map(|m| mode_name(*m)).collect();
-        format!("unknown mode '{name}': choose one of {}", known.join(", "))
-    })
+    ColourMode::ALL
+        .iter()
+        .copied()
+        .find(|m| mode_name(*m) == wanted)
+        .ok_or_else(|| {
+            let known: Vec<String> = ColourMode::ALL.iter().map(|m| mode_name(*m)).collect();
+            format!("unknown mode '{name}': choose one of {}", known.join(", "))
+        })
 }
 
 fn mode_name(mode: ColourMode) -> String {
-    serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(mode)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn parse_method(name: &str) -> Result<ShareMethod, String> {
-    ShareMethod::ALL.iter().copied().find(|m| m.key() == name.trim().to_lowercase()).ok_or_else(|| {
-        let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
-        format!("unknown share method '{name}': choose one of {}", known.join(", "))
-    })
+    ShareMethod::ALL
+        .iter()
+        .copied()
+        .find(|m| m.key() == name.trim().to_lowercase())
+        .ok_or_else(|| {
+            let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
+            format!(
+                "unknown share method '{name}': choose one of {}",
+                known.join(", ")
+            )
+        })
 }
 
 /// The colour spec the options ask for.
 pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
     let mode = parse_mode(&args.mode)?;
     if args.from.is_some() && !mode.needs_baseline() {
-        return Err(format!("--from compares two elections: use it with --mode change, swing or gains, not {}", mode_name(mode)));
+        return Err(format!(
+            "--from compares two elections: use it with --mode change, swing or gains, not {}",
+            mode_name(mode)
+        ));
     }
-    let mut spec = ColourSpec { mode, baseline: args.from, colour_blind: args.colour_blind, ..ColourSpec::winner() };
+    let mut spec = ColourSpec {
+        mode,
+        baseline: args.from,
+        colour_blind: args.colour_blind,
+        ..ColourSpec::winner()
+    };
     match (mode, args.party.as_slice()) {
         (_, []) => {}
         (ColourMode::Swing, [first]) => spec.swing.0 = first.clone(),
         (ColourMode::Swing, [first, second]) => spec.swing = (first.clone(), second.clone()),
-        (ColourMode::Swing, _) => return Err("swing is between two parties: give --party at most twice".into()),
+        (ColourMode::Swing, _) => {
+            return Err("swing is between two parties: give --party at most twice".into());
+        }
         (ColourMode::Share | ColourMode::Change, [party]) => spec.party = party.clone(),
-        (ColourMode::Share | ColourMode::Change, _) => return Err("give one --party for share and change".into()),
-        (other, _) => return Err(format!("--party does not apply to --mode {}", mode_name(other))),
+        (ColourMode::Share | ColourMode::Change, _) => {
+            return Err("give one --party for share and change".into());
+        }
+        (other, _) => {
+            return Err(format!(
+                "--party does not apply to --mode {}",
+                mode_name(other)
+            ));
+        }
     }
     if let Some(method) = &args.method {
         spec.method = parse_method(method)?;
@@ -133,13 +167,18 @@ pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
 /// Run the command: render and write the file, or say why not.
 pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let format = Format::of(&args.out)?;
-    let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
+    let overwrite = if args.force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
     render::check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
     let spec = spec_from(args)?;
     let id = choose_election(data, args.to.or(args.election))?;
     let subject = MapSubject::Election(id);
     let what = ColourMode::label(spec.mode).to_lowercase();
-    mode_availability(data, subject, &spec, spec.mode).map_err(|reason| format!("cannot draw the {what} map: {reason}"))?;
+    mode_availability(data, subject, &spec, spec.mode)
+        .map_err(|reason| format!("cannot draw the {what} map: {reason}"))?;
     let colouring = colour(data, subject, &spec);
     if let Some(reason) = &colouring.unavailable {
         return Err(format!("cannot draw the {what} map: {reason}"));
@@ -147,10 +186,17 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let opts = RenderOptions {
         width_px: args.width,
         scale: args.scale,
-        title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
+        title: Some(
+            args.title
+                .clone()
+                .unwrap_or_else(|| render::default_title(&colouring)),
+        ),
         legend: !args.no_legend,
-        attribution: (!args.no_attribution)
-            .then(|| args.attribution.clone().unwrap_or_else(|| ATTRIBUTION_SHORT.to_owned())),
+        attribution: (!args.no_attribution).then(|| {
+            args.attribution
+                .clone()
+                .unwrap_or_else(|| ATTRIBUTION_SHORT.to_owned())
+        }),
         labels: !args.no_labels,
         view: None,
     };
@@ -160,6 +206,11 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         Format::Svg => render::write_svg(&scene).into_bytes(),
     };
     render::write_atomically(&args.out, &bytes, overwrite).map_err(|e| e.to_string())?;
-    println!("wrote {} ({} × {} px)", args.out.display(), scene.width, scene.height);
+    println!(
+        "wrote {} ({} × {} px)",
+        args.out.display(),
+        scene.width,
+        scene.height
+    );
     Ok(())
 }

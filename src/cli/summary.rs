@@ -12,7 +12,7 @@ use crate::analysis::borough::borough_shares;
 use crate::analysis::change::ElectionPair;
 use crate::analysis::marginality::Majority;
 use crate::analysis::share::{PartyVote, ShareMethod, shares};
-use crate::analysis::{ContestOutcome, Winner, seat_totals, seat_totals_label};
+use crate::analysis::{ContestOutcome, Winner, seat_totals};
 use crate::model::{Dataset, ElectionId, Party};
 use clap::Args;
 use serde::Serialize;

@@ -1,18 +1,20 @@
 //! Label placement: a point inside each ward and how much room a centred label has there.
 //!
 //! The centroid of a concave ward can fall outside it, so the anchor starts from geo's
-//! `InteriorPoint` of the ward's largest polygon. A few horizontal scan lines then offer
-//! alternatives, each re-centred in its vertical and horizontal chords, and the spot with the
-//! most room for a typical (wide, short) label wins.
+//! `InteriorPoint` of the ward's largest polygon. Horizontal and vertical scan lines then offer
+//! alternatives (the middles of their inside intervals), each re-centred in its vertical and
+//! horizontal chords; the spot where the widest typical (wide, short) label fits wins.
 
 use geo::{Area, BoundingRect, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
 
 use super::mesh::sanitize_polygon;
 
-/// Typical label width over height: a candidate's score is `min(width, ASPECT * height)`.
-const LABEL_ASPECT: f64 = 5.0;
-/// Horizontal scan lines tried across the largest polygon, besides the interior point.
-const SCAN_LINES: usize = 7;
+/// Typical label width over height, for scoring candidate spots.
+const LABEL_ASPECT: f64 = 6.0;
+/// Scan lines tried across the largest polygon in each direction, besides the interior point.
+const SCAN_LINES: usize = 9;
+/// Inside intervals shorter than this fraction of the longest on their line are not tried.
+const MIN_INTERVAL_SHARE: f64 = 0.25;
 
 /// Where a ward's name goes, and the room a label centred there has inside the ward.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,7 +44,17 @@ impl LabelSpot {
         }
         let step = self.height / (2 * BANDS) as f64;
         let reach = (text_height / 2.0 / step).ceil() as usize;
-        self.widths.get(reach).is_some_and(|&room| text_width <= room)
+        self.widths
+            .get(reach)
+            .is_some_and(|&room| text_width <= room)
+    }
+
+    /// The widest label of the given width/height `aspect` that [`Self::fits`] (world metres).
+    pub fn widest_label(&self, aspect: f64) -> f64 {
+        let step = self.height / (2 * BANDS) as f64;
+        (1..BANDS)
+            .map(|reach| self.widths[reach].min(aspect * 2.0 * reach as f64 * step))
+            .fold(0.0, f64::max)
     }
 }
 
@@ -60,14 +72,15 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
     if let Some(point) = largest.interior_point() {
         candidates.push(point.0);
     }
-    candidates.extend(scan_line_candidates(&largest, &rings));
+    candidates.extend(scan_line_candidates(&largest, &rings, Axis::Horizontal));
+    candidates.extend(scan_line_candidates(&largest, &rings, Axis::Vertical));
 
     let mut best: Option<(f64, LabelSpot)> = None;
     for candidate in candidates {
         let Some(spot) = refine(&rings, candidate) else {
             continue;
         };
-        let score = spot.width.min(LABEL_ASPECT * spot.height);
+        let score = spot.widest_label(LABEL_ASPECT);
         if best.is_none_or(|(best_score, _)| score > best_score) {
             best = Some((score, spot));
         }
@@ -80,28 +93,46 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
             anchor,
             width: 0.0,
             height: 0.0,
+            widths: [0.0; BANDS],
         }
     };
     Some(best.map_or_else(fallback, |(_, spot)| spot))
 }
 
-/// The middle of the widest inside interval on each of a few horizontal lines.
-fn scan_line_candidates(polygon: &Polygon<f64>, rings: &[&LineString<f64>]) -> Vec<Coord<f64>> {
+/// The middles of the longer inside intervals on a few lines across the polygon.
+fn scan_line_candidates(
+    polygon: &Polygon<f64>,
+    rings: &[&LineString<f64>],
+    axis: Axis,
+) -> Vec<Coord<f64>> {
     let Some(bounds) = polygon.bounding_rect() else {
         return Vec::new();
     };
-    (1..=SCAN_LINES)
-        .filter_map(|k| {
-            let y = bounds.min().y + bounds.height() * k as f64 / (SCAN_LINES + 1) as f64;
-            let xs = crossings(rings, Axis::Horizontal, y);
-            xs.chunks_exact(2)
-                .max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))
-                .map(|pair| Coord {
-                    x: (pair[0] + pair[1]) / 2.0,
-                    y,
-                })
-        })
-        .collect()
+    let (start, span) = match axis {
+        Axis::Horizontal => (bounds.min().y, bounds.height()),
+        Axis::Vertical => (bounds.min().x, bounds.width()),
+    };
+    let mut candidates = Vec::new();
+    for k in 1..=SCAN_LINES {
+        let level = start + span * k as f64 / (SCAN_LINES + 1) as f64;
+        let positions = crossings(rings, axis, level);
+        let intervals = positions.chunks_exact(2).map(|pair| (pair[0], pair[1]));
+        let longest = intervals.clone().map(|(a, b)| b - a).fold(0.0, f64::max);
+        for (a, b) in intervals.filter(|(a, b)| b - a >= MIN_INTERVAL_SHARE * longest) {
+            let middle = (a + b) / 2.0;
+            candidates.push(match axis {
+                Axis::Horizontal => Coord {
+                    x: middle,
+                    y: level,
+                },
+                Axis::Vertical => Coord {
+                    x: level,
+                    y: middle,
+                },
+            });
+        }
+    }
+    candidates
 }
 
 /// Centre `point` in its vertical chord, then in its horizontal chord, and measure the room.
@@ -113,10 +144,21 @@ fn refine(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<LabelSpot> {
         x: (left + right) / 2.0,
         y,
     };
-    room_at(rings, anchor).map(|(width, height)| LabelSpot {
+    let (width, height) = room_at(rings, anchor)?;
+    let room = |line_y: f64| {
+        chord(rings, Axis::Horizontal, line_y, anchor.x)
+            .map_or(0.0, |(l, r)| 2.0 * (anchor.x - l).min(r - anchor.x))
+    };
+    let mut widths = [width; BANDS];
+    for k in 1..BANDS {
+        let dy = height * k as f64 / (2 * BANDS) as f64;
+        widths[k] = widths[k - 1].min(room(y + dy)).min(room(y - dy));
+    }
+    Some(LabelSpot {
         anchor,
         width,
         height,
+        widths,
     })
 }
 

@@ -375,7 +375,9 @@ impl eframe::App for WardmapApp {
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 commands.extend(match self.state.side_panel {
-                    SidePanel::Details => details::show(ui, &self.data, self.subject, &self.state.selected),
+                    SidePanel::Details => {
+                        details::show(ui, &self.data, self.subject, &self.state.selected, self.state.colour.colour_blind)
+                    }
                     SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state),
                     SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state),
                 });

@@ -4,7 +4,7 @@
 //! The figures come from [`BoroughSummary`] and [`GainsReport`]; this file only lays them out.
 
 use super::command::Command;
-use super::compare::method_note;
+use super::compare::{drawable, method_note};
 use super::state::ViewState;
 use super::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
@@ -52,7 +52,7 @@ pub fn show(
             seats_chart(ui, &summary, Some(change));
         }
         Err(reason) => {
-            ui.weak(format!("No change is shown: {reason}."));
+            ui.weak(format!("No change is shown: {}.", drawable(reason)));
             ui.add_space(8.0);
             seats_chart(ui, &summary, None);
         }
@@ -115,7 +115,10 @@ fn party_table(ui: &mut egui::Ui, summary: &BoroughSummary) {
                     match change.shares.iter().find(|s| s.party == *party) {
                         Some(s) => ui
                             .label(points_label(s.change.points))
-                            .on_hover_text(format!("{:.1}% → {:.1}%", s.change.from, s.change.to)),
+                            .on_hover_text(format!(
+                                "{:.1}% in {}, {:.1}% in {}",
+                                s.change.from, change.from_year, s.change.to, change.to_year
+                            )),
                         None => ui.weak("–"),
                     };
                 }
@@ -127,10 +130,7 @@ fn party_table(ui: &mut egui::Ui, summary: &BoroughSummary) {
 /// The net change by party on one line ("Con +6", "Lab −5", ...), then seats before and after,
 /// gained and lost, and which party took seats from which.
 fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
-    ui.strong(format!(
-        "Seat changes {}→{}",
-        change.from_year, change.to_year
-    ));
+    ui.strong(format!("Seat changes since {}", change.from_year));
     ui.horizontal_wrapped(|ui| {
         let moved: Vec<_> = change.seats.iter().filter(|s| s.net != 0).collect();
         if moved.is_empty() {
@@ -197,8 +197,8 @@ fn changed_wards(
         })
         .collect();
     ui.strong(format!(
-        "Wards that changed hands {}→{}",
-        change.from_year, change.to_year
+        "Wards that changed hands since {}",
+        change.from_year
     ));
     if changed.is_empty() {
         ui.label("None: every ward was held.");

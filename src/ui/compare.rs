@@ -112,7 +112,7 @@ fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut 
                 continue;
             };
             let chip = ui
-                .button(format!("{name} ✕"))
+                .button(format!("{name}  ×"))
                 .on_hover_text("Remove from the comparison")
                 .accessible_name(format!("Remove {name}"));
             if chip.clicked() {
@@ -153,7 +153,7 @@ fn table(
                     ui.strong("Majority").on_hover_text(
                         "Votes, and % of the top-vote total (each party's best candidate)",
                     );
-                    ui.strong(&comparison.measure_title);
+                    ui.strong(drawable(&comparison.measure_title));
                     ui.end_row();
                     for row in rows {
                         row_cells(ui, comparison, row, &parties, spec);
@@ -163,7 +163,10 @@ fn table(
         });
     ui.weak(method_note(comparison.method));
     if let Some(reason) = &comparison.measure_unavailable {
-        ui.weak(format!("{}: {reason}.", comparison.measure_title));
+        ui.weak(format!(
+            "{}: {reason}.",
+            drawable(&comparison.measure_title)
+        ));
     }
 }
 
@@ -256,6 +259,12 @@ fn measure_cell(spec: &ColourSpec, value: &WardValue) -> String {
         }
         _ => value.text.clone(),
     }
+}
+
+/// The analysis writes year ranges with "→", which egui's bundled fonts cannot draw (it would
+/// show as a box); an en dash reads the same. A no-op once the fonts or the labels change.
+pub fn drawable(text: &str) -> String {
+    text.replace('→', "–")
 }
 
 /// Names the share method under a table or chart, so nobody reads top-vote shares as totals.

@@ -1,7 +1,7 @@
 //! The ward details panel and the map tooltip: one ward's full result.
 
 use super::command::Command;
-use super::{swatch, to_color32};
+use super::{party_colour32, swatch};
 use crate::analysis::colouring::MapSubject;
 use crate::analysis::ContestOutcome;
 use crate::model::{Contest, Dataset, ElectionId};
@@ -56,7 +56,13 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// The side panel for the first selected ward.
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, selected: &[usize]) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    selected: &[usize],
+    colour_blind: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Ward details");
     let Some(subject) = subject else { return commands };
@@ -84,14 +90,14 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, sele
         return commands;
     };
     let year = data.election(id).map_or(0, |e| e.election.year);
-    contest_details(ui, contest, year, "current");
+    contest_details(ui, contest, year, "current", colour_blind);
     if let Some(previous) = data.previous_on_same_ward_set(id) {
         ui.add_space(12.0);
         ui.separator();
         let previous_year = data.election(previous).map_or(0, |e| e.election.year);
         ui.heading(format!("Same ward in {previous_year}"));
         match data.contest_in_ward(previous, ward) {
-            Some(contest) => contest_details(ui, contest, previous_year, "previous"),
+            Some(contest) => contest_details(ui, contest, previous_year, "previous", colour_blind),
             None => {
                 ui.label("No result for this ward then.");
             }
@@ -110,14 +116,14 @@ fn previous_note(data: &Dataset, id: ElectionId) -> Option<String> {
     earlier.then(|| "The previous election was fought on other ward boundaries, so it is not compared.".to_owned())
 }
 
-fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &str) {
+fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &str, colour_blind: bool) {
     let outcome = ContestOutcome::of(contest);
     let dates = contest.poll_date.map_or_else(String::new, |d| format!(", polled {d}"));
     ui.label(format!("{year}: {} seats{dates}", contest.seats));
     ui.horizontal_wrapped(|ui| {
         ui.label("Seats:");
         for (party, seats) in &outcome.seats {
-            swatch(ui, to_color32(party.colour));
+            swatch(ui, party_colour32(party, colour_blind));
             ui.strong(format!("{} {seats}", party.short)).on_hover_text(&party.name);
         }
     });
@@ -138,7 +144,7 @@ fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &st
         for &index in &outcome.ranking {
             let candidate = &contest.candidates[index];
             ui.horizontal(|ui| {
-                swatch(ui, to_color32(candidate.party.colour));
+                swatch(ui, party_colour32(&candidate.party, colour_blind));
                 ui.label(&candidate.name);
             });
             ui.label(&candidate.party.short).on_hover_text(&candidate.party.name);
@@ -152,18 +158,18 @@ fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &st
     for note in &outcome.flag_disagreements {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {note}"));
     }
-    votes_chart(ui, contest, &outcome, id_salt);
+    votes_chart(ui, contest, &outcome, id_salt, colour_blind);
 }
 
 /// A bar per candidate, most votes first, in party colours; candidates not elected paler.
-fn votes_chart(ui: &mut egui::Ui, contest: &Contest, outcome: &ContestOutcome, id_salt: &str) {
+fn votes_chart(ui: &mut egui::Ui, contest: &Contest, outcome: &ContestOutcome, id_salt: &str, colour_blind: bool) {
     let bars: Vec<Bar> = outcome
         .ranking
         .iter()
         .enumerate()
         .map(|(position, &index)| {
             let candidate = &contest.candidates[index];
-            let colour = to_color32(candidate.party.colour);
+            let colour = party_colour32(&candidate.party, colour_blind);
             let fill = if outcome.elected[index] { colour } else { colour.gamma_multiply(0.45) };
             Bar::new(position as f64, candidate.votes as f64)
                 .name(format!("{} ({})", candidate.name, candidate.party.short))
@@ -171,17 +177,13 @@ fn votes_chart(ui: &mut egui::Ui, contest: &Contest, outcome: &ContestOutcome, i
                 .width(0.8)
         })
         .collect();
-    let names: Vec<String> = outcome.ranking.iter().map(|&i| contest.candidates[i].party.short.clone()).collect();
     Plot::new(("votes_chart", id_salt))
         .height(150.0)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .show_grid([false, true])
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
-        })
+        .show_axes([false, true])
         .show(ui, |plot| plot.bar_chart(BarChart::new("Votes", bars)));
 }
 

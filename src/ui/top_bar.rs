@@ -2,7 +2,7 @@
 
 use super::command::Command;
 use super::state::ViewState;
-use super::to_color32;
+use super::party_colour32;
 use crate::analysis::colouring::MapSubject;
 use crate::analysis::seat_totals;
 use crate::model::{Dataset, ElectionId};
@@ -46,7 +46,7 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         match subject {
             Some(MapSubject::Election(id)) => {
                 if let Some(joined) = data.election(id) {
-                    seat_totals_line(ui, &joined.election);
+                    seat_totals_line(ui, &joined.election, state.colour.colour_blind);
                 }
             }
             Some(MapSubject::WardSetOnly(id)) => {
@@ -99,7 +99,7 @@ fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
 }
 
 /// "Seats: ■ Con 38 · ■ Lab 25", each party in its colour.
-fn seat_totals_line(ui: &mut egui::Ui, election: &crate::model::Election) {
+fn seat_totals_line(ui: &mut egui::Ui, election: &crate::model::Election, colour_blind: bool) {
     let totals = seat_totals(election);
     let seats: u32 = totals.iter().map(|(_, n)| n).sum();
     ui.label(format!("Seats ({seats}):"));
@@ -107,7 +107,7 @@ fn seat_totals_line(ui: &mut egui::Ui, election: &crate::model::Election) {
         if index > 0 {
             ui.label("·");
         }
-        super::swatch(ui, to_color32(party.colour));
+        super::swatch(ui, party_colour32(party, colour_blind));
         ui.strong(format!("{} {count}", party.short)).on_hover_text(format!("{}: {count} seats", party.name));
     }
 }

@@ -144,13 +144,13 @@ impl Frame<'_> {
                 &mut shapes,
                 level,
                 i,
-                Stroke::new(3.5, Color32::from_white_alpha(230)),
+                Stroke::new(4.0, Color32::from_white_alpha(230)),
             );
             self.push_rings(
                 &mut shapes,
                 level,
                 i,
-                Stroke::new(1.5, with_alpha(palette::OUTLINE, 255)),
+                Stroke::new(2.0, with_alpha(palette::OUTLINE, 255)),
             );
         }
         for &i in self.selected {
