@@ -214,7 +214,13 @@ fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
     elections.push(poll);
     let data = Dataset::new(wardmap::io::embedded::barnet_ward_sets(), elections);
     let (e2018, e2022) = (data.election_by_year(2018).expect("2018"), data.election_by_year(2022).expect("2022"));
-    assert_ne!(data.election(e2018).and_then(|e| e.ward_set), data.election(e2022).and_then(|e| e.ward_set));
+    assert_ne!(
+        data.election(e2018).and_then(|e| e.ward_set),
+        data.election(e2022).and_then(|e| e.ward_set),
+        "{:?} / {:?}",
+        data.election(e2022).map(|e| &e.join),
+        data.ward_sets.iter().map(|s| (s.first_year, s.wards.iter().map(|w| w.name.clone()).collect::<Vec<_>>())).collect::<Vec<_>>()
+    );
     let reason = ElectionPair::new(&data, e2018, e2022).expect_err("different ward sets");
     assert_eq!(
         reason,

@@ -192,7 +192,7 @@ fn results_that_match_no_ward_are_refused_naming_both_files() {
         "{HEADER}\n2018-05-03,,Nowhere,1,A,Labour,10,true\n2018-05-03,,Elsewhere,1,B,Labour,9,true\n"
     );
     let (_dir, path) = temp_file("redbridge-2018.csv", text);
-    let error = load_dataset(Some(&barnet_2002_boundaries()), &[path.clone()])
+    let error = load_dataset(Some(&barnet_2002_boundaries()), std::slice::from_ref(&path))
         .expect_err("nothing matches");
     let message = message_naming_file(&error, &path);
     assert_mentions(

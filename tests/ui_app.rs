@@ -4,14 +4,11 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wardmap::analysis::colouring::MapSubject;
 use wardmap::ui::WardmapApp;
-use wardmap::ui::state::ViewState;
 
 fn barnet_app() -> Harness<'static, WardmapApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|_cc| {
-            WardmapApp::with_data(wardmap::io::embedded::barnet(), ViewState::default())
-        });
+        .build_eframe(|cc| WardmapApp::new(cc, wardmap::io::embedded::barnet()));
     harness.run();
     harness
 }
@@ -137,4 +134,84 @@ fn the_2022_wards_show_without_results_and_say_so() {
             .is_some()
     );
     assert_eq!(harness.state().colouring().fills.len(), 24);
+}
+
+/// Step the app until its background load has finished.
+fn wait_for_load(harness: &mut Harness<'_, WardmapApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_loading() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the load did not finish");
+}
+
+#[test]
+fn opening_a_broken_file_shows_the_error_and_leaves_the_map_as_it_was() {
+    let mut harness = barnet_app();
+    let before_fills = harness.state().colouring().fills.clone();
+    let before_subject = harness.state().subject();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let broken = folder.path().join("wards.geojson");
+    std::fs::write(&broken, "{ \"type\": \"FeatureCollection\", \"features\": [ ").expect("write");
+    harness.state_mut().open_files(vec![broken]);
+    wait_for_load(&mut harness);
+    let app = harness.state();
+    let notice = app.notice.as_ref().expect("a notice is shown");
+    assert!(notice.is_error);
+    assert!(notice.text.contains("wards.geojson"), "names the file: {}", notice.text);
+    assert!(notice.text.contains("still shows what was loaded before"), "{}", notice.text);
+    assert_eq!(app.subject(), before_subject);
+    assert_eq!(app.colouring().fills, before_fills);
+    assert_eq!(app.data().elections.len(), 2);
+    assert!(harness.query_by_label_contains("wards.geojson").is_some(), "the error is on screen");
+}
+
+#[test]
+fn opening_a_results_file_adds_its_election_and_shows_it() {
+    let mut harness = barnet_app();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let results = folder.path().join("barnet-2018-again.csv");
+    let own_format = include_str!("../data/results/barnet-2018.csv").replace("2018-05-03", "2019-05-02");
+    std::fs::write(&results, own_format).expect("write");
+    harness.state_mut().open_files(vec![results]);
+    wait_for_load(&mut harness);
+    let app = harness.state();
+    assert!(!app.notice.as_ref().is_some_and(|n| n.is_error), "{:?}", app.notice);
+    let Some(MapSubject::Election(id)) = app.subject() else { panic!("an election is shown") };
+    assert_eq!(app.data().election(id).expect("election").election.year, 2019);
+    assert!(harness.query_by_label("Con 38").is_some());
+}
+
+#[test]
+fn switching_the_colour_mode_changes_the_legend() {
+    use wardmap::analysis::colouring::ColourMode;
+    let mut harness = barnet_app();
+    let mut titles = Vec::new();
+    for mode in [ColourMode::Winner, ColourMode::Share, ColourMode::Swing, ColourMode::Majority, ColourMode::Gains] {
+        harness.get_by_label("Colour by:").click();
+        harness.run();
+        harness.get_by_label(mode.label()).click();
+        harness.run();
+        let legend = harness.state().colouring().legend.clone();
+        assert_eq!(harness.state().state.colour.mode, mode);
+        assert!(harness.query_by_label(&legend.title).is_some(), "legend title on screen: {}", legend.title);
+        titles.push(legend.title);
+    }
+    titles.dedup();
+    assert_eq!(titles.len(), 5, "each mode has its own legend: {titles:?}");
+    assert!(titles[2].to_lowercase().contains("swing"), "{}", titles[2]);
+}
+
+#[test]
+fn turnout_is_disabled_with_a_reason_on_barnet() {
+    use wardmap::analysis::colouring::{ColourMode, mode_availability};
+    let harness = barnet_app();
+    let app = harness.state();
+    let reason = mode_availability(app.data(), app.subject().expect("subject"), &app.state.colour, ColourMode::Turnout)
+        .expect_err("Barnet has no turnout");
+    assert!(reason.to_lowercase().contains("turnout"), "{reason}");
 }

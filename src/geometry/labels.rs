@@ -13,6 +13,8 @@ use super::mesh::sanitize_polygon;
 const LABEL_ASPECT: f64 = 6.0;
 /// Scan lines tried across the largest polygon in each direction, besides the interior point.
 const SCAN_LINES: usize = 9;
+/// Candidates measured in full (room above and below the anchor), best first by middle room.
+const FINALISTS: usize = 4;
 /// Inside intervals shorter than this fraction of the longest on their line are not tried.
 const MIN_INTERVAL_SHARE: f64 = 0.25;
 
@@ -75,16 +77,22 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
     candidates.extend(scan_line_candidates(&largest, &rings, Axis::Horizontal));
     candidates.extend(scan_line_candidates(&largest, &rings, Axis::Vertical));
 
-    let mut best: Option<(f64, LabelSpot)> = None;
-    for candidate in candidates {
-        let Some(spot) = refine(&rings, candidate) else {
-            continue;
-        };
-        let score = spot.widest_label(LABEL_ASPECT);
-        if best.is_none_or(|(best_score, _)| score > best_score) {
-            best = Some((score, spot));
-        }
-    }
+    // Measuring the room above and below a spot is the costly part: rank all candidates by
+    // their middle-line room first, then measure only the most promising in full.
+    let mut centred: Vec<(f64, Coord<f64>, f64, f64)> = candidates
+        .into_iter()
+        .filter_map(|candidate| {
+            let (anchor, width, height) = centre(&rings, candidate)?;
+            Some((width.min(LABEL_ASPECT * height), anchor, width, height))
+        })
+        .collect();
+    centred.sort_by(|a, b| b.0.total_cmp(&a.0)); // stable: the interior point wins ties
+    let best = centred
+        .into_iter()
+        .take(FINALISTS)
+        .map(|(_, anchor, width, height)| measure(&rings, anchor, width, height))
+        .map(|spot| (spot.widest_label(LABEL_ASPECT), spot))
+        .reduce(|best, next| if next.0 > best.0 { next } else { best });
     let fallback = || {
         let anchor = largest
             .interior_point()
@@ -135,8 +143,8 @@ fn scan_line_candidates(
     candidates
 }
 
-/// Centre `point` in its vertical chord, then in its horizontal chord, and measure the room.
-fn refine(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<LabelSpot> {
+/// Centre `point` in its vertical chord, then in its horizontal chord; with the room there.
+fn centre(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<(Coord<f64>, f64, f64)> {
     let (bottom, top) = chord(rings, Axis::Vertical, point.x, point.y)?;
     let y = (bottom + top) / 2.0;
     let (left, right) = chord(rings, Axis::Horizontal, y, point.x)?;
@@ -145,6 +153,11 @@ fn refine(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<LabelSpot> {
         y,
     };
     let (width, height) = room_at(rings, anchor)?;
+    Some((anchor, width, height))
+}
+
+/// The full spot: the room on lines above and below the anchor too.
+fn measure(rings: &[&LineString<f64>], anchor: Coord<f64>, width: f64, height: f64) -> LabelSpot {
     let room = |line_y: f64| {
         chord(rings, Axis::Horizontal, line_y, anchor.x)
             .map_or(0.0, |(l, r)| 2.0 * (anchor.x - l).min(r - anchor.x))
@@ -152,14 +165,16 @@ fn refine(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<LabelSpot> {
     let mut widths = [width; BANDS];
     for k in 1..BANDS {
         let dy = height * k as f64 / (2 * BANDS) as f64;
-        widths[k] = widths[k - 1].min(room(y + dy)).min(room(y - dy));
+        widths[k] = widths[k - 1]
+            .min(room(anchor.y + dy))
+            .min(room(anchor.y - dy));
     }
-    Some(LabelSpot {
+    LabelSpot {
         anchor,
         width,
         height,
         widths,
-    })
+    }
 }
 
 /// Symmetric room around `anchor`: twice the distance to the nearer edge, per axis.

@@ -48,6 +48,7 @@ impl WardmapApp {
     pub fn new(cc: &eframe::CreationContext<'_>, data: Dataset) -> Self {
         let saved: Option<ViewState> = cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY));
         let app = Self::with_data(data, saved.unwrap_or_default());
+        install_fonts(&cc.egui_ctx);
         app.apply_theme(&cc.egui_ctx);
         app
     }
@@ -317,6 +318,18 @@ impl Notice {
     pub fn error(text: String) -> Notice {
         Notice { is_error: true, text }
     }
+}
+
+/// egui's proportional font (Ubuntu Light) lacks arrows and the minus sign that legends use
+/// ("2014→2018", "Con↔Lab", "−5"); its monospace font (Hack) has them, so it becomes the
+/// first fallback before the emoji fonts.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        let position = proportional.iter().position(|f| f == "Ubuntu-Light").map_or(0, |p| p + 1);
+        proportional.insert(position, "Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// The map's backdrop: a pale grey-blue by day, a dark slate at night, so ward fills and the
