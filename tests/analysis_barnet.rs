@@ -2,7 +2,7 @@
 //! 2002–2022; the 24 wards of 2022 with no results). Expected numbers were worked out by hand
 //! from data/results/barnet-2014.csv and barnet-2018.csv.
 
-use wardmap::analysis::colouring::{ColourMode, ColourSpec, MapSubject, availability, colour};
+use wardmap::analysis::colouring::{ColourMode, ColourSpec, MapSubject, availability, baselines, colour};
 use wardmap::analysis::comparison::{compare_wards, ward_across_elections};
 use wardmap::analysis::{
     BoroughChange, ElectionPair, GainsReport, Majority, ShareMethod, seat_totals, share_of, ward_swing,
@@ -193,7 +193,7 @@ fn measures_across_ward_sets_are_unavailable_with_a_plain_reason() {
     let set_2022 = b.data.ward_sets_without_results();
     assert_eq!(set_2022.len(), 1);
     for mode in [ColourMode::Change, ColourMode::Swing, ColourMode::Gains] {
-        // 2014 has no earlier election; a baseline of 2018 for 2014 is allowed (same wards).
+        // 2014 has no earlier election.
         let spec = ColourSpec { mode, ..ColourSpec::winner() };
         let map = colour(&b.data, MapSubject::Election(b.e2014), &spec);
         let reason = map.unavailable.expect("no election before 2014");
@@ -206,21 +206,20 @@ fn measures_across_ward_sets_are_unavailable_with_a_plain_reason() {
 
 #[test]
 fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
-    // A made-up 2022 poll in two wards whose names exist in both sets: it joins the 2022 set.
+    // A made-up 2022 poll in two wards whose names exist in both sets: it joins the 2022 set
+    // (a tie on matches goes to the set whose first year fits).
     let mut elections = wardmap::io::embedded::barnet_elections();
     let mut poll = elections.iter().find(|e| e.year == 2018).expect("2018").clone();
     poll.year = 2022;
     poll.contests.retain(|c| c.ward_name == "Brunswick Park" || c.ward_name == "Burnt Oak");
+    // Without the 2002 codes, so the names decide (a 2002 code would pull it to the 2002 set).
+    for contest in &mut poll.contests {
+        contest.ward_code = None;
+    }
     elections.push(poll);
     let data = Dataset::new(wardmap::io::embedded::barnet_ward_sets(), elections);
     let (e2018, e2022) = (data.election_by_year(2018).expect("2018"), data.election_by_year(2022).expect("2022"));
-    assert_ne!(
-        data.election(e2018).and_then(|e| e.ward_set),
-        data.election(e2022).and_then(|e| e.ward_set),
-        "{:?} / {:?}",
-        data.election(e2022).map(|e| &e.join),
-        data.ward_sets.iter().map(|s| (s.first_year, s.wards.iter().map(|w| w.name.clone()).collect::<Vec<_>>())).collect::<Vec<_>>()
-    );
+    assert_ne!(data.election(e2018).and_then(|e| e.ward_set), data.election(e2022).and_then(|e| e.ward_set));
     let reason = ElectionPair::new(&data, e2018, e2022).expect_err("different ward sets");
     assert_eq!(
         reason,
@@ -240,6 +239,19 @@ fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
     assert_eq!(
         gains,
         Some(Err("There is no earlier election on the same wards as Barnet 2022 to compare with".into()))
+    );
+}
+
+#[test]
+fn the_baseline_must_be_an_earlier_election() {
+    let b = barnet();
+    assert_eq!(baselines(&b.data, b.e2018), [(2014, Ok(()))]);
+    assert!(baselines(&b.data, b.e2014).is_empty());
+    let spec = ColourSpec { mode: ColourMode::Swing, baseline: Some(2018), ..ColourSpec::winner() };
+    let map = colour(&b.data, MapSubject::Election(b.e2014), &spec);
+    assert_eq!(
+        map.unavailable.as_deref(),
+        Some("The election to compare with (2018) is later than Barnet 2014: pick an earlier one")
     );
 }
 

@@ -254,3 +254,24 @@ fn a_colouring_that_cannot_be_shown_is_refused_with_its_reason() {
     .expect_err("too narrow");
     assert!(error.to_string().contains("too small"), "{error}");
 }
+
+#[test]
+fn a_framed_view_shows_only_the_wards_it_meets_clipped_to_the_map() {
+    let fixture = barnet_2018_winner();
+    let ward = fixture.prepared.by_area_desc()[0];
+    let bbox = fixture.prepared.ward(ward).and_then(|w| w.bbox).expect("bbox");
+    let opts = RenderOptions { view: Some(bbox), ..options(800, 1.0, false) };
+    let scene = fixture.scene(&opts);
+    assert!(scene.map.wards.iter().any(|w| w.index == ward));
+    assert!(scene.map.wards.len() < fixture.set().wards.len(), "wards outside the view are left out");
+    let image = decode(&render::encode_png(&scene).expect("PNG"));
+    let spot = fixture.prepared.ward(ward).and_then(|w| w.label).expect("label spot");
+    let (x, y) = scene.map.transform.to_image(spot.anchor);
+    if let FillStyle::Solid(expected) = &fixture.colouring.fills[ward] {
+        assert_eq!(pixel(&image, x, y), *expected);
+    }
+    // Nothing of the map spills above its frame (where the title is).
+    let frame = scene.map.transform.frame;
+    let above = around(&image, frame.x + frame.w / 2.0, frame.y - 3.0, 1);
+    assert!(above.iter().all(|c| *c == Rgb(255, 255, 255)), "the map is clipped to its frame");
+}

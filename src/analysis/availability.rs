@@ -38,7 +38,7 @@ pub fn mode_availability(
 }
 
 /// The years of elections a spec could take as its baseline for election `id` (same borough,
-/// other years), each with whether a ward-by-ward comparison is possible and why not.
+/// earlier years), each with whether a ward-by-ward comparison is possible and why not.
 pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<(), String>)> {
     let Some(current) = data.election(id) else {
         return Vec::new();
@@ -46,7 +46,7 @@ pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<(), String>
     let mut years: Vec<i32> = data
         .elections
         .iter()
-        .filter(|e| e.election.borough == current.election.borough && e.election.year != current.election.year)
+        .filter(|e| e.election.borough == current.election.borough && e.election.year < current.election.year)
         .map(|e| e.election.year)
         .collect();
     years.sort_unstable();

@@ -40,8 +40,8 @@ impl ElectionPair {
         }
     }
 
-    /// Pair `to` with the election of `baseline_year` (same borough), or with the previous
-    /// election on the same ward set when no year is given.
+    /// Pair `to` with the election of `baseline_year` (same borough, not later), or with the
+    /// previous election on the same ward set when no year is given.
     pub fn with_baseline(data: &Dataset, to: ElectionId, baseline_year: Option<i32>) -> Result<ElectionPair, String> {
         let current = data.election(to).ok_or("The election shown is not loaded")?;
         let from = match baseline_year {
@@ -51,6 +51,12 @@ impl ElectionPair {
                     current.election.title()
                 )
             })?,
+            Some(year) if year > current.election.year => {
+                return Err(format!(
+                    "The election to compare with ({year}) is later than {}: pick an earlier one",
+                    current.election.title()
+                ));
+            }
             Some(year) => data
                 .elections
                 .iter()

@@ -178,10 +178,10 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let subject = MapSubject::Election(id);
     let what = ColourMode::label(spec.mode).to_lowercase();
     mode_availability(data, subject, &spec, spec.mode)
-        .map_err(|reason| format!("cannot draw the {what} map: {reason}"))?;
+        .map_err(|reason| format!("cannot draw the {what} map: {}", mid_sentence(&reason)))?;
     let colouring = colour(data, subject, &spec);
     if let Some(reason) = &colouring.unavailable {
-        return Err(format!("cannot draw the {what} map: {reason}"));
+        return Err(format!("cannot draw the {what} map: {}", mid_sentence(reason)));
     }
     let opts = RenderOptions {
         width_px: args.width,
@@ -213,4 +213,16 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         scene.height
     );
     Ok(())
+}
+
+/// A reason written as a sentence ("There is no …"), lower-cased to follow a colon; words in
+/// capitals ("ONS …") are left alone.
+fn mid_sentence(reason: &str) -> String {
+    let mut chars = reason.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(reason.chars().skip(1)).collect()
+        }
+        _ => reason.to_owned(),
+    }
 }

@@ -1,9 +1,10 @@
 //! Label placement: a point inside each ward and how much room a centred label has there.
 //!
-//! The centroid of a concave ward can fall outside it, so the anchor starts from geo's
-//! `InteriorPoint` of the ward's largest polygon. Horizontal and vertical scan lines then offer
-//! alternatives (the middles of their inside intervals), each re-centred in its vertical and
-//! horizontal chords; the spot where the widest typical (wide, short) label fits wins.
+//! The centroid of a concave ward can fall outside it, so the anchor is an interior point of
+//! the ward's largest polygon, found like geo's `InteriorPoint` (the middle of the longest
+//! inside interval of a horizontal scan line) but on several horizontal and vertical scan
+//! lines. Each candidate is re-centred in its vertical and horizontal chords; the spot where
+//! the widest typical (wide, short) label fits wins. geo's `InteriorPoint` is the fallback.
 
 use geo::{Area, BoundingRect, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
 
@@ -11,7 +12,8 @@ use super::mesh::sanitize_polygon;
 
 /// Typical label width over height, for scoring candidate spots.
 const LABEL_ASPECT: f64 = 6.0;
-/// Scan lines tried across the largest polygon in each direction, besides the interior point.
+/// Scan lines tried across the largest polygon in each direction; odd, so that the middle
+/// line (the one geo's `InteriorPoint` uses) is among them.
 const SCAN_LINES: usize = 9;
 /// Candidates measured in full (room above and below the anchor), best first by middle room.
 const FINALISTS: usize = 4;
@@ -70,11 +72,10 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
         .chain(largest.interiors())
         .collect();
 
-    let mut candidates: Vec<Coord<f64>> = Vec::with_capacity(SCAN_LINES + 1);
-    if let Some(point) = largest.interior_point() {
-        candidates.push(point.0);
-    }
-    candidates.extend(scan_line_candidates(&largest, &rings, Axis::Horizontal));
+    // The middle horizontal scan line is the construction of geo's `InteriorPoint` (the middle
+    // of the longest inside interval on the line through the bbox middle), which is costly to
+    // call (it builds a relate graph): it is kept as the fallback only.
+    let mut candidates = scan_line_candidates(&largest, &rings, Axis::Horizontal);
     candidates.extend(scan_line_candidates(&largest, &rings, Axis::Vertical));
 
     // Measuring the room above and below a spot is the costly part: rank all candidates by
@@ -86,7 +87,7 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
             Some((width.min(LABEL_ASPECT * height), anchor, width, height))
         })
         .collect();
-    centred.sort_by(|a, b| b.0.total_cmp(&a.0)); // stable: the interior point wins ties
+    centred.sort_by(|a, b| b.0.total_cmp(&a.0));
     let best = centred
         .into_iter()
         .take(FINALISTS)
@@ -127,7 +128,7 @@ fn scan_line_candidates(
         let intervals = positions.chunks_exact(2).map(|pair| (pair[0], pair[1]));
         let longest = intervals.clone().map(|(a, b)| b - a).fold(0.0, f64::max);
         for (a, b) in intervals.filter(|(a, b)| b - a >= MIN_INTERVAL_SHARE * longest) {
-            let middle = (a + b) / 2.0;
+            let middle = f64::midpoint(a, b);
             candidates.push(match axis {
                 Axis::Horizontal => Coord {
                     x: middle,
@@ -146,10 +147,10 @@ fn scan_line_candidates(
 /// Centre `point` in its vertical chord, then in its horizontal chord; with the room there.
 fn centre(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<(Coord<f64>, f64, f64)> {
     let (bottom, top) = chord(rings, Axis::Vertical, point.x, point.y)?;
-    let y = (bottom + top) / 2.0;
+    let y = f64::midpoint(bottom, top);
     let (left, right) = chord(rings, Axis::Horizontal, y, point.x)?;
     let anchor = Coord {
-        x: (left + right) / 2.0,
+        x: f64::midpoint(left, right),
         y,
     };
     let (width, height) = room_at(rings, anchor)?;

@@ -10,6 +10,7 @@
 use geo::{Coord, MultiPolygon, Polygon, SimplifyVw};
 
 use super::mesh::{WardShape, sanitize_polygon};
+use super::parallel::par_map;
 
 /// Metres per point at which the first simplified level takes over.
 pub const FIRST_BAND: f64 = 2.0;
@@ -36,35 +37,31 @@ impl DetailLevel {
     }
 }
 
-/// Build level 0 from `wards` (world metres, already sanitised) and coarser levels until the
-/// whole set, `extent` metres across, would be smaller than a thumbnail.
-pub fn build_levels(
-    wards: &[MultiPolygon<f64>],
-    origins: &[Coord<f64>],
-    extent: f64,
-) -> Vec<DetailLevel> {
-    let shapes_of = |polygons: &[MultiPolygon<f64>]| -> Vec<WardShape> {
-        polygons
-            .iter()
-            .zip(origins)
-            .map(|(ward, origin)| WardShape::build(ward, *origin))
-            .collect()
-    };
+/// Build level 0 from `wards` (world metres, already sanitised, each with the origin its
+/// shape is made relative to) and coarser levels until the whole set, `extent` metres across,
+/// would be smaller than a thumbnail.
+pub fn build_levels(wards: &[(&MultiPolygon<f64>, Coord<f64>)], extent: f64) -> Vec<DetailLevel> {
     let mut levels = vec![DetailLevel {
         min_metres_per_point: 0.0,
-        shapes: shapes_of(wards),
+        shapes: par_map(wards, |(ward, origin)| WardShape::build(ward, *origin)),
     }];
-    let mut current: Vec<MultiPolygon<f64>> = wards.to_vec();
+    let indices: Vec<usize> = (0..wards.len()).collect();
+    let mut current: Vec<MultiPolygon<f64>> = Vec::new();
     let mut band = FIRST_BAND;
     while levels.len() < MAX_LEVELS && band * SMALLEST_VIEW_POINTS <= extent.max(0.0) {
         let tolerance = band * band;
-        current = current
-            .iter()
-            .map(|ward| simplify(ward, tolerance))
-            .collect();
+        let source = |i: usize| current.get(i).unwrap_or(wards[i].0);
+        let (simplified, shapes): (Vec<_>, Vec<_>) = par_map(&indices, |&i| {
+            let simpler = simplify(source(i), tolerance);
+            let shape = WardShape::build(&simpler, wards[i].1);
+            (simpler, shape)
+        })
+        .into_iter()
+        .unzip();
+        current = simplified;
         levels.push(DetailLevel {
             min_metres_per_point: band,
-            shapes: shapes_of(&current),
+            shapes,
         });
         band *= BAND_FACTOR;
     }

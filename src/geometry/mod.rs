@@ -10,6 +10,7 @@
 pub mod labels;
 pub mod lod;
 pub mod mesh;
+mod parallel;
 pub mod prepared;
 pub mod projection;
 

@@ -7,6 +7,7 @@ use rstar::{AABB, RTree};
 use super::labels::{LabelSpot, label_spot};
 use super::lod::{DetailLevel, build_levels, level_index};
 use super::mesh::{WardShape, sanitize_polygon};
+use super::parallel::par_map;
 use super::projection::project;
 
 type WardBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
@@ -40,22 +41,18 @@ pub struct PreparedWardSet {
 impl PreparedWardSet {
     /// Prepare wards given in lon/lat degrees (x = lon, y = lat).
     pub fn new(lon_lat: &[MultiPolygon<f64>]) -> Self {
-        Self::from_world(
-            lon_lat
-                .iter()
-                .map(|ward| ward.map_coords(project))
-                .collect(),
-        )
+        Self::from_world(par_map(lon_lat, |ward| ward.map_coords(project)))
     }
 
     /// Prepare wards already in world metres (Web Mercator or any planar y-up system).
     pub fn from_world(world: Vec<MultiPolygon<f64>>) -> Self {
-        let wards: Vec<PreparedWard> = world.into_iter().map(prepare_ward).collect();
+        let wards: Vec<PreparedWard> = par_map(&world, prepare_ward);
+        drop(world);
         let bounds = wards.iter().filter_map(|w| w.bbox).reduce(union);
         let extent = bounds.map_or(0.0, |b| b.width().max(b.height()));
-        let polygons: Vec<MultiPolygon<f64>> = wards.iter().map(|w| w.world.clone()).collect();
-        let origins: Vec<Coord<f64>> = wards.iter().map(|w| w.origin).collect();
-        let levels = build_levels(&polygons, &origins, extent);
+        let sources: Vec<(&MultiPolygon<f64>, Coord<f64>)> =
+            wards.iter().map(|w| (&w.world, w.origin)).collect();
+        let levels = build_levels(&sources, extent);
         let boxes = wards
             .iter()
             .enumerate()
@@ -148,12 +145,12 @@ impl PreparedWardSet {
     }
 }
 
-fn prepare_ward(world: MultiPolygon<f64>) -> PreparedWard {
+fn prepare_ward(world: &MultiPolygon<f64>) -> PreparedWard {
     let world = MultiPolygon::new(world.iter().filter_map(sanitize_polygon).collect());
     let bbox = world.bounding_rect();
     PreparedWard {
         bbox,
-        origin: bbox.map_or(Coord { x: 0.0, y: 0.0 }, |b| b.center()),
+        origin: bbox.map_or(Coord { x: 0.0, y: 0.0 }, Rect::center),
         label: label_spot(&world),
         area: world.unsigned_area(),
         world,

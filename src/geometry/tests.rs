@@ -274,9 +274,13 @@ fn a_label_fits_a_rectangle_only_when_smaller_than_it() {
 #[test]
 fn a_label_does_not_fit_where_the_ward_narrows_above_or_below_the_anchor() {
     // A diamond: wide at the middle line, narrow near its top and bottom corners.
-    let diamond = polygon![(x: 0.0, y: 5.0), (x: 10.0, y: 0.0), (x: 20.0, y: 5.0), (x: 10.0, y: 10.0)];
+    let diamond =
+        polygon![(x: 0.0, y: 5.0), (x: 10.0, y: 0.0), (x: 20.0, y: 5.0), (x: 10.0, y: 10.0)];
     let spot = label_spot(&MultiPolygon::new(vec![diamond])).expect("has a spot");
     assert!((spot.width - 20.0).abs() < 1e-9, "{spot:?}");
     assert!(spot.fits(15.0, 1.0), "a thin label fits the wide middle");
-    assert!(!spot.fits(15.0, 6.0), "a tall one would cross the slanted edges");
+    assert!(
+        !spot.fits(15.0, 6.0),
+        "a tall one would cross the slanted edges"
+    );
 }

@@ -9,8 +9,9 @@
 use super::Progress;
 use super::crs::{self, Crs, ToLonLat};
 use super::error::{BoundaryError, ReadError};
+use super::features::{Pending, choose_crs, features_of, kinds};
 use super::properties::{self, Properties, PropertyReport};
-use super::rings::{self, RawPolygon, Shape};
+use super::rings::{self, Shape};
 use crate::model::{Ward, WardSet};
 use std::path::Path;
 
@@ -55,14 +56,6 @@ pub fn parse(
 pub fn read(path: &Path, name: &str, first_year: Option<i32>) -> Result<WardSet, BoundaryError> {
     let text = super::read_text(path, &super::no_progress)?;
     parse(&text, path, name, first_year)
-}
-
-/// A feature that is an area, before reprojection.
-struct Pending {
-    number: usize,
-    code: Option<String>,
-    name: String,
-    polygons: Vec<RawPolygon>,
 }
 
 /// Parse a GeoJSON text into a ward set named `name`. `progress` sees 0.5 to 1.
@@ -168,21 +161,48 @@ pub fn parse_with(
         ));
     }
     let crs = choose_crs(declared, &pending, file, &mut warnings)?;
+    let wards = to_wards(pending, crs, file, progress, &mut warnings)?;
+    let ward_set = WardSet {
+        name: name.to_owned(),
+        first_year,
+        source: file.display().to_string(),
+        wards,
+    };
+    Ok(ParsedBoundaries {
+        ward_set,
+        warnings,
+        properties: report,
+        crs,
+    })
+}
+
+/// Reproject the features to lon/lat and build the wards, warning about rings that cross
+/// themselves. `progress` sees 0.8 to 1.
+fn to_wards(
+    pending: Vec<Pending>,
+    crs: Crs,
+    file: &Path,
+    progress: Progress,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Ward>, BoundaryError> {
     let convert = ToLonLat::new(crs).map_err(|detail| BoundaryError::UnknownCrs {
-        file: file_buf.clone(),
+        file: file.to_path_buf(),
         crs: detail,
     })?;
+    let total = pending.len() as f32;
     let mut wards = Vec::with_capacity(pending.len());
     for (index, mut feature) in pending.into_iter().enumerate() {
-        if index % 64 == 0 && !progress(0.8 + 0.2 * index as f32 / wards.capacity() as f32) {
-            return Err(cancelled());
+        if index % 64 == 0 && !progress(0.8 + 0.2 * index as f32 / total) {
+            return Err(BoundaryError::Read(ReadError::Cancelled {
+                file: file.to_path_buf(),
+            }));
         }
         if let Some(convert) = &convert {
             for ring in feature.polygons.iter_mut().flatten() {
                 convert
                     .apply(ring)
                     .map_err(|problem| BoundaryError::BadFeature {
-                        file: file_buf.clone(),
+                        file: file.to_path_buf(),
                         feature: feature.number,
                         ward: Some(feature.name.clone()),
                         problem,
@@ -205,152 +225,5 @@ pub fn parse_with(
             geometry,
         });
     }
-    let ward_set = WardSet {
-        name: name.to_owned(),
-        first_year,
-        source: file.display().to_string(),
-        wards,
-    };
-    Ok(ParsedBoundaries {
-        ward_set,
-        warnings,
-        properties: report,
-        crs,
-    })
-}
-
-/// The features of a GeoJSON object: a FeatureCollection's, or a single Feature. Anything else
-/// is described for the "not GeoJSON" message.
-fn features_of(json: &serde_json::Value) -> Result<Vec<&serde_json::Value>, String> {
-    let Some(object) = json.as_object() else {
-        return Err(format!(
-            "it is a JSON {}, not an object with \"type\": \"FeatureCollection\"",
-            json_kind(json)
-        ));
-    };
-    match object.get("type").and_then(serde_json::Value::as_str) {
-        Some("FeatureCollection") => {
-            let features = object
-                .get("features")
-                .and_then(serde_json::Value::as_array)
-                .ok_or("it is a FeatureCollection without a \"features\" array")?;
-            match features.iter().position(|f| !f.is_object()) {
-                Some(index) => Err(format!(
-                    "feature {} is a JSON {}, not a Feature object",
-                    index + 1,
-                    json_kind(&features[index])
-                )),
-                None => Ok(features.iter().collect()),
-            }
-        }
-        Some("Feature") => Ok(vec![json]),
-        Some("Topology") => {
-            Err("it is TopoJSON; convert it to GeoJSON first (for example with mapshaper)".into())
-        }
-        Some(
-            kind @ ("Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "LineString"
-            | "MultiPoint" | "MultiLineString"),
-        ) => Err(format!(
-            "it is a bare {kind} geometry with no properties, so wards would have no names"
-        )),
-        Some(other) => Err(format!(
-            "its \"type\" is \"{other}\", not \"FeatureCollection\""
-        )),
-        None => Err(
-            "it has no \"type\" member; a GeoJSON file starts {\"type\": \"FeatureCollection\", …"
-                .into(),
-        ),
-    }
-}
-
-fn json_kind(json: &serde_json::Value) -> &'static str {
-    match json {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "boolean",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::Object(_) => "object",
-    }
-}
-
-/// "2 Point, 1 LineString".
-fn kinds(not_areas: &[(usize, &'static str)]) -> String {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for (_, kind) in not_areas {
-        match counts.iter_mut().find(|(k, _)| k == kind) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((kind, 1)),
-        }
-    }
-    counts
-        .iter()
-        .map(|(kind, n)| format!("{n} {kind}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The declared system, checked against the coordinates; else the one the ranges show.
-fn choose_crs(
-    declared: Option<Crs>,
-    pending: &[Pending],
-    file: &Path,
-    warnings: &mut Vec<String>,
-) -> Result<Crs, BoundaryError> {
-    let points = || {
-        pending
-            .iter()
-            .flat_map(|f| f.polygons.iter().flatten().flatten().copied())
-    };
-    let crs = match declared {
-        Some(crs) => crs,
-        None => match crs::guess(points()) {
-            Some(Crs::LonLat) => Crs::LonLat,
-            Some(other) => {
-                warnings.push(format!(
-                    "{} has no `crs` member; its coordinates are in the range of {}, so they were read as that",
-                    file.display(),
-                    other.describe()
-                ));
-                other
-            }
-            // Most points decide what the odd one out is measured against.
-            None => {
-                let lonlat = points().filter(|(x, y)| Crs::LonLat.fits(*x, *y)).count();
-                if lonlat * 2 >= points().count() {
-                    Crs::LonLat
-                } else {
-                    Crs::BritishNationalGrid
-                }
-            }
-        },
-    };
-    for feature in pending {
-        if let Some(&(x, y)) = feature
-            .polygons
-            .iter()
-            .flatten()
-            .flatten()
-            .find(|(x, y)| !crs.fits(*x, *y))
-        {
-            let mut problem = format!("outside the range of {}", crs.describe());
-            if declared.is_some() {
-                problem.push_str(" that the file's `crs` member names");
-                if crs != Crs::BritishNationalGrid && Crs::BritishNationalGrid.fits(x, y) {
-                    problem.push_str(" (it looks like British National Grid metres: correct or remove the `crs` member)");
-                }
-            } else {
-                problem.push_str(", which the rest of the file is in");
-            }
-            return Err(BoundaryError::AbsurdCoordinates {
-                file: file.to_path_buf(),
-                feature: feature.number,
-                ward: Some(feature.name.clone()),
-                x,
-                y,
-                problem,
-            });
-        }
-    }
-    Ok(crs)
+    Ok(wards)
 }

@@ -14,6 +14,7 @@ pub mod democracy_club;
 pub mod detect;
 pub mod embedded;
 pub mod error;
+mod features;
 pub mod load;
 pub mod properties;
 pub mod results;

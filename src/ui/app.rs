@@ -3,6 +3,7 @@
 
 use super::command::Command;
 use super::state::{self, SubjectKey, ViewState};
+use super::export::{ExportDialog, ExportRequest, ExportSource};
 use super::find::FindBox;
 use super::loader::{self, LoadJob};
 use super::open::{OpenFlow, OpenOutcome};
@@ -33,6 +34,11 @@ pub struct WardmapApp {
     find: FindBox,
     open_flow: OpenFlow,
     job: Option<LoadJob>,
+    export: ExportDialog,
+    /// A window capture asked for by the export dialog: taken in the next frame, without the
+    /// dialog or tooltips; the result comes back on the channel.
+    capture: Option<PathBuf>,
+    capture_result: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
     /// A message for the user (an error from the last open, or notes from a load).
     pub notice: Option<Notice>,
     /// The map's screen rect in the last frame (tests click into it).
@@ -66,6 +72,9 @@ impl WardmapApp {
             find: FindBox::default(),
             open_flow: OpenFlow::default(),
             job: None,
+            export: ExportDialog::default(),
+            capture: None,
+            capture_result: None,
             notice: None,
             map_rect: None,
             screenshot: None,
@@ -188,6 +197,7 @@ impl WardmapApp {
                 self.notice = Some(Notice::info("Back to the embedded Barnet data.".into()));
             }
             Command::DismissNotice => self.notice = None,
+            Command::OpenExport => self.export.open(&self.colouring),
             Command::ClearSelection => self.state.selected.clear(),
             Command::RevealSelection => self.reveal_selection(),
             Command::OpenFind => self.find.open(),
@@ -244,6 +254,49 @@ impl WardmapApp {
         }
     }
 
+    /// What the export dialog needs to render the map as it is on screen.
+    fn export_source(&self) -> Option<ExportSource> {
+        let rect = self.map_rect?;
+        Some(ExportSource {
+            data: Arc::clone(&self.data),
+            subject: self.subject?,
+            colouring: self.colouring.clone(),
+            geometry: Arc::clone(self.shown_geometry()?),
+            view: self.state.camera.is_set().then(|| self.state.camera.visible_world_rect(rect)),
+            map_width: rect.width(),
+        })
+    }
+
+    /// Move the export dialog on, and take a window capture when one is due.
+    fn run_export(&mut self, ctx: &egui::Context) {
+        if let Some(receiver) = &self.capture_result
+            && let Ok(result) = receiver.try_recv()
+        {
+            self.capture_result = None;
+            self.notice = Some(export_notice(result));
+        }
+        if let Some(path) = self.capture.take() {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image: Arc<egui::ColorImage>| {
+                let result = super::screenshot::save_png(&path, &image).map(|()| path.clone());
+                let _ = sender.send(result);
+                repaint.request_repaint();
+            });
+            self.capture_result = Some(receiver);
+            return;
+        }
+        let source = if self.export.is_open() { self.export_source() } else { None };
+        match self.export.show(ctx, move || source) {
+            ExportRequest::None => {}
+            ExportRequest::CaptureWindow(path) => {
+                self.capture = Some(path);
+                ctx.request_repaint();
+            }
+            ExportRequest::Finished(result) => self.notice = Some(export_notice(result)),
+        }
+    }
+
     /// Whether a load is running (tests wait on this).
     pub fn is_loading(&self) -> bool {
         self.job.is_some()
@@ -288,11 +341,12 @@ impl WardmapApp {
             details::ward_tooltip(ui, &data, subject, ward, value);
         };
         let labels: &[String] = if self.state.show_labels { &self.labels } else { &[] };
-        let MapResponse { response, clicked, clicked_empty, .. } = MapView::new(&geometry, &self.colouring.fills)
-            .labels(labels)
-            .selected(&self.state.selected)
-            .tooltip(&tooltip)
-            .show(ui, &mut self.state.camera);
+        let capturing = self.capture.is_some();
+        let mut view = MapView::new(&geometry, &self.colouring.fills).labels(labels).selected(&self.state.selected);
+        if !capturing {
+            view = view.tooltip(&tooltip);
+        }
+        let MapResponse { response, clicked, clicked_empty, .. } = view.show(ui, &mut self.state.camera);
         self.map_rect = Some(response.rect);
         if let Some(clicked) = clicked {
             commands.push(Command::SelectWard { ward: clicked.index, toggle: clicked.extends_selection() });
@@ -338,6 +392,13 @@ fn map_background(visuals: &egui::Visuals) -> egui::Color32 {
     if visuals.dark_mode { egui::Color32::from_rgb(0x1e, 0x22, 0x28) } else { egui::Color32::from_rgb(0xf2, 0xf4, 0xf7) }
 }
 
+fn export_notice(result: Result<PathBuf, String>) -> Notice {
+    match result {
+        Ok(path) => Notice::info(format!("Saved {}", path.display())),
+        Err(message) => Notice::error(format!("The image was not saved: {message}")),
+    }
+}
+
 /// Files dropped on the window this frame.
 fn dropped_files(ctx: &egui::Context) -> Option<Command> {
     let paths: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
@@ -358,6 +419,10 @@ impl eframe::App for WardmapApp {
         let open_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
         if ui.input_mut(|i| i.consume_shortcut(&open_shortcut)) {
             commands.push(Command::ChooseFiles);
+        }
+        let export_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+        if ui.input_mut(|i| i.consume_shortcut(&export_shortcut)) {
+            commands.push(Command::OpenExport);
         }
         let find_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
         if ui.input_mut(|i| i.consume_shortcut(&find_shortcut)) {
@@ -399,6 +464,7 @@ impl eframe::App for WardmapApp {
         egui::CentralPanel::default().frame(egui::Frame::NONE.fill(map_background(ui.visuals()))).show(ui, |ui| {
             commands.extend(self.show_map(ui));
         });
+        self.run_export(ui.ctx());
         if let Some(rect) = self.map_rect {
             commands.extend(self.find.show(ui.ctx(), rect.left_top() + egui::vec2(10.0, 10.0), &self.labels));
         }

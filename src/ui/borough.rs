@@ -4,7 +4,7 @@
 //! The figures come from [`BoroughSummary`] and [`GainsReport`]; this file only lays them out.
 
 use super::command::Command;
-use super::compare::{drawable, method_note};
+use super::compare::{drawable, method_note, party_axis};
 use super::state::ViewState;
 use super::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
@@ -97,7 +97,7 @@ fn party_table(ui: &mut egui::Ui, summary: &BoroughSummary) {
             ui.strong("Seats");
             ui.strong("Share");
             if let Some(change) = change {
-                ui.strong(format!("Change since {}", change.from_year))
+                ui.strong(format!("Since {}", change.from_year))
                     .on_hover_text("Change in borough share, in percentage points");
             }
             ui.end_row();
@@ -277,7 +277,7 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
     };
     let names: Vec<String> = parties.iter().map(|p| p.short.clone()).collect();
     ui.strong("Seats by party");
-    Plot::new("borough_seats_chart")
+    let plot = Plot::new("borough_seats_chart")
         .height(200.0)
         .allow_zoom(false)
         .allow_drag(false)
@@ -289,21 +289,12 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
             Legend::default()
                 .follow_insertion_order(true)
                 .position(egui_plot::Corner::RightTop),
-        )
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
-            if whole {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+        );
+    party_axis(plot, names).show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+    });
     if change.is_some() {
         ui.weak("The pale bar is the earlier election.");
     }

@@ -15,6 +15,8 @@ pub enum Command {
     OpenFiles(Vec<PathBuf>),
     /// Stop a load in progress; the current data stays.
     CancelLoad,
+    /// Open the export dialog (Ctrl+E).
+    OpenExport,
     /// Go back to the embedded Barnet data.
     ResetData,
     DismissNotice,

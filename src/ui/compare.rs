@@ -16,7 +16,7 @@ use crate::analysis::modes::WardValue;
 use crate::analysis::share::ShareMethod;
 use crate::model::{Dataset, ElectionId, Party};
 use egui::RichText;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
 /// Party share columns in the tables: more would not fit a side panel; the rest are in the chart.
 const TABLE_PARTIES: usize = 4;
@@ -85,7 +85,7 @@ fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut 
         let label = ui.label("Add ward:");
         egui::ComboBox::from_id_salt("compare_add_ward")
             .selected_text("pick from the list…")
-            .height(400.0)
+            .height(600.0)
             .show_ui(ui, |ui| {
                 for (ward, name) in &unselected {
                     if ui.selectable_label(false, *name).clicked() {
@@ -124,8 +124,9 @@ fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut 
     });
 }
 
-/// Seats, top parties' shares, majority and the map's measure, one row per entry; the
-/// borough row (no ward) in italics.
+/// The rows side by side in two narrow grids, so both fit the side panel without scrolling:
+/// seats, majority and the map's measure; then the top parties' shares. The borough row (no
+/// ward) is in italics.
 fn table(
     ui: &mut egui::Ui,
     id_salt: &str,
@@ -133,34 +134,50 @@ fn table(
     rows: &[&ComparisonRow],
     spec: &ColourSpec,
 ) {
-    let parties: Vec<&Party> = comparison.parties.iter().take(TABLE_PARTIES).collect();
-    egui::ScrollArea::horizontal()
-        .id_salt(id_salt)
-        .show(ui, |ui| {
-            egui::Grid::new(id_salt)
-                .striped(true)
-                .num_columns(parties.len() + 4)
-                .show(ui, |ui| {
-                    ui.strong("");
-                    ui.strong("Seats");
-                    for party in &parties {
-                        ui.horizontal(|ui| {
-                            swatch(ui, to_color32(party.colour));
-                            ui.strong(&party.short)
-                                .on_hover_text(format!("{} share, %", party.name));
-                        });
-                    }
-                    ui.strong("Majority").on_hover_text(
-                        "Votes, and % of the top-vote total (each party's best candidate)",
-                    );
+    // The winner and the majority are already in the seats and majority columns.
+    let measure = !matches!(spec.mode, ColourMode::Winner | ColourMode::Majority);
+    fitted(ui, (id_salt, "seats"), |ui| {
+        egui::Grid::new((id_salt, "seats_grid"))
+            .striped(true)
+            .num_columns(3 + usize::from(measure))
+            .show(ui, |ui| {
+                ui.strong("");
+                ui.strong("Seats");
+                ui.strong("Majority").on_hover_text(
+                    "Votes, and % of the top-vote total (each party's best candidate)",
+                );
+                if measure {
                     ui.strong(drawable(&comparison.measure_title));
+                }
+                ui.end_row();
+                for row in rows {
+                    seat_cells(ui, comparison, row, spec, measure);
                     ui.end_row();
-                    for row in rows {
-                        row_cells(ui, comparison, row, &parties, spec);
-                        ui.end_row();
-                    }
-                });
-        });
+                }
+            });
+    });
+    ui.add_space(6.0);
+    let parties: Vec<&Party> = comparison.parties.iter().take(TABLE_PARTIES).collect();
+    fitted(ui, (id_salt, "shares"), |ui| {
+        egui::Grid::new((id_salt, "shares_grid"))
+            .striped(true)
+            .num_columns(parties.len() + 1)
+            .show(ui, |ui| {
+                ui.strong("Share of the vote");
+                for party in &parties {
+                    ui.horizontal(|ui| {
+                        swatch(ui, to_color32(party.colour));
+                        ui.strong(&party.short)
+                            .on_hover_text(format!("{} share, %", party.name));
+                    });
+                }
+                ui.end_row();
+                for row in rows {
+                    share_cells(ui, row, &parties);
+                    ui.end_row();
+                }
+            });
+    });
     ui.weak(method_note(comparison.method));
     if let Some(reason) = &comparison.measure_unavailable {
         ui.weak(format!(
@@ -170,26 +187,38 @@ fn table(
     }
 }
 
-fn row_cells(
+/// Shows `content` in a horizontal scroll area, and says how to see all of it when the panel
+/// is too narrow (the scroll bar alone is easy to miss).
+fn fitted(ui: &mut egui::Ui, id_salt: impl egui::AsIdSalt, content: impl FnOnce(&mut egui::Ui)) {
+    let output = egui::ScrollArea::horizontal()
+        .id_salt(id_salt)
+        .show(ui, content);
+    if output.content_size.x > output.inner_rect.width() + 1.0 {
+        ui.weak("Scroll sideways, or drag the panel's left edge to widen it, to see every column.");
+    }
+}
+
+/// Italic text for the borough row, so the reference reads differently at a glance.
+fn cell_text(row: &ComparisonRow, text: String) -> RichText {
+    if row.ward.is_none() {
+        RichText::new(text).italics()
+    } else {
+        RichText::new(text)
+    }
+}
+
+fn seat_cells(
     ui: &mut egui::Ui,
     comparison: &Comparison,
     row: &ComparisonRow,
-    parties: &[&Party],
     spec: &ColourSpec,
+    measure: bool,
 ) {
-    let is_borough = row.ward.is_none();
-    // The reference row reads differently at a glance: italic throughout.
-    let text = |s: String| {
-        if is_borough {
-            RichText::new(s).italics()
-        } else {
-            RichText::new(s)
-        }
-    };
-    ui.label(text(row.label.clone()).strong());
+    ui.label(cell_text(row, row.label.clone()).strong());
     if !row.has_result {
         ui.weak("No result");
-        for _ in 0..parties.len() + 2 {
+        ui.label("");
+        if measure {
             ui.label("");
         }
         return;
@@ -198,46 +227,54 @@ fn row_cells(
         ui.spacing_mut().item_spacing.x = 3.0;
         for (party, seats) in &row.seats {
             swatch(ui, to_color32(party.colour));
-            ui.label(text(format!("{seats} {}", party.short)))
+            ui.label(cell_text(row, format!("{seats} {}", party.short)))
                 .on_hover_text(&party.name);
         }
     });
-    for party in parties {
-        match row.shares.iter().find(|s| s.party == **party) {
-            Some(vote) => ui
-                .label(text(format!("{:.1}%", vote.share)))
-                .on_hover_text(format!("{}: {} votes", party.name, thousands(vote.votes))),
-            None => ui
-                .weak("–")
-                .on_hover_text(format!("{} did not stand", party.name)),
-        };
-    }
-    match (&row.majority, is_borough) {
-        (_, true) => ui
+    match (&row.majority, row.ward) {
+        (_, None) => ui
             .weak("–")
             .on_hover_text("A majority is a ward's, not the borough's"),
-        (Some(m), false) => {
+        (Some(m), Some(_)) => {
             let percent = m
                 .percent
                 .map_or_else(String::new, |p| format!(" ({p:.1}%)"));
             ui.label(format!("{}{percent}", thousands(m.votes)))
         }
-        (None, false) => ui
+        (None, Some(_)) => ui
             .label("none")
             .on_hover_text("Every candidate was elected"),
     };
+    if !measure {
+        return;
+    }
     match &row.measure {
         Some(value) => ui
-            .label(text(measure_cell(spec, value)))
-            .on_hover_text(&value.text),
+            .label(cell_text(row, drawable(&measure_cell(spec, value))))
+            .on_hover_text(drawable(&value.text)),
         None => {
             let why = comparison
                 .measure_unavailable
                 .as_deref()
                 .unwrap_or("Not available for this row");
-            ui.weak("–").on_hover_text(why)
+            ui.weak("–").on_hover_text(drawable(why))
         }
     };
+}
+
+fn share_cells(ui: &mut egui::Ui, row: &ComparisonRow, parties: &[&Party]) {
+    ui.label(cell_text(row, row.label.clone()).strong());
+    for party in parties {
+        match row.shares.iter().find(|s| s.party == **party) {
+            Some(vote) => ui
+                .label(cell_text(row, format!("{:.1}%", vote.share)))
+                .on_hover_text(format!("{}: {} votes", party.name, thousands(vote.votes))),
+            None if row.has_result => ui
+                .weak("–")
+                .on_hover_text(format!("{} did not stand", party.name)),
+            None => ui.weak("–").on_hover_text("No result"),
+        };
+    }
 }
 
 /// A measure in a table cell: a short number in the mode's unit, or the words when the mode
@@ -327,34 +364,51 @@ fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRo
         .collect();
     let names: Vec<String> = parties.iter().map(|p| p.short.clone()).collect();
     ui.strong("Share of the vote by party, %");
-    Plot::new("compare_chart")
-        .height(220.0)
+    // Room for the legend above the bars: shares are out of 100, and the legend grows by a
+    // line per row.
+    let plot = Plot::new("compare_chart")
+        .height(170.0 + 18.0 * rows.len() as f32)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
+        .include_y(100.0)
         .show_grid([false, true])
         .legend(
             Legend::default()
                 .follow_insertion_order(true)
                 .position(egui_plot::Corner::RightTop),
-        )
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
-            if whole {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+        );
+    party_axis(plot, names).show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+    });
     ui.weak("In each party's group the bars follow the table's order, darkest first; the outlined bar is the whole borough.");
+}
+
+/// Names the bars' groups on the x axis: one mark per party, all drawn at full strength (the
+/// default spacer fades marks that are not powers of ten).
+pub fn party_axis(plot: Plot<'_>, names: Vec<String>) -> Plot<'_> {
+    let count = names.len();
+    plot.x_grid_spacer(move |_| {
+        (0..count)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: count.max(1) as f64,
+            })
+            .collect()
+    })
+    .x_axis_formatter(move |mark, _| {
+        let i = mark.value.round();
+        let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
+        if whole {
+            names.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    })
 }
 
 /// One ward in every election on its ward set, earliest first.

@@ -6,6 +6,7 @@ pub mod borough;
 pub mod command;
 pub mod compare;
 pub mod details;
+pub mod export;
 pub mod find;
 pub mod keyboard;
 pub mod legend;

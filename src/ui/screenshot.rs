@@ -51,12 +51,13 @@ impl ScreenshotOnStart {
     }
 }
 
-fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+/// Encode a captured frame as PNG and write it atomically.
+pub fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     let mut png = Vec::new();
     let encoder = image::codecs::png::PngEncoder::new(std::io::Cursor::new(&mut png));
     image::ImageEncoder::write_image(encoder, &bytes, width as u32, height as u32, image::ExtendedColorType::Rgba8)
         .map_err(|e| format!("could not encode the screenshot: {e}"))?;
-    std::fs::write(path, &png).map_err(|e| format!("could not write {}: {e}", path.display()))
+    crate::render::write_atomically(path, &png, crate::render::Overwrite::Allow).map_err(|e| e.to_string())
 }

@@ -89,6 +89,9 @@ fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
             }
         });
     });
+    if ui.add(egui::Button::new("Export image…").shortcut_text("Ctrl+E")).clicked() {
+        commands.push(Command::OpenExport);
+    }
     if ui.add(egui::Button::new("Find ward…").shortcut_text("Ctrl+F")).clicked() {
         commands.push(Command::OpenFind);
     }

@@ -4,6 +4,8 @@
 use egui::{Pos2, Rect, Vec2, pos2};
 use geo::Coord;
 
+use crate::geometry::PreparedWardSet;
+
 /// Centre and scale of the map view, in world metres (Web Mercator, y up).
 ///
 /// The default camera is "unset" (`metres_per_point` 0): the widget then fits the whole ward
@@ -70,6 +72,18 @@ impl MapCamera {
             x: self.centre[0] + f64::from(screen.x - c.x) * self.metres_per_point,
             y: self.centre[1] - f64::from(screen.y - c.y) * self.metres_per_point,
         }
+    }
+
+    /// Screen position of ward `ward`'s label anchor: a point inside the ward, so a click there
+    /// hits it (handy for UI tests). `None` for an unknown or degenerate ward.
+    pub fn anchor_on_screen(
+        &self,
+        rect: Rect,
+        geometry: &PreparedWardSet,
+        ward: usize,
+    ) -> Option<Pos2> {
+        let spot = geometry.ward(ward)?.label?;
+        Some(self.world_to_screen(rect, spot.anchor))
     }
 
     /// The world rectangle seen through `rect`.

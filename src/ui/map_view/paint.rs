@@ -96,15 +96,14 @@ impl Frame<'_> {
                 Paint::Solid(_) => TextureId::default(),
                 Paint::Stripes { texture, .. } => texture,
             };
-            let mesh = match meshes.iter().position(|m| m.texture_id == texture) {
-                Some(k) => &mut meshes[k],
-                None => {
+            let k = meshes
+                .iter()
+                .position(|m| m.texture_id == texture)
+                .unwrap_or_else(|| {
                     meshes.push(Mesh::with_texture(texture));
-                    let last = meshes.len() - 1;
-                    &mut meshes[last]
-                }
-            };
-            append(mesh, &shape.mesh, self.placement(i), paint);
+                    meshes.len() - 1
+                });
+            append(&mut meshes[k], &shape.mesh, self.placement(i), paint);
         }
         painter.extend(
             meshes
@@ -191,7 +190,7 @@ impl Frame<'_> {
         let anchor = self
             .geometry
             .bounds()
-            .map_or(Coord { x: 0.0, y: 0.0 }, |b| b.min());
+            .map_or(Coord { x: 0.0, y: 0.0 }, geo::Rect::min);
         let c = self.rect.center();
         let x = f64::from(c.x) + (anchor.x - self.camera.centre[0]) / self.camera.metres_per_point;
         let y = f64::from(c.y) - (anchor.y - self.camera.centre[1]) / self.camera.metres_per_point;
