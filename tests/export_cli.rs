@@ -37,22 +37,10 @@ fn export_writes_png_and_svg_without_a_display() {
     let dir = tempfile::tempdir().expect("temp dir");
     let png = dir.path().join("m.png");
     let svg = dir.path().join("m.svg");
-    let out = wardmap(&[
-        "export",
-        "--election",
-        "2018",
-        "--out",
-        png.to_str().expect("utf-8"),
-    ]);
+    let out = wardmap(&["export", "--election", "2018", "--out", png.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(png_size(&png).0, 1600, "default width");
-    let out = wardmap(&[
-        "export",
-        "--election",
-        "2018",
-        "--out",
-        svg.to_str().expect("utf-8"),
-    ]);
+    let out = wardmap(&["export", "--election", "2018", "--out", svg.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&svg).expect("SVG written");
     assert!(text.starts_with("<?xml") && text.trim_end().ends_with("</svg>"));
@@ -65,15 +53,7 @@ fn scale_two_doubles_the_pixels() {
     let one = dir.path().join("one.png");
     let two = dir.path().join("two.png");
     for (path, scale) in [(&one, "1"), (&two, "2")] {
-        let out = wardmap(&[
-            "export",
-            "--width",
-            "700",
-            "--scale",
-            scale,
-            "--out",
-            path.to_str().expect("utf-8"),
-        ]);
+        let out = wardmap(&["export", "--width", "700", "--scale", scale, "--out", path.to_str().expect("utf-8")]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
     let (w1, h1) = png_size(&one);
@@ -90,11 +70,7 @@ fn an_existing_file_is_kept_unless_forced() {
     let target = path.to_str().expect("utf-8");
     let out = wardmap(&["export", "--out", target]);
     assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("already exists") && stderr(&out).contains("--force"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("already exists") && stderr(&out).contains("--force"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&path).expect("read"), b"precious");
     let out = wardmap(&["export", "--force", "--width", "400", "--out", target]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -119,18 +95,10 @@ fn a_missing_or_read_only_folder_is_refused_clearly() {
     let probe = locked.join("probe");
     let enforced = std::fs::write(&probe, b"x").is_err();
     let _ = std::fs::remove_file(&probe);
-    let out = wardmap(&[
-        "export",
-        "--out",
-        locked.join("m.png").to_str().expect("utf-8"),
-    ]);
+    let out = wardmap(&["export", "--out", locked.join("m.png").to_str().expect("utf-8")]);
     if enforced {
         assert!(!out.status.success());
-        assert!(
-            stderr(&out).contains("cannot write into the folder"),
-            "{}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).contains("cannot write into the folder"), "{}", stderr(&out));
         assert!(leftovers(&locked, &[]).is_empty());
     }
     #[allow(clippy::permissions_set_readonly_false)]
@@ -145,39 +113,16 @@ fn unknown_and_unavailable_modes_and_formats_say_why() {
     let target = png.to_str().expect("utf-8");
     let out = wardmap(&["export", "--mode", "rainbow", "--out", target]);
     assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("unknown mode 'rainbow'") && stderr(&out).contains("swing"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("unknown mode 'rainbow'") && stderr(&out).contains("swing"), "{}", stderr(&out));
 
-    let out = wardmap(&[
-        "export",
-        "--mode",
-        "swing",
-        "--election",
-        "2014",
-        "--out",
-        target,
-    ]);
+    let out = wardmap(&["export", "--mode", "swing", "--election", "2014", "--out", target]);
     assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("cannot draw the swing map"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("cannot draw the swing map"), "{}", stderr(&out));
 
-    let out = wardmap(&[
-        "export",
-        "--out",
-        dir.path().join("m.jpg").to_str().expect("utf-8"),
-    ]);
+    let out = wardmap(&["export", "--out", dir.path().join("m.jpg").to_str().expect("utf-8")]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains(".png or .svg"), "{}", stderr(&out));
-    assert!(
-        leftovers(dir.path(), &[]).is_empty(),
-        "nothing written on failure"
-    );
+    assert!(leftovers(dir.path(), &[]).is_empty(), "nothing written on failure");
 }
 
 #[test]
@@ -200,9 +145,6 @@ fn swing_and_gains_for_2014_to_2018_carry_their_own_legends() {
             .filter_map(|n| n.text())
             .collect();
         assert!(!legend.is_empty(), "{mode} has legend entries");
-        assert!(
-            !legend.contains(&"Conservative") || mode != "swing",
-            "swing's legend is not the winner legend"
-        );
+        assert!(!legend.contains(&"Conservative") || mode != "swing", "swing's legend is not the winner legend");
     }
 }

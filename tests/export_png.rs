@@ -22,12 +22,7 @@ fn barnet_2018_winner() -> Fixture {
     let colouring = colour(&data, subject, &ColourSpec::winner());
     let set = render::ward_set_of(&data, subject).expect("2018 has a ward set");
     let geometry: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
-    Fixture {
-        prepared: PreparedWardSet::new(&geometry),
-        data,
-        subject,
-        colouring,
-    }
+    Fixture { prepared: PreparedWardSet::new(&geometry), data, subject, colouring }
 }
 
 impl Fixture {
@@ -36,19 +31,12 @@ impl Fixture {
     }
 
     fn scene(&self, opts: &RenderOptions) -> Scene {
-        render::build_scene(self.set(), &self.prepared, &self.colouring, opts)
-            .expect("the map lays out")
+        render::build_scene(self.set(), &self.prepared, &self.colouring, opts).expect("the map lays out")
     }
 }
 
 fn options(width_px: u32, scale: f32, labels: bool) -> RenderOptions {
-    RenderOptions {
-        width_px,
-        scale,
-        labels,
-        title: Some("Barnet 2018".into()),
-        ..RenderOptions::default()
-    }
+    RenderOptions { width_px, scale, labels, title: Some("Barnet 2018".into()), ..RenderOptions::default() }
 }
 
 /// The opaque colour of a pixel of the decoded PNG.
@@ -70,20 +58,14 @@ fn around(image: &image::RgbaImage, x: f32, y: f32, r: i32) -> Vec<Rgb> {
 }
 
 fn decode(png: &[u8]) -> image::RgbaImage {
-    image::load_from_memory(png)
-        .expect("a valid PNG")
-        .to_rgba8()
+    image::load_from_memory(png).expect("a valid PNG").to_rgba8()
 }
 
 fn assert_every_ward_shows_its_fill(fixture: &Fixture, scene: &Scene, image: &image::RgbaImage) {
     let mut striped = 0;
     for (index, fill) in fixture.colouring.fills.iter().enumerate() {
         let name = &fixture.set().wards[index].name;
-        let spot = fixture
-            .prepared
-            .ward(index)
-            .and_then(|w| w.label)
-            .expect("every Barnet ward has a label spot");
+        let spot = fixture.prepared.ward(index).and_then(|w| w.label).expect("every Barnet ward has a label spot");
         let (x, y) = scene.map.transform.to_image(spot.anchor);
         match fill {
             FillStyle::Solid(expected) => {
@@ -94,10 +76,7 @@ fn assert_every_ward_shows_its_fill(fixture: &Fixture, scene: &Scene, image: &im
                 let expected: Vec<Rgb> = colours.iter().map(|(c, _)| *c).collect();
                 let seen = around(image, x, y, 2 * scene.stripe_band as i32);
                 for colour in &expected {
-                    assert!(
-                        seen.contains(colour),
-                        "{name}: stripe colour {colour:?} not near its label spot"
-                    );
+                    assert!(seen.contains(colour), "{name}: stripe colour {colour:?} not near its label spot");
                 }
                 let unexpected = seen.iter().filter(|c| !expected.contains(c)).count();
                 // Only anti-aliased band edges may blend.
@@ -110,10 +89,7 @@ fn assert_every_ward_shows_its_fill(fixture: &Fixture, scene: &Scene, image: &im
             FillStyle::NoData => panic!("{name} has no result in 2018"),
         }
     }
-    assert!(
-        striped > 0,
-        "Barnet 2018 has split wards, and they are striped"
-    );
+    assert!(striped > 0, "Barnet 2018 has split wards, and they are striped");
 }
 
 #[test]
@@ -130,8 +106,7 @@ fn every_ward_is_painted_in_its_winners_colour_at_its_label_spot() {
 fn the_public_one_call_renderer_gives_the_same_png_as_the_scene() {
     let fixture = barnet_2018_winner();
     let opts = options(800, 1.0, true);
-    let direct =
-        render::render_png(&fixture.data, fixture.subject, &fixture.colouring, &opts).expect("PNG");
+    let direct = render::render_png(&fixture.data, fixture.subject, &fixture.colouring, &opts).expect("PNG");
     let via_scene = render::encode_png(&fixture.scene(&opts)).expect("PNG");
     assert_eq!(direct, via_scene, "rendering is deterministic");
 }
@@ -142,23 +117,13 @@ fn a_2x_export_has_twice_the_pixels_and_is_redrawn_not_upscaled() {
     let one = fixture.scene(&options(900, 1.0, true));
     let two = fixture.scene(&options(900, 2.0, true));
     assert_eq!(two.width, 2 * one.width);
-    assert!(
-        two.height.abs_diff(2 * one.height) <= 2,
-        "{} vs 2 × {}",
-        two.height,
-        one.height
-    );
+    assert!(two.height.abs_diff(2 * one.height) <= 2, "{} vs 2 × {}", two.height, one.height);
     assert_eq!(two.map.outline.2, 2.0 * one.map.outline.2);
-    assert_eq!(
-        two.map.labels.len(),
-        one.map.labels.len(),
-        "the same labels fit at 2×"
-    );
+    assert_eq!(two.map.labels.len(), one.map.labels.len(), "the same labels fit at 2×");
     for (a, b) in one.map.labels.iter().zip(&two.map.labels) {
         assert_eq!(b.size, 2.0 * a.size);
     }
-    let image =
-        decode(&render::encode_png(&fixture.scene(&options(900, 2.0, false))).expect("PNG"));
+    let image = decode(&render::encode_png(&fixture.scene(&options(900, 2.0, false))).expect("PNG"));
     assert_eq!(image.width(), two.width);
     assert_every_ward_shows_its_fill(&fixture, &fixture.scene(&options(900, 2.0, false)), &image);
 }
@@ -168,64 +133,30 @@ fn labels_fit_inside_the_map_and_never_overlap() {
     let fixture = barnet_2018_winner();
     let scene = fixture.scene(&options(1600, 1.0, true));
     let labels = &scene.map.labels;
-    assert!(
-        labels.len() >= 10,
-        "most Barnet wards are named at 1600 px, got {}",
-        labels.len()
-    );
+    assert!(labels.len() >= 10, "most Barnet wards are named at 1600 px, got {}", labels.len());
     let frame = scene.map.transform.frame;
     let boxes: Vec<(f32, f32, f32, f32)> = labels
         .iter()
         .map(|l| {
             let w = render::text::measure(&l.text, l.size);
-            (
-                l.x - w / 2.0,
-                l.baseline - l.size,
-                l.x + w / 2.0,
-                l.baseline,
-            )
+            (l.x - w / 2.0, l.baseline - l.size, l.x + w / 2.0, l.baseline)
         })
         .collect();
     for (i, a) in boxes.iter().enumerate() {
-        assert!(
-            a.0 >= 0.0 && a.2 <= frame.w && a.1 >= 0.0 && a.3 <= frame.h,
-            "{} leaves the map",
-            labels[i].text
-        );
+        assert!(a.0 >= 0.0 && a.2 <= frame.w && a.1 >= 0.0 && a.3 <= frame.h, "{} leaves the map", labels[i].text);
         for (j, b) in boxes.iter().enumerate().skip(i + 1) {
             let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
             let same_label = (labels[i].x - labels[j].x).abs() < 0.01;
-            assert!(
-                apart || same_label,
-                "{} overlaps {}",
-                labels[i].text,
-                labels[j].text
-            );
+            assert!(apart || same_label, "{} overlaps {}", labels[i].text, labels[j].text);
         }
     }
     // Text contrasts with the fill it sits on.
     let with = decode(&render::encode_png(&scene).expect("PNG"));
     let label = &labels[0];
-    let ink = around(
-        &with,
-        label.x + frame.x,
-        label.baseline + frame.y - 0.3 * label.size,
-        5,
-    );
-    let distance = |a: Rgb, b: Rgb| {
-        a.0.abs_diff(b.0) as u32 + a.1.abs_diff(b.1) as u32 + a.2.abs_diff(b.2) as u32
-    };
-    let nearest = ink
-        .iter()
-        .map(|c| distance(*c, label.colour))
-        .min()
-        .unwrap_or(u32::MAX);
-    assert!(
-        nearest < 200,
-        "label '{}' shows no pixel near its colour {:?}",
-        label.text,
-        label.colour
-    );
+    let ink = around(&with, label.x + frame.x, label.baseline + frame.y - 0.3 * label.size, 5);
+    let distance = |a: Rgb, b: Rgb| a.0.abs_diff(b.0) as u32 + a.1.abs_diff(b.1) as u32 + a.2.abs_diff(b.2) as u32;
+    let nearest = ink.iter().map(|c| distance(*c, label.colour)).min().unwrap_or(u32::MAX);
+    assert!(nearest < 200, "label '{}' shows no pixel near its colour {:?}", label.text, label.colour);
 }
 
 #[test]
@@ -233,25 +164,12 @@ fn a_colouring_that_cannot_be_shown_is_refused_with_its_reason() {
     let fixture = barnet_2018_winner();
     let mut colouring = fixture.colouring.clone();
     colouring.unavailable = Some("Swing needs two elections on the same wards".into());
-    let error = render::build_scene(
-        fixture.set(),
-        &fixture.prepared,
-        &colouring,
-        &RenderOptions::default(),
-    )
-    .expect_err("refused");
+    let error = render::build_scene(fixture.set(), &fixture.prepared, &colouring, &RenderOptions::default())
+        .expect_err("refused");
     assert!(error.to_string().contains("two elections"), "{error}");
-    let narrow = RenderOptions {
-        width_px: 50,
-        ..RenderOptions::default()
-    };
-    let error = render::build_scene(
-        fixture.set(),
-        &fixture.prepared,
-        &fixture.colouring,
-        &narrow,
-    )
-    .expect_err("too narrow");
+    let narrow = RenderOptions { width_px: 50, ..RenderOptions::default() };
+    let error =
+        render::build_scene(fixture.set(), &fixture.prepared, &fixture.colouring, &narrow).expect_err("too narrow");
     assert!(error.to_string().contains("too small"), "{error}");
 }
 

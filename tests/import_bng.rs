@@ -62,38 +62,23 @@ fn assert_same_polygons(a: &WardSet, b: &WardSet) {
             wa.geometry
                 .0
                 .iter()
-                .flat_map(|p| {
-                    p.exterior()
-                        .0
-                        .iter()
-                        .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
-                })
+                .flat_map(|p| p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())))
                 .collect(),
             wb.geometry
                 .0
                 .iter()
-                .flat_map(|p| {
-                    p.exterior()
-                        .0
-                        .iter()
-                        .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
-                })
+                .flat_map(|p| p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())))
                 .collect(),
         );
         assert_eq!(ca.len(), cb.len(), "{}", wa.name);
         for (pa, pb) in ca.iter().zip(&cb) {
-            assert!(
-                (pa.x - pb.x).abs() < 1e-5 && (pa.y - pb.y).abs() < 1e-5,
-                "{}: {pa:?} vs {pb:?}",
-                wa.name
-            );
+            assert!((pa.x - pb.x).abs() < 1e-5 && (pa.y - pb.y).abs() < 1e-5, "{}: {pa:?} vs {pb:?}", wa.name);
         }
     }
 }
 
 fn load(path: &std::path::Path) -> wardmap::io::boundaries::ParsedBoundaries {
-    load_boundary_file_with(path, &BoundaryOptions::default(), &|_| true)
-        .expect("the BNG file loads")
+    load_boundary_file_with(path, &BoundaryOptions::default(), &|_| true).expect("the BNG file loads")
 }
 
 #[test]
@@ -114,9 +99,7 @@ fn bng_without_a_crs_member_is_recognised_from_its_ranges_and_says_so() {
     let bng = load(&bng_path);
     assert_eq!(bng.crs, Crs::BritishNationalGrid);
     assert!(
-        bng.warnings
-            .iter()
-            .any(|w| w.contains("no `crs` member") && w.contains("British National Grid")),
+        bng.warnings.iter().any(|w| w.contains("no `crs` member") && w.contains("British National Grid")),
         "{:?}",
         bng.warnings
     );

@@ -20,16 +20,9 @@ fn a_file_with_two_boroughs_and_two_years_gives_four_elections_unmixed() {
     let (_dir, path) = temp_file("london.csv", text);
     let elections = load_results_file(&path).expect("loads");
     let titles: Vec<String> = elections.iter().map(|e| e.title()).collect();
-    assert_eq!(
-        titles,
-        vec!["Barnet 2014", "Barnet 2018", "Camden 2014", "Camden 2018"]
-    );
+    assert_eq!(titles, vec!["Barnet 2014", "Barnet 2018", "Camden 2014", "Camden 2018"]);
     assert_eq!(elections[0].contests.len(), 2);
-    assert!(
-        elections
-            .iter()
-            .all(|e| e.source == path.display().to_string())
-    );
+    assert!(elections.iter().all(|e| e.source == path.display().to_string()));
 }
 
 #[test]
@@ -44,18 +37,11 @@ fn the_newer_democracy_club_candidates_export_joins_by_its_gss_codes() {
     let election = &parsed.elections[0];
     assert_eq!(election.title(), "Barnet 2018");
     assert_eq!(election.contests[0].seats, 3);
-    assert_eq!(
-        election.contests[1].candidates[0].votes, 0,
-        "an uncontested poll has no votes"
-    );
+    assert_eq!(election.contests[1].candidates[0].votes, 0, "an uncontested poll has no votes");
     let loaded = load_dataset(Some(&barnet_2002_boundaries()), &[path]).expect("joins");
     let join = &loaded.dataset.elections[0].join;
     assert_eq!(
-        join.ward_of_contest
-            .iter()
-            .flatten()
-            .map(|(_, rule)| *rule)
-            .collect::<Vec<_>>(),
+        join.ward_of_contest.iter().flatten().map(|(_, rule)| *rule).collect::<Vec<_>>(),
         vec![MatchRule::Code; 2]
     );
 }
@@ -73,10 +59,7 @@ fn by_elections_and_other_kinds_of_election_are_left_out_with_a_warning() {
     let warnings = parsed.warnings.join("\n");
     assert_mentions(
         &warnings,
-        &[
-            "left out 1 rows of by-elections",
-            "left out 1 rows of elections other than local councils",
-        ],
+        &["left out 1 rows of by-elections", "left out 1 rows of elections other than local councils"],
     );
 }
 
@@ -86,12 +69,5 @@ fn a_datastore_file_without_a_year_in_its_name_asks_for_one() {
         E05000043,E09000003,Barnet,Brunswick Park,\"Levine, Kathy Ms.\",LAB,Labour Party,1951,Yes,3\r\n";
     let (_dir, path) = temp_file("london-wards.csv", text);
     let message = message_naming_file(&load_results_file(&path).expect_err("no year"), &path);
-    assert_mentions(
-        &message,
-        &[
-            "line 1",
-            "no date column",
-            "Put the election year in the file name",
-        ],
-    );
+    assert_mentions(&message, &["line 1", "no date column", "Put the election year in the file name"]);
 }

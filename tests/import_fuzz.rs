@@ -32,14 +32,7 @@ fn parse_results(bytes: Vec<u8>) {
 fn parse_boundaries(bytes: Vec<u8>) {
     let file = Path::new("fuzz.geojson");
     if let Ok(text) = decode_text(bytes, file) {
-        let _ = boundaries::parse_with(
-            &text,
-            file,
-            "fuzz",
-            None,
-            &BoundaryOptions::default(),
-            &no_progress,
-        );
+        let _ = boundaries::parse_with(&text, file, "fuzz", None, &BoundaryOptions::default(), &no_progress);
     }
 }
 
@@ -78,11 +71,7 @@ fn interesting_byte() -> impl Strategy<Value = u8> {
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (any::<usize>(), interesting_byte()).prop_map(|(at, b)| Edit::Set(at, b)),
-        (
-            any::<usize>(),
-            prop::collection::vec(interesting_byte(), 1..8)
-        )
-            .prop_map(|(at, b)| Edit::Insert(at, b)),
+        (any::<usize>(), prop::collection::vec(interesting_byte(), 1..8)).prop_map(|(at, b)| Edit::Insert(at, b)),
         (any::<usize>(), 1usize..64).prop_map(|(at, n)| Edit::Delete(at, n)),
         any::<usize>().prop_map(Edit::Truncate),
     ]
@@ -117,9 +106,7 @@ fn mutate(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
 /// Numbers that break arithmetic and ranges: for coordinates.
 fn awkward_number() -> impl Strategy<Value = serde_json::Value> {
     prop_oneof![
-        any::<f64>()
-            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
-            .prop_map(|f| serde_json::json!(f)),
+        any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite()).prop_map(|f| serde_json::json!(f)),
         (-1.0e6f64..1.5e6).prop_map(|f| serde_json::json!(f)),
         (-181.0f64..181.0).prop_map(|f| serde_json::json!(f)),
         Just(serde_json::json!(1e308)),

@@ -83,10 +83,7 @@ impl Format {
         match extension.as_deref() {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
-            _ => Err(format!(
-                "cannot tell the format of {}: name it .png or .svg",
-                path.display()
-            )),
+            _ => Err(format!("cannot tell the format of {}: name it .png or .svg", path.display())),
         }
     }
 }
@@ -94,35 +91,21 @@ impl Format {
 /// The mode named on the command line, in the spelling `ColourMode` uses in saved settings.
 pub fn parse_mode(name: &str) -> Result<ColourMode, String> {
     let wanted = name.trim().to_lowercase();
-    ColourMode::ALL
-        .iter()
-        .copied()
-        .find(|m| mode_name(*m) == wanted)
-        .ok_or_else(|| {
-            let known: Vec<String> = ColourMode::ALL.iter().map(|m| mode_name(*m)).collect();
-            format!("unknown mode '{name}': choose one of {}", known.join(", "))
-        })
+    ColourMode::ALL.iter().copied().find(|m| mode_name(*m) == wanted).ok_or_else(|| {
+        let known: Vec<String> = ColourMode::ALL.iter().map(|m| mode_name(*m)).collect();
+        format!("unknown mode '{name}': choose one of {}", known.join(", "))
+    })
 }
 
 fn mode_name(mode: ColourMode) -> String {
-    serde_json::to_value(mode)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn parse_method(name: &str) -> Result<ShareMethod, String> {
-    ShareMethod::ALL
-        .iter()
-        .copied()
-        .find(|m| m.key() == name.trim().to_lowercase())
-        .ok_or_else(|| {
-            let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
-            format!(
-                "unknown share method '{name}': choose one of {}",
-                known.join(", ")
-            )
-        })
+    ShareMethod::ALL.iter().copied().find(|m| m.key() == name.trim().to_lowercase()).ok_or_else(|| {
+        let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
+        format!("unknown share method '{name}': choose one of {}", known.join(", "))
+    })
 }
 
 /// The colour spec the options ask for.
@@ -134,12 +117,7 @@ pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
             mode_name(mode)
         ));
     }
-    let mut spec = ColourSpec {
-        mode,
-        baseline: args.from,
-        colour_blind: args.colour_blind,
-        ..ColourSpec::winner()
-    };
+    let mut spec = ColourSpec { mode, baseline: args.from, colour_blind: args.colour_blind, ..ColourSpec::winner() };
     match (mode, args.party.as_slice()) {
         (_, []) => {}
         (ColourMode::Swing, [first]) => spec.swing.0 = first.clone(),
@@ -152,10 +130,7 @@ pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
             return Err("give one --party for share and change".into());
         }
         (other, _) => {
-            return Err(format!(
-                "--party does not apply to --mode {}",
-                mode_name(other)
-            ));
+            return Err(format!("--party does not apply to --mode {}", mode_name(other)));
         }
     }
     if let Some(method) = &args.method {
@@ -167,11 +142,7 @@ pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
 /// Run the command: render and write the file, or say why not.
 pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let format = Format::of(&args.out)?;
-    let overwrite = if args.force {
-        Overwrite::Allow
-    } else {
-        Overwrite::Refuse
-    };
+    let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     render::check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
     let spec = spec_from(args)?;
     let id = choose_election(data, args.to.or(args.election))?;
@@ -186,17 +157,10 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let opts = RenderOptions {
         width_px: args.width,
         scale: args.scale,
-        title: Some(
-            args.title
-                .clone()
-                .unwrap_or_else(|| render::default_title(&colouring)),
-        ),
+        title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
         legend: !args.no_legend,
-        attribution: (!args.no_attribution).then(|| {
-            args.attribution
-                .clone()
-                .unwrap_or_else(|| ATTRIBUTION_SHORT.to_owned())
-        }),
+        attribution: (!args.no_attribution)
+            .then(|| args.attribution.clone().unwrap_or_else(|| ATTRIBUTION_SHORT.to_owned())),
         labels: !args.no_labels,
         view: None,
     };
@@ -206,12 +170,7 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         Format::Svg => render::write_svg(&scene).into_bytes(),
     };
     render::write_atomically(&args.out, &bytes, overwrite).map_err(|e| e.to_string())?;
-    println!(
-        "wrote {} ({} × {} px)",
-        args.out.display(),
-        scene.width,
-        scene.height
-    );
+    println!("wrote {} ({} × {} px)", args.out.display(), scene.width, scene.height);
     Ok(())
 }
 

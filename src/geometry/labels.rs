@@ -48,29 +48,21 @@ impl LabelSpot {
         }
         let step = self.height / (2 * BANDS) as f64;
         let reach = (text_height / 2.0 / step).ceil() as usize;
-        self.widths
-            .get(reach)
-            .is_some_and(|&room| text_width <= room)
+        self.widths.get(reach).is_some_and(|&room| text_width <= room)
     }
 
     /// The widest label of the given width/height `aspect` that [`Self::fits`] (world metres).
     pub fn widest_label(&self, aspect: f64) -> f64 {
         let step = self.height / (2 * BANDS) as f64;
-        (1..BANDS)
-            .map(|reach| self.widths[reach].min(aspect * 2.0 * reach as f64 * step))
-            .fold(0.0, f64::max)
+        (1..BANDS).map(|reach| self.widths[reach].min(aspect * 2.0 * reach as f64 * step)).fold(0.0, f64::max)
     }
 }
 
 /// The label spot of a ward, `None` when it has no usable polygon.
 pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
-    let largest = ward
-        .iter()
-        .filter_map(sanitize_polygon)
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    let rings: Vec<&LineString<f64>> = std::iter::once(largest.exterior())
-        .chain(largest.interiors())
-        .collect();
+    let largest =
+        ward.iter().filter_map(sanitize_polygon).max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let rings: Vec<&LineString<f64>> = std::iter::once(largest.exterior()).chain(largest.interiors()).collect();
 
     // The middle horizontal scan line is the construction of geo's `InteriorPoint` (the middle
     // of the longest inside interval on the line through the bbox middle), which is costly to
@@ -95,25 +87,14 @@ pub fn label_spot(ward: &MultiPolygon<f64>) -> Option<LabelSpot> {
         .map(|spot| (spot.widest_label(LABEL_ASPECT), spot))
         .reduce(|best, next| if next.0 > best.0 { next } else { best });
     let fallback = || {
-        let anchor = largest
-            .interior_point()
-            .map_or(largest.exterior().0[0], |p| p.0);
-        LabelSpot {
-            anchor,
-            width: 0.0,
-            height: 0.0,
-            widths: [0.0; BANDS],
-        }
+        let anchor = largest.interior_point().map_or(largest.exterior().0[0], |p| p.0);
+        LabelSpot { anchor, width: 0.0, height: 0.0, widths: [0.0; BANDS] }
     };
     Some(best.map_or_else(fallback, |(_, spot)| spot))
 }
 
 /// The middles of the longer inside intervals on a few lines across the polygon.
-fn scan_line_candidates(
-    polygon: &Polygon<f64>,
-    rings: &[&LineString<f64>],
-    axis: Axis,
-) -> Vec<Coord<f64>> {
+fn scan_line_candidates(polygon: &Polygon<f64>, rings: &[&LineString<f64>], axis: Axis) -> Vec<Coord<f64>> {
     let Some(bounds) = polygon.bounding_rect() else {
         return Vec::new();
     };
@@ -130,14 +111,8 @@ fn scan_line_candidates(
         for (a, b) in intervals.filter(|(a, b)| b - a >= MIN_INTERVAL_SHARE * longest) {
             let middle = f64::midpoint(a, b);
             candidates.push(match axis {
-                Axis::Horizontal => Coord {
-                    x: middle,
-                    y: level,
-                },
-                Axis::Vertical => Coord {
-                    x: level,
-                    y: middle,
-                },
+                Axis::Horizontal => Coord { x: middle, y: level },
+                Axis::Vertical => Coord { x: level, y: middle },
             });
         }
     }
@@ -149,10 +124,7 @@ fn centre(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<(Coord<f64>, 
     let (bottom, top) = chord(rings, Axis::Vertical, point.x, point.y)?;
     let y = f64::midpoint(bottom, top);
     let (left, right) = chord(rings, Axis::Horizontal, y, point.x)?;
-    let anchor = Coord {
-        x: f64::midpoint(left, right),
-        y,
-    };
+    let anchor = Coord { x: f64::midpoint(left, right), y };
     let (width, height) = room_at(rings, anchor)?;
     Some((anchor, width, height))
 }
@@ -160,22 +132,14 @@ fn centre(rings: &[&LineString<f64>], point: Coord<f64>) -> Option<(Coord<f64>, 
 /// The full spot: the room on lines above and below the anchor too.
 fn measure(rings: &[&LineString<f64>], anchor: Coord<f64>, width: f64, height: f64) -> LabelSpot {
     let room = |line_y: f64| {
-        chord(rings, Axis::Horizontal, line_y, anchor.x)
-            .map_or(0.0, |(l, r)| 2.0 * (anchor.x - l).min(r - anchor.x))
+        chord(rings, Axis::Horizontal, line_y, anchor.x).map_or(0.0, |(l, r)| 2.0 * (anchor.x - l).min(r - anchor.x))
     };
     let mut widths = [width; BANDS];
     for k in 1..BANDS {
         let dy = height * k as f64 / (2 * BANDS) as f64;
-        widths[k] = widths[k - 1]
-            .min(room(anchor.y + dy))
-            .min(room(anchor.y - dy));
+        widths[k] = widths[k - 1].min(room(anchor.y + dy)).min(room(anchor.y - dy));
     }
-    LabelSpot {
-        anchor,
-        width,
-        height,
-        widths,
-    }
+    LabelSpot { anchor, width, height, widths }
 }
 
 /// Symmetric room around `anchor`: twice the distance to the nearer edge, per axis.
@@ -199,10 +163,7 @@ enum Axis {
 /// The inside interval of the line (`axis`, `level`) that contains position `at`.
 fn chord(rings: &[&LineString<f64>], axis: Axis, level: f64, at: f64) -> Option<(f64, f64)> {
     let positions = crossings(rings, axis, level);
-    positions
-        .chunks_exact(2)
-        .find(|pair| pair[0] <= at && at <= pair[1])
-        .map(|pair| (pair[0], pair[1]))
+    positions.chunks_exact(2).find(|pair| pair[0] <= at && at <= pair[1]).map(|pair| (pair[0], pair[1]))
 }
 
 /// Sorted positions where the line (`axis`, `level`) crosses the rings' edges. With the

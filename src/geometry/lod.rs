@@ -59,10 +59,7 @@ pub fn build_levels(wards: &[(&MultiPolygon<f64>, Coord<f64>)], extent: f64) -> 
         .into_iter()
         .unzip();
         current = simplified;
-        levels.push(DetailLevel {
-            min_metres_per_point: band,
-            shapes,
-        });
+        levels.push(DetailLevel { min_metres_per_point: band, shapes });
         band *= BAND_FACTOR;
     }
     levels
@@ -70,10 +67,7 @@ pub fn build_levels(wards: &[(&MultiPolygon<f64>, Coord<f64>)], extent: f64) -> 
 
 /// The level to draw at `metres_per_point`: the coarsest whose band has started.
 pub fn level_index(levels: &[DetailLevel], metres_per_point: f64) -> usize {
-    levels
-        .iter()
-        .rposition(|level| level.min_metres_per_point <= metres_per_point)
-        .unwrap_or(0)
+    levels.iter().rposition(|level| level.min_metres_per_point <= metres_per_point).unwrap_or(0)
 }
 
 /// Simplify each polygon; one whose exterior collapses keeps its previous shape (it is tiny
@@ -81,9 +75,7 @@ pub fn level_index(levels: &[DetailLevel], metres_per_point: f64) -> usize {
 fn simplify(ward: &MultiPolygon<f64>, tolerance: f64) -> MultiPolygon<f64> {
     MultiPolygon::new(
         ward.iter()
-            .map(|polygon| {
-                sanitize_polygon(&polygon.simplify_vw(tolerance)).unwrap_or_else(|| polygon.clone())
-            })
+            .map(|polygon| sanitize_polygon(&polygon.simplify_vw(tolerance)).unwrap_or_else(|| polygon.clone()))
             .collect::<Vec<Polygon<f64>>>(),
     )
 }

@@ -86,21 +86,14 @@ fn twice_area(coords: &[Coord<f64>]) -> f64 {
 /// The polygon with degenerate rings removed, or `None` when its exterior is degenerate.
 pub fn sanitize_polygon(polygon: &Polygon<f64>) -> Option<Polygon<f64>> {
     let exterior = sanitize_ring(polygon.exterior())?;
-    let holes = polygon
-        .interiors()
-        .iter()
-        .filter_map(sanitize_ring)
-        .collect();
+    let holes = polygon.interiors().iter().filter_map(sanitize_ring).collect();
     Some(Polygon::new(exterior, holes))
 }
 
 /// The ring relative to `origin`, as f32, without its closing point.
 fn relative_ring(ring: &LineString<f64>, origin: Coord<f64>) -> Vec<[f32; 2]> {
     let open = ring.0.len().saturating_sub(usize::from(ring.is_closed()));
-    ring.0[..open]
-        .iter()
-        .map(|c| relative(*c, origin))
-        .collect()
+    ring.0[..open].iter().map(|c| relative(*c, origin)).collect()
 }
 
 fn relative(c: Coord<f64>, origin: Coord<f64>) -> [f32; 2] {
@@ -122,12 +115,7 @@ fn append_triangles(mesh: &mut WardMesh, polygon: &Polygon<f64>, origin: Coord<f
     {
         return; // earcut gave something unusable: leave this polygon unfilled
     }
-    mesh.vertices
-        .extend(raw.vertices.iter().map(|&[x, y]| [x as f32, y as f32]));
+    mesh.vertices.extend(raw.vertices.iter().map(|&[x, y]| [x as f32, y as f32]));
     // Indices are < count, which fits u32 (checked above).
-    mesh.indices.extend(
-        raw.triangle_indices
-            .iter()
-            .map(|&i| base + u32::try_from(i).unwrap_or(0)),
-    );
+    mesh.indices.extend(raw.triangle_indices.iter().map(|&i| base + u32::try_from(i).unwrap_or(0)));
 }

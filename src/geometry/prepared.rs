@@ -50,8 +50,7 @@ impl PreparedWardSet {
         drop(world);
         let bounds = wards.iter().filter_map(|w| w.bbox).reduce(union);
         let extent = bounds.map_or(0.0, |b| b.width().max(b.height()));
-        let sources: Vec<(&MultiPolygon<f64>, Coord<f64>)> =
-            wards.iter().map(|w| (&w.world, w.origin)).collect();
+        let sources: Vec<(&MultiPolygon<f64>, Coord<f64>)> = wards.iter().map(|w| (&w.world, w.origin)).collect();
         let levels = build_levels(&sources, extent);
         let boxes = wards
             .iter()
@@ -65,13 +64,7 @@ impl PreparedWardSet {
         let mut by_area: Vec<usize> = (0..wards.len()).collect();
         // Largest first; ties by index so the order never depends on anything but the input.
         by_area.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
-        Self {
-            wards,
-            levels,
-            bounds,
-            tree: RTree::bulk_load(boxes),
-            by_area,
-        }
+        Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area }
     }
 
     /// Number of wards (including degenerate ones).
@@ -120,13 +113,9 @@ impl PreparedWardSet {
 
     /// Wards whose bounding box meets `world_rect` (for culling), in no particular order.
     pub fn wards_in(&self, world_rect: Rect<f64>) -> impl Iterator<Item = usize> + '_ {
-        let envelope = AABB::from_corners(
-            [world_rect.min().x, world_rect.min().y],
-            [world_rect.max().x, world_rect.max().y],
-        );
-        self.tree
-            .locate_in_envelope_intersecting(&envelope)
-            .map(|entry| entry.data)
+        let envelope =
+            AABB::from_corners([world_rect.min().x, world_rect.min().y], [world_rect.max().x, world_rect.max().y]);
+        self.tree.locate_in_envelope_intersecting(&envelope).map(|entry| entry.data)
     }
 
     /// All levels of detail, full detail first.
@@ -159,13 +148,7 @@ fn prepare_ward(world: &MultiPolygon<f64>) -> PreparedWard {
 
 fn union(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
     Rect::new(
-        Coord {
-            x: a.min().x.min(b.min().x),
-            y: a.min().y.min(b.min().y),
-        },
-        Coord {
-            x: a.max().x.max(b.max().x),
-            y: a.max().y.max(b.max().y),
-        },
+        Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+        Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
     )
 }

@@ -48,41 +48,23 @@ mod tests {
     #[test]
     fn a_london_point_projects_to_its_known_mercator_metres() {
         // Charing Cross (-0.1278, 51.5074): EPSG:3857 (-14226.63, 6711542.48), as given by PROJ.
-        let p = project(Coord {
-            x: -0.1278,
-            y: 51.5074,
-        });
+        let p = project(Coord { x: -0.1278, y: 51.5074 });
         assert!(close(p.x, -14_226.63, 0.01), "x = {}", p.x);
         assert!(close(p.y, 6_711_542.48, 0.01), "y = {}", p.y);
     }
 
     #[test]
     fn the_antimeridian_and_max_latitude_map_to_the_square_world_edge() {
-        let p = project(Coord {
-            x: 180.0,
-            y: MAX_LATITUDE,
-        });
+        let p = project(Coord { x: 180.0, y: MAX_LATITUDE });
         let half_world = std::f64::consts::PI * EARTH_RADIUS;
-        assert!(
-            close(p.x, half_world, 1e-6) && close(p.y, half_world, 1e-3),
-            "{p:?}"
-        );
+        assert!(close(p.x, half_world, 1e-6) && close(p.y, half_world, 1e-3), "{p:?}");
     }
 
     #[test]
     fn projecting_then_unprojecting_returns_the_same_lon_lat() {
-        for &(lon, lat) in &[
-            (0.0, 0.0),
-            (-0.2253, 51.5835),
-            (0.3, 51.3),
-            (-179.9, -80.0),
-            (120.0, 45.0),
-        ] {
+        for &(lon, lat) in &[(0.0, 0.0), (-0.2253, 51.5835), (0.3, 51.3), (-179.9, -80.0), (120.0, 45.0)] {
             let back = unproject(project(Coord { x: lon, y: lat }));
-            assert!(
-                close(back.x, lon, 1e-10) && close(back.y, lat, 1e-10),
-                "{lon},{lat} -> {back:?}"
-            );
+            assert!(close(back.x, lon, 1e-10) && close(back.y, lat, 1e-10), "{lon},{lat} -> {back:?}");
         }
     }
 

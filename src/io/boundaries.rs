@@ -35,21 +35,8 @@ pub struct ParsedBoundaries {
 }
 
 /// Parse with detected properties and no progress: for embedded files and simple callers.
-pub fn parse(
-    text: &str,
-    file: &Path,
-    name: &str,
-    first_year: Option<i32>,
-) -> Result<WardSet, BoundaryError> {
-    parse_with(
-        text,
-        file,
-        name,
-        first_year,
-        &BoundaryOptions::default(),
-        &super::no_progress,
-    )
-    .map(|p| p.ward_set)
+pub fn parse(text: &str, file: &Path, name: &str, first_year: Option<i32>) -> Result<WardSet, BoundaryError> {
+    parse_with(text, file, name, first_year, &BoundaryOptions::default(), &super::no_progress).map(|p| p.ward_set)
 }
 
 /// Read and parse a boundary file with detected properties.
@@ -68,47 +55,27 @@ pub fn parse_with(
     progress: Progress,
 ) -> Result<ParsedBoundaries, BoundaryError> {
     let file_buf = file.to_path_buf();
-    let json: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
-            file: file_buf.clone(),
-            line: e.line(),
-            column: e.column(),
-            detail: e
-                .to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-        })?;
-    let declared = crs::declared(&json).map_err(|crs| BoundaryError::UnknownCrs {
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
         file: file_buf.clone(),
-        crs,
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
     })?;
-    let features = features_of(&json).map_err(|detail| BoundaryError::NotGeoJson {
-        file: file_buf.clone(),
-        detail,
-    })?;
-    let all_properties: Vec<Properties> = features
-        .iter()
-        .map(|f| f.get("properties").and_then(serde_json::Value::as_object))
-        .collect();
+    let declared = crs::declared(&json).map_err(|crs| BoundaryError::UnknownCrs { file: file_buf.clone(), crs })?;
+    let features = features_of(&json).map_err(|detail| BoundaryError::NotGeoJson { file: file_buf.clone(), detail })?;
+    let all_properties: Vec<Properties> =
+        features.iter().map(|f| f.get("properties").and_then(serde_json::Value::as_object)).collect();
     let (report, mut warnings) = properties::choose(&all_properties, options, file)?;
     let mut pending = Vec::with_capacity(features.len());
     let mut not_areas: Vec<(usize, &'static str)> = Vec::new();
-    let cancelled = || {
-        BoundaryError::Read(ReadError::Cancelled {
-            file: file_buf.clone(),
-        })
-    };
+    let cancelled = || BoundaryError::Read(ReadError::Cancelled { file: file_buf.clone() });
     for (index, feature) in features.iter().enumerate() {
         let number = index + 1;
         if index % 256 == 0 && !progress(0.5 + 0.3 * index as f32 / features.len() as f32) {
             return Err(cancelled());
         }
         let code = report.code_of(all_properties[index]);
-        let ward_name = report
-            .name_of(all_properties[index])
-            .or_else(|| code.clone());
+        let ward_name = report.name_of(all_properties[index]).or_else(|| code.clone());
         let bad = |problem: String| BoundaryError::BadFeature {
             file: file_buf.clone(),
             feature: number,
@@ -140,17 +107,10 @@ pub fn parse_with(
                 kinds(&not_areas)
             )
         };
-        return Err(BoundaryError::NoWards {
-            file: file_buf,
-            detail,
-        });
+        return Err(BoundaryError::NoWards { file: file_buf, detail });
     }
     if !not_areas.is_empty() {
-        let numbers: Vec<String> = not_areas
-            .iter()
-            .take(10)
-            .map(|(n, _)| n.to_string())
-            .collect();
+        let numbers: Vec<String> = not_areas.iter().take(10).map(|(n, _)| n.to_string()).collect();
         warnings.push(format!(
             "{}: skipped {} feature(s) that are not areas ({}): feature(s) {}{}",
             file.display(),
@@ -162,18 +122,8 @@ pub fn parse_with(
     }
     let crs = choose_crs(declared, &pending, file, &mut warnings)?;
     let wards = to_wards(pending, crs, file, progress, &mut warnings)?;
-    let ward_set = WardSet {
-        name: name.to_owned(),
-        first_year,
-        source: file.display().to_string(),
-        wards,
-    };
-    Ok(ParsedBoundaries {
-        ward_set,
-        warnings,
-        properties: report,
-        crs,
-    })
+    let ward_set = WardSet { name: name.to_owned(), first_year, source: file.display().to_string(), wards };
+    Ok(ParsedBoundaries { ward_set, warnings, properties: report, crs })
 }
 
 /// Reproject the features to lon/lat and build the wards, warning about rings that cross
@@ -185,45 +135,32 @@ fn to_wards(
     progress: Progress,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<Ward>, BoundaryError> {
-    let convert = ToLonLat::new(crs).map_err(|detail| BoundaryError::UnknownCrs {
-        file: file.to_path_buf(),
-        crs: detail,
-    })?;
+    let convert =
+        ToLonLat::new(crs).map_err(|detail| BoundaryError::UnknownCrs { file: file.to_path_buf(), crs: detail })?;
     let total = pending.len() as f32;
     let mut wards = Vec::with_capacity(pending.len());
     for (index, mut feature) in pending.into_iter().enumerate() {
         if index % 64 == 0 && !progress(0.8 + 0.2 * index as f32 / total) {
-            return Err(BoundaryError::Read(ReadError::Cancelled {
-                file: file.to_path_buf(),
-            }));
+            return Err(BoundaryError::Read(ReadError::Cancelled { file: file.to_path_buf() }));
         }
         if let Some(convert) = &convert {
             for ring in feature.polygons.iter_mut().flatten() {
-                convert
-                    .apply(ring)
-                    .map_err(|problem| BoundaryError::BadFeature {
-                        file: file.to_path_buf(),
-                        feature: feature.number,
-                        ward: Some(feature.name.clone()),
-                        problem,
-                    })?;
+                convert.apply(ring).map_err(|problem| BoundaryError::BadFeature {
+                    file: file.to_path_buf(),
+                    feature: feature.number,
+                    ward: Some(feature.name.clone()),
+                    problem,
+                })?;
             }
         }
         let mut ring_warnings = Vec::new();
         let geometry = rings::to_multi_polygon(feature.polygons, &mut ring_warnings);
-        warnings.extend(ring_warnings.into_iter().map(|w| {
-            format!(
-                "{}, feature {} ({}): {w}",
-                file.display(),
-                feature.number,
-                feature.name
-            )
-        }));
-        wards.push(Ward {
-            code: feature.code,
-            name: feature.name,
-            geometry,
-        });
+        warnings.extend(
+            ring_warnings
+                .into_iter()
+                .map(|w| format!("{}, feature {} ({}): {w}", file.display(), feature.number, feature.name)),
+        );
+        wards.push(Ward { code: feature.code, name: feature.name, geometry });
     }
     Ok(wards)
 }

@@ -58,18 +58,11 @@ pub fn declared(json: &serde_json::Value) -> Result<Option<Crs>, String> {
     };
     let properties = crs.get("properties");
     let name = properties
-        .and_then(|p| {
-            p.get("name")
-                .or_else(|| p.get("code"))
-                .or_else(|| p.get("href"))
-        })
+        .and_then(|p| p.get("name").or_else(|| p.get("code")).or_else(|| p.get("href")))
         .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
         .unwrap_or_else(|| crs.to_string());
     let upper = name.to_uppercase();
-    let code = upper
-        .rsplit(|c: char| !c.is_ascii_alphanumeric())
-        .find(|part| !part.is_empty())
-        .unwrap_or("");
+    let code = upper.rsplit(|c: char| !c.is_ascii_alphanumeric()).find(|part| !part.is_empty()).unwrap_or("");
     match code {
         "CRS84" | "4326" | "4258" | "4979" => Ok(Some(Crs::LonLat)),
         "27700" => Ok(Some(Crs::BritishNationalGrid)),
@@ -81,9 +74,7 @@ pub fn declared(json: &serde_json::Value) -> Result<Option<Crs>, String> {
 /// Guess the system from every coordinate's range: lon/lat when all fit it, else BNG when all
 /// fit that. `None` when neither fits everything (the caller then names an offending point).
 pub fn guess(points: impl Iterator<Item = (f64, f64)> + Clone) -> Option<Crs> {
-    [Crs::LonLat, Crs::BritishNationalGrid]
-        .into_iter()
-        .find(|crs| points.clone().all(|(x, y)| crs.fits(x, y)))
+    [Crs::LonLat, Crs::BritishNationalGrid].into_iter().find(|crs| points.clone().all(|(x, y)| crs.fits(x, y)))
 }
 
 /// A conversion from one of the [`Crs`] to lon/lat degrees.
@@ -110,14 +101,11 @@ impl ToLonLat {
         for point in points.iter_mut() {
             let (x, y) = *point;
             let mut converted = (x, y, 0.0);
-            proj4rs::transform::transform(&self.from, &self.to, &mut converted).map_err(|e| {
-                format!("the point ({x}, {y}) could not be converted to longitude/latitude ({e})")
-            })?;
+            proj4rs::transform::transform(&self.from, &self.to, &mut converted)
+                .map_err(|e| format!("the point ({x}, {y}) could not be converted to longitude/latitude ({e})"))?;
             let (lon, lat) = (converted.0.to_degrees(), converted.1.to_degrees());
             if !lon.is_finite() || !lat.is_finite() {
-                return Err(format!(
-                    "the point ({x}, {y}) could not be converted to longitude/latitude"
-                ));
+                return Err(format!("the point ({x}, {y}) could not be converted to longitude/latitude"));
             }
             *point = (lon, lat);
         }
@@ -131,16 +119,9 @@ mod tests {
 
     #[test]
     fn crs_members_are_read_in_their_usual_spellings() {
-        let named =
-            |name: &str| serde_json::json!({"crs": {"type": "name", "properties": {"name": name}}});
-        assert_eq!(
-            declared(&named("urn:ogc:def:crs:EPSG::27700")),
-            Ok(Some(Crs::BritishNationalGrid))
-        );
-        assert_eq!(
-            declared(&named("urn:ogc:def:crs:OGC:1.3:CRS84")),
-            Ok(Some(Crs::LonLat))
-        );
+        let named = |name: &str| serde_json::json!({"crs": {"type": "name", "properties": {"name": name}}});
+        assert_eq!(declared(&named("urn:ogc:def:crs:EPSG::27700")), Ok(Some(Crs::BritishNationalGrid)));
+        assert_eq!(declared(&named("urn:ogc:def:crs:OGC:1.3:CRS84")), Ok(Some(Crs::LonLat)));
         assert_eq!(declared(&named("EPSG:4326")), Ok(Some(Crs::LonLat)));
         assert_eq!(
             declared(&serde_json::json!({"crs": {"type": "EPSG", "properties": {"code": 27700}}})),
@@ -152,20 +133,12 @@ mod tests {
 
     #[test]
     fn trafalgar_square_in_bng_lands_in_trafalgar_square() {
-        let convert = ToLonLat::new(Crs::BritishNationalGrid)
-            .expect("proj string")
-            .expect("a conversion");
+        let convert = ToLonLat::new(Crs::BritishNationalGrid).expect("proj string").expect("a conversion");
         let mut points = [(530_000.0, 180_500.0)];
         convert.apply(&mut points).expect("converts");
         let (lon, lat) = points[0];
-        assert!(
-            (lon - -0.1280).abs() < 0.002 && (lat - 51.5080).abs() < 0.002,
-            "{lon}, {lat}"
-        );
-        assert_eq!(
-            guess([(530_000.0, 180_500.0)].into_iter()),
-            Some(Crs::BritishNationalGrid)
-        );
+        assert!((lon - -0.1280).abs() < 0.002 && (lat - 51.5080).abs() < 0.002, "{lon}, {lat}");
+        assert_eq!(guess([(530_000.0, 180_500.0)].into_iter()), Some(Crs::BritishNationalGrid));
         assert_eq!(guess([(-0.2, 51.6)].into_iter()), Some(Crs::LonLat));
         assert_eq!(guess([(5e7, 5e7)].into_iter()), None);
     }

@@ -32,16 +32,8 @@ pub(crate) struct Columns {
 
 impl Columns {
     /// Fails when neither a date column nor the file name gives the year.
-    pub(crate) fn new(
-        header: &[String],
-        file: &Path,
-        default_borough: &str,
-    ) -> Result<Columns, String> {
-        let col = |names: &[&str]| {
-            names
-                .iter()
-                .find_map(|name| header.iter().position(|h| h == name))
-        };
+    pub(crate) fn new(header: &[String], file: &Path, default_borough: &str) -> Result<Columns, String> {
+        let col = |names: &[&str]| names.iter().find_map(|name| header.iter().position(|h| h == name));
         let date = col(&["election_date", "date", "year"]);
         let year = year_in_file_name(file);
         if date.is_none() && year.is_none() {
@@ -77,9 +69,7 @@ impl Columns {
                 (Some(date), _) => (date.year, Some(date)),
                 (None, Ok(year)) if (1800..=2200).contains(&year) => (year, None),
                 _ => {
-                    return Err(format!(
-                        "the date \"{text}\" is not a date like 2014-05-22 or a year"
-                    ));
+                    return Err(format!("the date \"{text}\" is not a date like 2014-05-22 or a year"));
                 }
             },
         };
@@ -98,11 +88,7 @@ impl Columns {
         let code = get(self.code);
         let borough = get(self.borough);
         Ok(Row {
-            borough: if borough.is_empty() {
-                self.default_borough.clone()
-            } else {
-                borough.to_owned()
-            },
+            borough: if borough.is_empty() { self.default_borough.clone() } else { borough.to_owned() },
             year,
             date,
             ward_code: (!code.is_empty()).then(|| code.to_owned()),
@@ -133,9 +119,8 @@ fn year_in_file_name(file: &Path) -> Option<i32> {
 /// "Levine, Kathy Ms." → "Kathy Levine"; "Ioannidis, Andreas*" → "Andreas Ioannidis";
 /// a name without a comma is kept as printed, less the `*`.
 pub(crate) fn tidy_candidate_name(raw: &str) -> String {
-    const TITLES: &[&str] = &[
-        "ms", "mr", "mrs", "miss", "mx", "dr", "sir", "dame", "prof", "cllr", "rev", "lord", "lady",
-    ];
+    const TITLES: &[&str] =
+        &["ms", "mr", "mrs", "miss", "mx", "dr", "sir", "dame", "prof", "cllr", "rev", "lord", "lady"];
     let cleaned = raw.replace('*', "");
     let Some((surname, forenames)) = cleaned.split_once(',') else {
         return cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -158,25 +143,16 @@ mod tests {
     #[test]
     fn surname_first_names_read_forenames_first() {
         assert_eq!(tidy_candidate_name("Levine, Kathy Ms."), "Kathy Levine");
-        assert_eq!(
-            tidy_candidate_name("Ioannidis, Andreas*"),
-            "Andreas Ioannidis"
-        );
+        assert_eq!(tidy_candidate_name("Ioannidis, Andreas*"), "Andreas Ioannidis");
         assert_eq!(tidy_candidate_name("Rutter, Lisa Ms.*"), "Lisa Rutter");
-        assert_eq!(
-            tidy_candidate_name("Gibson, Jane I. G. Ms."),
-            "Jane I. G. Gibson"
-        );
+        assert_eq!(tidy_candidate_name("Gibson, Jane I. G. Ms."), "Jane I. G. Gibson");
         assert_eq!(tidy_candidate_name("Fraser, Keith G."), "Keith G. Fraser");
         assert_eq!(tidy_candidate_name("Jane Smith"), "Jane Smith");
     }
 
     #[test]
     fn the_year_comes_from_the_file_name() {
-        assert_eq!(
-            year_in_file_name(Path::new("/x/london_council_election_2014_ward.barnet.csv")),
-            Some(2014)
-        );
+        assert_eq!(year_in_file_name(Path::new("/x/london_council_election_2014_ward.barnet.csv")), Some(2014));
         assert_eq!(year_in_file_name(Path::new("results.csv")), None);
     }
 }

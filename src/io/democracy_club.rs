@@ -12,10 +12,8 @@ use super::rows::{PartyCache, Row, parse_flag, parse_seats, parse_votes, title_c
 use crate::model::{Candidate, PollDate};
 
 /// Why a row was left out (not an error: the file is fine, the row is not for a ward map).
-pub(crate) const SKIP_NOT_LOCAL: &str =
-    "rows of elections other than local councils (parl., gla., mayor., …)";
-pub(crate) const SKIP_BY_ELECTION: &str =
-    "rows of by-elections (wardmap maps whole-council elections)";
+pub(crate) const SKIP_NOT_LOCAL: &str = "rows of elections other than local councils (parl., gla., mayor., …)";
+pub(crate) const SKIP_BY_ELECTION: &str = "rows of by-elections (wardmap maps whole-council elections)";
 
 /// Column positions of either export.
 pub(crate) struct Columns {
@@ -42,11 +40,7 @@ pub(crate) enum Read {
 
 impl Columns {
     pub(crate) fn new(header: &[String]) -> Columns {
-        let col = |names: &[&str]| {
-            names
-                .iter()
-                .find_map(|name| header.iter().position(|h| h == name))
-        };
+        let col = |names: &[&str]| names.iter().find_map(|name| header.iter().position(|h| h == name));
         Columns {
             ballot: col(&["ballot_paper_id"]),
             election: col(&["election_id"]),
@@ -64,19 +58,11 @@ impl Columns {
         }
     }
 
-    pub(crate) fn read(
-        &self,
-        record: &csv::StringRecord,
-        line: u64,
-        default_borough: &str,
-    ) -> Result<Read, String> {
+    pub(crate) fn read(&self, record: &csv::StringRecord, line: u64, default_borough: &str) -> Result<Read, String> {
         let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
         let ballot = BallotId::parse(get(self.ballot));
         let election = BallotId::parse(get(self.election));
-        if [&ballot, &election]
-            .iter()
-            .any(|id| id.as_ref().is_some_and(|id| id.kind != "local"))
-        {
+        if [&ballot, &election].iter().any(|id| id.as_ref().is_some_and(|id| id.kind != "local")) {
             return Ok(Read::Skip(SKIP_NOT_LOCAL));
         }
         if ballot.as_ref().is_some_and(|id| id.by_election) {
@@ -97,11 +83,7 @@ impl Columns {
             .and_then(|id| id.organisation.as_deref())
             .map_or_else(|| default_borough.to_owned(), title_case);
         let ward = match get(self.post_label) {
-            "" => ballot
-                .as_ref()
-                .and_then(|id| id.ward.as_deref())
-                .map(title_case)
-                .unwrap_or_default(),
+            "" => ballot.as_ref().and_then(|id| id.ward.as_deref()).map(title_case).unwrap_or_default(),
             label => label.to_owned(),
         };
         if ward.is_empty() {
@@ -114,10 +96,7 @@ impl Columns {
         if name.is_empty() {
             return Err("the person_name is empty: give the candidate on this row".into());
         }
-        let cancelled = parse_flag(get(self.cancelled))
-            .ok()
-            .flatten()
-            .unwrap_or(false);
+        let cancelled = parse_flag(get(self.cancelled)).ok().flatten().unwrap_or(false);
         let votes = match get(self.votes) {
             // An uncontested (cancelled) poll has winners but no votes.
             "" if cancelled => 0,
@@ -172,23 +151,10 @@ impl BallotId {
         let parts: Vec<&str> = id.split('.').filter(|p| !p.is_empty()).collect();
         let (kind, rest) = parts.split_first()?;
         let date = rest.last().and_then(|last| PollDate::parse(last));
-        let middle = if date.is_some() {
-            &rest[..rest.len() - 1]
-        } else {
-            rest
-        };
+        let middle = if date.is_some() { &rest[..rest.len() - 1] } else { rest };
         let by_election = middle.contains(&"by");
-        let mut names = middle
-            .iter()
-            .filter(|p| **p != "by")
-            .map(|p| (*p).to_owned());
-        Some(BallotId {
-            kind: kind.to_lowercase(),
-            organisation: names.next(),
-            ward: names.next(),
-            by_election,
-            date,
-        })
+        let mut names = middle.iter().filter(|p| **p != "by").map(|p| (*p).to_owned());
+        Some(BallotId { kind: kind.to_lowercase(), organisation: names.next(), ward: names.next(), by_election, date })
     }
 }
 
@@ -200,16 +166,10 @@ mod tests {
     fn a_ballot_paper_id_gives_borough_ward_and_date() {
         let id = BallotId::parse("local.barnet.golders-green.2018-05-03").expect("an id");
         assert_eq!(id.organisation.as_deref(), Some("barnet"));
-        assert_eq!(
-            id.ward.as_deref().map(title_case).as_deref(),
-            Some("Golders Green")
-        );
+        assert_eq!(id.ward.as_deref().map(title_case).as_deref(), Some("Golders Green"));
         assert_eq!(id.date, PollDate::parse("2018-05-03"));
         assert!(!id.by_election);
-        assert!(
-            BallotId::parse("local.barnet.childs-hill.by.2021-05-06")
-                .is_some_and(|id| id.by_election)
-        );
+        assert!(BallotId::parse("local.barnet.childs-hill.by.2021-05-06").is_some_and(|id| id.by_election));
         assert_eq!(title_case("kingston-upon-thames"), "Kingston upon Thames");
     }
 

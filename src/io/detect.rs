@@ -45,39 +45,23 @@ impl ResultsFormat {
     pub fn required(self) -> &'static [&'static str] {
         match self {
             ResultsFormat::Own => &["election_date", "ward", "candidate", "party", "votes"],
-            ResultsFormat::DemocracyClubResults => &[
-                "ballot_paper_id",
-                "person_name",
-                "party_name",
-                "ballots_cast",
-                "is_winner",
-            ],
-            ResultsFormat::DemocracyClubCandidates => &[
-                "ballot_paper_id",
-                "person_name",
-                "party_name",
-                "post_label",
-                "votes_cast",
-                "elected",
-            ],
+            ResultsFormat::DemocracyClubResults => {
+                &["ballot_paper_id", "person_name", "party_name", "ballots_cast", "is_winner"]
+            }
+            ResultsFormat::DemocracyClubCandidates => {
+                &["ballot_paper_id", "person_name", "party_name", "post_label", "votes_cast", "elected"]
+            }
             ResultsFormat::LondonDatastore => &["ward_name", "candidate", "party", "number_votes"],
         }
     }
 
     fn present(self, header: &[String]) -> usize {
-        self.required()
-            .iter()
-            .filter(|c| header.iter().any(|h| h == *c))
-            .count()
+        self.required().iter().filter(|c| header.iter().any(|h| h == *c)).count()
     }
 
     /// The required columns this header lacks.
     pub fn missing(self, header: &[String]) -> Vec<&'static str> {
-        self.required()
-            .iter()
-            .copied()
-            .filter(|c| !header.iter().any(|h| h == c))
-            .collect()
+        self.required().iter().copied().filter(|c| !header.iter().any(|h| h == c)).collect()
     }
 }
 
@@ -136,11 +120,7 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
-        Lines {
-            text: text.as_bytes(),
-            counted_to: 0,
-            line: 1,
-        }
+        Lines { text: text.as_bytes(), counted_to: 0, line: 1 }
     }
 
     /// The 1-based line a record starts on. Offsets must not go backwards between calls.
@@ -148,18 +128,13 @@ impl<'a> Lines<'a> {
         let Some(position) = position else {
             return self.line;
         };
-        let mut byte = usize::try_from(position.byte())
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
+        let mut byte = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(self.text.len());
         // Skip the line ends that lie before the record's first cell.
         while byte < self.text.len() && matches!(self.text[byte], b'\r' | b'\n') {
             byte += 1;
         }
         if byte > self.counted_to {
-            self.line += self.text[self.counted_to..byte]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
+            self.line += self.text[self.counted_to..byte].iter().filter(|b| **b == b'\n').count() as u64;
             self.counted_to = byte;
         }
         self.line
@@ -192,26 +167,11 @@ pub fn find_header(text: &str, file: &Path) -> Result<Header, ResultsError> {
                     found: columns.join(","),
                 });
             }
-            return Ok(Header {
-                format,
-                delimiter,
-                skip,
-                line,
-                columns,
-            });
+            return Ok(Header { format, delimiter, skip, line, columns });
         }
     }
-    let first_line: String = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(200)
-        .collect();
-    Err(ResultsError::UnknownFormat {
-        file: file.to_path_buf(),
-        first_line: format!("\"{first_line}\""),
-    })
+    let first_line: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(200).collect();
+    Err(ResultsError::UnknownFormat { file: file.to_path_buf(), first_line: format!("\"{first_line}\"") })
 }
 
 #[cfg(test)]
@@ -225,22 +185,13 @@ mod tests {
     #[test]
     fn each_known_header_is_recognised() {
         let dc = "election_id,ballot_paper_id,person_id,party_id,party_name,person_name,ballots_cast,is_winner,spoilt_ballots,turnout,source";
-        assert_eq!(
-            best_format(&cells(dc)),
-            Some(ResultsFormat::DemocracyClubResults)
-        );
+        assert_eq!(best_format(&cells(dc)), Some(ResultsFormat::DemocracyClubResults));
         let lds = "\u{feff}Ward_code,Borough_code,Borough_name,Ward_name,candidate,party,party_long,number_votes,elected_flag,Number of councillors in ward";
-        assert_eq!(
-            best_format(&cells(lds)),
-            Some(ResultsFormat::LondonDatastore)
-        );
+        assert_eq!(best_format(&cells(lds)), Some(ResultsFormat::LondonDatastore));
         let own = "election_date,ward_code,ward,seats,candidate,party,votes,elected";
         assert_eq!(best_format(&cells(own)), Some(ResultsFormat::Own));
         let cand = "person_id,person_name,election_id,ballot_paper_id,election_date,party_name,post_label,gss,votes_cast,elected";
-        assert_eq!(
-            best_format(&cells(cand)),
-            Some(ResultsFormat::DemocracyClubCandidates)
-        );
+        assert_eq!(best_format(&cells(cand)), Some(ResultsFormat::DemocracyClubCandidates));
         assert_eq!(best_format(&cells("False")), None);
     }
 
@@ -248,21 +199,15 @@ mod tests {
     fn a_stray_line_and_semicolons_do_not_hide_the_header() {
         let text = "False\nelection_date;ward;candidate;party;votes\n2018-05-03;A;B;Labour;4\n";
         let header = find_header(text, Path::new("t.csv")).expect("header found");
-        assert_eq!(
-            (header.format, header.delimiter, header.skip, header.line),
-            (ResultsFormat::Own, b';', 1, 2)
-        );
+        assert_eq!((header.format, header.delimiter, header.skip, header.line), (ResultsFormat::Own, b';', 1, 2));
     }
 
     #[test]
     fn lines_are_counted_right_with_windows_line_ends_and_quoted_newlines() {
         let text = "a,b\r\n\r\n\"x\r\ny\",2\r\nc,3\r\n";
         let mut lines = Lines::new(text);
-        let found: Vec<u64> = reader(text, b',')
-            .into_records()
-            .flatten()
-            .map(|r| lines.line_of(r.position()))
-            .collect();
+        let found: Vec<u64> =
+            reader(text, b',').into_records().flatten().map(|r| lines.line_of(r.position())).collect();
         assert_eq!(found, vec![1, 3, 5]);
     }
 }

@@ -19,18 +19,12 @@ pub enum ReadError {
         "{file} is {megabytes} MB, more than the {limit_megabytes} MB wardmap reads. \
          Cut it down to the borough you need (for example with mapshaper or ogr2ogr) and open that."
     )]
-    TooLarge {
-        file: PathBuf,
-        megabytes: u64,
-        limit_megabytes: u64,
-    },
+    TooLarge { file: PathBuf, megabytes: u64, limit_megabytes: u64 },
     #[error(
         "{file} is empty. Choose the file with the data in it; if you downloaded it, the download may have failed."
     )]
     Empty { file: PathBuf },
-    #[error(
-        "{file} is not a text file: it looks like {kind}. wardmap reads CSV results and GeoJSON boundaries."
-    )]
+    #[error("{file} is not a text file: it looks like {kind}. wardmap reads CSV results and GeoJSON boundaries.")]
     Binary { file: PathBuf, kind: &'static str },
     #[error("Could not read {file}: {source}. Check the file exists and you may read it.")]
     Other {
@@ -70,19 +64,9 @@ pub enum ResultsError {
         "{file}, line {line}: the header looks like {format} but lacks the column(s) {missing}. \
          Its header is: {found}. Add the missing column(s), or export the file again with all columns."
     )]
-    MissingColumns {
-        file: PathBuf,
-        line: u64,
-        format: &'static str,
-        missing: String,
-        found: String,
-    },
+    MissingColumns { file: PathBuf, line: u64, format: &'static str, missing: String, found: String },
     #[error("{file}, line {line}: {problem}")]
-    BadRow {
-        file: PathBuf,
-        line: u64,
-        problem: String,
-    },
+    BadRow { file: PathBuf, line: u64, problem: String },
     #[error("{file} has a header but no candidate rows. Choose a file with results in it.")]
     NoRows { file: PathBuf },
 }
@@ -96,24 +80,14 @@ pub enum BoundaryError {
         "{file} is not valid JSON: {detail} (line {line}, column {column}). \
          The file may be cut short or not a GeoJSON file: download or export it again."
     )]
-    NotJson {
-        file: PathBuf,
-        line: usize,
-        column: usize,
-        detail: String,
-    },
+    NotJson { file: PathBuf, line: usize, column: usize, detail: String },
     #[error(
         "{file} is JSON but not GeoJSON ({detail}). wardmap needs a GeoJSON FeatureCollection of ward polygons; \
          TopoJSON and other JSON must be converted first (for example with mapshaper)."
     )]
     NotGeoJson { file: PathBuf, detail: String },
     #[error("{file}, feature {feature}{}: {problem}", ward_suffix(.ward))]
-    BadFeature {
-        file: PathBuf,
-        feature: usize,
-        ward: Option<String>,
-        problem: String,
-    },
+    BadFeature { file: PathBuf, feature: usize, ward: Option<String>, problem: String },
     #[error("{file} holds no ward polygons: {detail}")]
     NoWards { file: PathBuf, detail: String },
     #[error(
@@ -127,31 +101,17 @@ pub enum BoundaryError {
          `crs` member (if any) is right.",
         ward_suffix(.ward)
     )]
-    AbsurdCoordinates {
-        file: PathBuf,
-        feature: usize,
-        ward: Option<String>,
-        x: f64,
-        y: f64,
-        problem: String,
-    },
+    AbsurdCoordinates { file: PathBuf, feature: usize, ward: Option<String>, x: f64, y: f64, problem: String },
     #[error(
         "{file} has no property \"{property}\" on any feature. Its properties are: {available}. \
          Choose one of those for the ward {role}."
     )]
-    NoSuchProperty {
-        file: PathBuf,
-        property: String,
-        role: &'static str,
-        available: String,
-    },
+    NoSuchProperty { file: PathBuf, property: String, role: &'static str, available: String },
 }
 
 /// " (Golders Green)" after a feature number, when the feature's ward name is known.
 fn ward_suffix(ward: &Option<String>) -> String {
-    ward.as_ref()
-        .map(|name| format!(" ({name})"))
-        .unwrap_or_default()
+    ward.as_ref().map(|name| format!(" ({name})")).unwrap_or_default()
 }
 
 /// Loading files into a dataset failed. Nothing was loaded: the caller keeps what it had.
@@ -165,12 +125,7 @@ pub enum LoadError {
         "None of the {contests} results in {results} matched a ward of {boundaries}. \
          Check the boundaries are for the same borough and years as the results ({elections})."
     )]
-    NothingMatched {
-        results: String,
-        boundaries: String,
-        contests: usize,
-        elections: String,
-    },
+    NothingMatched { results: String, boundaries: String, contests: usize, elections: String },
 }
 
 impl LoadError {

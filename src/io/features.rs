@@ -18,10 +18,7 @@ pub(crate) struct Pending {
 /// is described for the "not GeoJSON" message.
 pub(crate) fn features_of(json: &serde_json::Value) -> Result<Vec<&serde_json::Value>, String> {
     let Some(object) = json.as_object() else {
-        return Err(format!(
-            "it is a JSON {}, not an object with \"type\": \"FeatureCollection\"",
-            json_kind(json)
-        ));
+        return Err(format!("it is a JSON {}, not an object with \"type\": \"FeatureCollection\"", json_kind(json)));
     };
     match object.get("type").and_then(serde_json::Value::as_str) {
         Some("FeatureCollection") => {
@@ -39,22 +36,13 @@ pub(crate) fn features_of(json: &serde_json::Value) -> Result<Vec<&serde_json::V
             }
         }
         Some("Feature") => Ok(vec![json]),
-        Some("Topology") => {
-            Err("it is TopoJSON; convert it to GeoJSON first (for example with mapshaper)".into())
-        }
+        Some("Topology") => Err("it is TopoJSON; convert it to GeoJSON first (for example with mapshaper)".into()),
         Some(
-            kind @ ("Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "LineString"
-            | "MultiPoint" | "MultiLineString"),
-        ) => Err(format!(
-            "it is a bare {kind} geometry with no properties, so wards would have no names"
-        )),
-        Some(other) => Err(format!(
-            "its \"type\" is \"{other}\", not \"FeatureCollection\""
-        )),
-        None => Err(
-            "it has no \"type\" member; a GeoJSON file starts {\"type\": \"FeatureCollection\", …"
-                .into(),
-        ),
+            kind @ ("Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "LineString" | "MultiPoint"
+            | "MultiLineString"),
+        ) => Err(format!("it is a bare {kind} geometry with no properties, so wards would have no names")),
+        Some(other) => Err(format!("its \"type\" is \"{other}\", not \"FeatureCollection\"")),
+        None => Err("it has no \"type\" member; a GeoJSON file starts {\"type\": \"FeatureCollection\", …".into()),
     }
 }
 
@@ -78,11 +66,7 @@ pub(crate) fn kinds(not_areas: &[(usize, &'static str)]) -> String {
             None => counts.push((kind, 1)),
         }
     }
-    counts
-        .iter()
-        .map(|(kind, n)| format!("{n} {kind}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect::<Vec<_>>().join(", ")
 }
 
 /// The declared system, checked against the coordinates; else the one the ranges show.
@@ -92,11 +76,7 @@ pub(crate) fn choose_crs(
     file: &Path,
     warnings: &mut Vec<String>,
 ) -> Result<Crs, BoundaryError> {
-    let points = || {
-        pending
-            .iter()
-            .flat_map(|f| f.polygons.iter().flatten().flatten().copied())
-    };
+    let points = || pending.iter().flat_map(|f| f.polygons.iter().flatten().flatten().copied());
     let crs = match declared {
         Some(crs) => crs,
         None => match crs::guess(points()) {
@@ -112,27 +92,18 @@ pub(crate) fn choose_crs(
             // Most points decide what the odd one out is measured against.
             None => {
                 let lonlat = points().filter(|(x, y)| Crs::LonLat.fits(*x, *y)).count();
-                if lonlat * 2 >= points().count() {
-                    Crs::LonLat
-                } else {
-                    Crs::BritishNationalGrid
-                }
+                if lonlat * 2 >= points().count() { Crs::LonLat } else { Crs::BritishNationalGrid }
             }
         },
     };
     for feature in pending {
-        if let Some(&(x, y)) = feature
-            .polygons
-            .iter()
-            .flatten()
-            .flatten()
-            .find(|(x, y)| !crs.fits(*x, *y))
-        {
+        if let Some(&(x, y)) = feature.polygons.iter().flatten().flatten().find(|(x, y)| !crs.fits(*x, *y)) {
             let mut problem = format!("outside the range of {}", crs.describe());
             if declared.is_some() {
                 problem.push_str(" that the file's `crs` member names");
                 if crs != Crs::BritishNationalGrid && Crs::BritishNationalGrid.fits(x, y) {
-                    problem.push_str(" (it looks like British National Grid metres: correct or remove the `crs` member)");
+                    problem
+                        .push_str(" (it looks like British National Grid metres: correct or remove the `crs` member)");
                 }
             } else {
                 problem.push_str(", which the rest of the file is in");

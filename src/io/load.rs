@@ -34,18 +34,12 @@ pub fn load_results_file(path: &Path) -> Result<Vec<Election>, LoadError> {
 /// [`load_results_file`] with the detected format, warnings and progress.
 pub fn load_results_file_with(path: &Path, progress: Progress) -> Result<ParsedResults, LoadError> {
     let text = super::read_text(path, progress).map_err(super::ResultsError::from)?;
-    Ok(results::parse(
-        &text,
-        path,
-        &results::borough_from_file_name(path),
-        progress,
-    )?)
+    Ok(results::parse(&text, path, &results::borough_from_file_name(path), progress)?)
 }
 
 /// Read one boundary file with detected properties, named after the file.
 pub fn load_boundary_file(path: &Path) -> Result<WardSet, LoadError> {
-    load_boundary_file_with(path, &BoundaryOptions::default(), &no_progress)
-        .map(|parsed| parsed.ward_set)
+    load_boundary_file_with(path, &BoundaryOptions::default(), &no_progress).map(|parsed| parsed.ward_set)
 }
 
 /// [`load_boundary_file`] with the user's choice of properties, warnings and progress. The
@@ -56,24 +50,15 @@ pub fn load_boundary_file_with(
     progress: Progress,
 ) -> Result<ParsedBoundaries, LoadError> {
     let text = super::read_text(path, progress).map_err(super::BoundaryError::from)?;
-    let name = path
-        .file_stem()
-        .map_or_else(|| "wards".to_owned(), |s| s.to_string_lossy().into_owned());
+    let name = path.file_stem().map_or_else(|| "wards".to_owned(), |s| s.to_string_lossy().into_owned());
     let first_year = year_in(&name);
-    Ok(boundaries::parse_with(
-        &text, path, &name, first_year, options, progress,
-    )?)
+    Ok(boundaries::parse_with(&text, path, &name, first_year, options, progress)?)
 }
 
 /// Load what the command line or a dialog names: a boundary file (else the embedded Barnet
 /// ward sets) and results files (else the embedded Barnet elections), joined.
 pub fn load_dataset(boundaries: Option<&Path>, results: &[PathBuf]) -> Result<Loaded, LoadError> {
-    load_dataset_with(
-        boundaries,
-        results,
-        &BoundaryOptions::default(),
-        &no_progress,
-    )
+    load_dataset_with(boundaries, results, &BoundaryOptions::default(), &no_progress)
 }
 
 /// [`load_dataset`] with the user's choice of boundary properties and progress over all files.
@@ -84,8 +69,7 @@ pub fn load_dataset_with(
     progress: Progress,
 ) -> Result<Loaded, LoadError> {
     let files = results_files.len() + usize::from(boundary_file.is_some());
-    let share =
-        |done: usize| move |fraction: f32| progress((done as f32 + fraction) / files.max(1) as f32);
+    let share = |done: usize| move |fraction: f32| progress((done as f32 + fraction) / files.max(1) as f32);
     let mut warnings = Vec::new();
     let ward_sets = match boundary_file {
         Some(path) => {
@@ -97,8 +81,7 @@ pub fn load_dataset_with(
     };
     let mut elections = Vec::new();
     for (index, path) in results_files.iter().enumerate() {
-        let parsed =
-            load_results_file_with(path, &share(index + usize::from(boundary_file.is_some())))?;
+        let parsed = load_results_file_with(path, &share(index + usize::from(boundary_file.is_some())))?;
         warnings.extend(parsed.warnings);
         elections.extend(parsed.elections);
     }
@@ -107,14 +90,10 @@ pub fn load_dataset_with(
         // wards they are left out, and the map shows the wards without results.
         let fitting = Dataset::new(ward_sets.clone(), embedded::barnet_elections());
         let before = fitting.elections.len();
-        elections = fitting
-            .elections
-            .into_iter()
-            .filter(|e| e.ward_set.is_some())
-            .map(|e| e.election)
-            .collect();
+        elections = fitting.elections.into_iter().filter(|e| e.ward_set.is_some()).map(|e| e.election).collect();
         if elections.len() < before && boundary_file.is_some() {
-            warnings.push("The built-in Barnet results do not fit these boundaries: open a results file for them.".into());
+            warnings
+                .push("The built-in Barnet results do not fit these boundaries: open a results file for them.".into());
         }
     }
     let mut loaded = assemble(ward_sets, elections)?;
@@ -128,39 +107,18 @@ pub fn load_dataset_with(
 /// data already loaded: pass the old ward sets and elections plus the new ones.
 pub fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Result<Loaded, LoadError> {
     let dataset = Dataset::new(ward_sets, elections);
-    let mut sources: Vec<&str> = dataset
-        .elections
-        .iter()
-        .map(|e| e.election.source.as_str())
-        .collect();
+    let mut sources: Vec<&str> = dataset.elections.iter().map(|e| e.election.source.as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
     for source in sources {
-        let of_source = || {
-            dataset
-                .elections
-                .iter()
-                .filter(move |e| e.election.source == source)
-        };
+        let of_source = || dataset.elections.iter().filter(move |e| e.election.source == source);
         if of_source().all(|e| e.ward_set.is_none()) {
-            let boundaries = dataset
-                .ward_sets
-                .iter()
-                .map(|s| s.source.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let boundaries = dataset.ward_sets.iter().map(|s| s.source.as_str()).collect::<Vec<_>>().join(", ");
             return Err(LoadError::NothingMatched {
                 results: source.to_owned(),
-                boundaries: if boundaries.is_empty() {
-                    "no boundary file".to_owned()
-                } else {
-                    boundaries
-                },
+                boundaries: if boundaries.is_empty() { "no boundary file".to_owned() } else { boundaries },
                 contests: of_source().map(|e| e.election.contests.len()).sum(),
-                elections: of_source()
-                    .map(|e| e.election.title())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                elections: of_source().map(|e| e.election.title()).collect::<Vec<_>>().join(", "),
             });
         }
     }
@@ -175,12 +133,8 @@ pub fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Result<Loa
             ));
             continue;
         }
-        let disagreements: Vec<String> = joined
-            .election
-            .contests
-            .iter()
-            .flat_map(|c| ContestOutcome::of(c).flag_disagreements)
-            .collect();
+        let disagreements: Vec<String> =
+            joined.election.contests.iter().flat_map(|c| ContestOutcome::of(c).flag_disagreements).collect();
         if let Some(first) = disagreements.first() {
             flag_disagreements += disagreements.len();
             warnings.push(format!(
@@ -191,11 +145,7 @@ pub fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Result<Loa
         }
         warnings.extend(joined.join.report_lines(&title));
     }
-    Ok(Loaded {
-        dataset,
-        warnings,
-        flag_disagreements,
-    })
+    Ok(Loaded { dataset, warnings, flag_disagreements })
 }
 
 /// A plausible election year in a name ("barnet-wards-2002" → 2002).

@@ -58,21 +58,14 @@ pub fn read_bytes(path: &Path, progress: Progress) -> Result<Vec<u8>, ReadError>
     }
     let size = metadata.len();
     if size > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge {
-            file,
-            megabytes: size >> 20,
-            limit_megabytes: MAX_FILE_BYTES >> 20,
-        });
+        return Err(ReadError::TooLarge { file, megabytes: size >> 20, limit_megabytes: MAX_FILE_BYTES >> 20 });
     }
-    let mut handle =
-        std::fs::File::open(path).map_err(|source| ReadError::from_io(&file, source))?;
+    let mut handle = std::fs::File::open(path).map_err(|source| ReadError::from_io(&file, source))?;
     // usize::try_from only fails on 16-bit targets; the limit above keeps the capacity sane.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let mut chunk = vec![0u8; 4 << 20];
     loop {
-        let read = handle
-            .read(&mut chunk)
-            .map_err(|source| ReadError::from_io(&file, source))?;
+        let read = handle.read(&mut chunk).map_err(|source| ReadError::from_io(&file, source))?;
         if read == 0 {
             break;
         }
@@ -85,11 +78,7 @@ pub fn read_bytes(path: &Path, progress: Progress) -> Result<Vec<u8>, ReadError>
                 limit_megabytes: MAX_FILE_BYTES >> 20,
             });
         }
-        let fraction = if size == 0 {
-            0.5
-        } else {
-            0.5 * (bytes.len() as f32 / size as f32).min(1.0)
-        };
+        let fraction = if size == 0 { 0.5 } else { 0.5 * (bytes.len() as f32 / size as f32).min(1.0) };
         if !progress(fraction) {
             return Err(ReadError::Cancelled { file });
         }
@@ -121,37 +110,18 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, ReadError> {
 /// What a binary file probably is, so the message can say how to get text out of it.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (or an Excel .xlsx workbook): unzip it, or save the sheet as CSV",
-        ),
+        (b"PK\x03\x04", "a ZIP archive (or an Excel .xlsx workbook): unzip it, or save the sheet as CSV"),
         (b"\x1f\x8b", "a gzip archive: unpack it first"),
-        (
-            b"%PDF",
-            "a PDF document: wardmap needs the data as CSV or GeoJSON",
-        ),
-        (
-            b"\xd0\xcf\x11\xe0",
-            "an old Excel or Word document: save it as CSV",
-        ),
-        (
-            b"\x00\x00\x27\x0a",
-            "a shapefile (.shp): convert it to GeoJSON, e.g. with ogr2ogr or mapshaper",
-        ),
+        (b"%PDF", "a PDF document: wardmap needs the data as CSV or GeoJSON"),
+        (b"\xd0\xcf\x11\xe0", "an old Excel or Word document: save it as CSV"),
+        (b"\x00\x00\x27\x0a", "a shapefile (.shp): convert it to GeoJSON, e.g. with ogr2ogr or mapshaper"),
         (b"\x89PNG", "a PNG image"),
-        (
-            b"SQLite format 3",
-            "an SQLite database or GeoPackage: export the layer as GeoJSON",
-        ),
+        (b"SQLite format 3", "an SQLite database or GeoPackage: export the layer as GeoJSON"),
     ];
     for (signature, kind) in SIGNATURES {
         if bytes.starts_with(signature) {
             return Some(kind);
         }
     }
-    bytes
-        .iter()
-        .take(8192)
-        .any(|b| *b == 0)
-        .then_some("binary data, not text")
+    bytes.iter().take(8192).any(|b| *b == 0).then_some("binary data, not text")
 }

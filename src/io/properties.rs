@@ -11,15 +11,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Property names that carry a ward's ONS code, most specific first (after `WDxxCD`).
-const CODE_KEYS: &[&str] = &[
-    "gss",
-    "gss_code",
-    "ward_code",
-    "wd_code",
-    "ons_code",
-    "code",
-    "wardcode",
-];
+const CODE_KEYS: &[&str] = &["gss", "gss_code", "ward_code", "wd_code", "ons_code", "code", "wardcode"];
 /// Property names that carry a ward's name, most specific first (after `WDxxNM`).
 const NAME_KEYS: &[&str] = &["ward_name", "wd_name", "wardname", "name", "ward"];
 
@@ -77,19 +69,11 @@ fn ons_key(key: &str, suffix: &str) -> Option<u32> {
 }
 
 fn candidates(available: &[String], suffix: &str, keys: &[&str]) -> Vec<String> {
-    let mut ons: Vec<(u32, &String)> = available
-        .iter()
-        .filter_map(|k| ons_key(k, suffix).map(|y| (y, k)))
-        .collect();
+    let mut ons: Vec<(u32, &String)> = available.iter().filter_map(|k| ons_key(k, suffix).map(|y| (y, k))).collect();
     ons.sort_by_key(|(year, _)| std::cmp::Reverse(*year));
     let mut out: Vec<String> = ons.into_iter().map(|(_, k)| k.clone()).collect();
     for wanted in keys {
-        out.extend(
-            available
-                .iter()
-                .filter(|k| k.to_lowercase() == *wanted)
-                .cloned(),
-        );
+        out.extend(available.iter().filter(|k| k.to_lowercase() == *wanted).cloned());
     }
     out
 }
@@ -101,55 +85,36 @@ pub(crate) fn choose(
     file: &Path,
 ) -> Result<(PropertyReport, Vec<String>), BoundaryError> {
     let available = property_names(features.iter().copied());
-    let listed = if available.is_empty() {
-        "none".to_owned()
-    } else {
-        available.join(", ")
+    let listed = if available.is_empty() { "none".to_owned() } else { available.join(", ") };
+    let explicit = |chosen: &Option<String>, role: &'static str| -> Result<Option<String>, BoundaryError> {
+        match chosen {
+            Some(key) if !available.contains(key) => Err(BoundaryError::NoSuchProperty {
+                file: file.to_path_buf(),
+                property: key.clone(),
+                role,
+                available: listed.clone(),
+            }),
+            other => Ok(other.clone()),
+        }
     };
-    let explicit =
-        |chosen: &Option<String>, role: &'static str| -> Result<Option<String>, BoundaryError> {
-            match chosen {
-                Some(key) if !available.contains(key) => Err(BoundaryError::NoSuchProperty {
-                    file: file.to_path_buf(),
-                    property: key.clone(),
-                    role,
-                    available: listed.clone(),
-                }),
-                other => Ok(other.clone()),
-            }
-        };
     let chosen_code = explicit(&options.code_property, "code")?;
     let chosen_name = explicit(&options.name_property, "name")?;
-    let share_of_codes = |key: &String| {
-        features
-            .iter()
-            .filter(|f| value(**f, key).is_some_and(|v| looks_like_ward_code(&v)))
-            .count()
-    };
+    let share_of_codes =
+        |key: &String| features.iter().filter(|f| value(**f, key).is_some_and(|v| looks_like_ward_code(&v))).count();
 
     let mut code_candidates = candidates(&available, "CD", CODE_KEYS);
     if code_candidates.is_empty() {
         // No key says "code": any property whose values are all ward codes will do.
-        code_candidates = available
-            .iter()
-            .filter(|k| share_of_codes(k) == features.len() && !features.is_empty())
-            .cloned()
-            .collect();
+        code_candidates =
+            available.iter().filter(|k| share_of_codes(k) == features.len() && !features.is_empty()).cloned().collect();
     }
     let name_candidates = candidates(&available, "NM", NAME_KEYS);
     let best_code = code_candidates
         .iter()
-        .max_by_key(|k| {
-            (
-                share_of_codes(k),
-                std::cmp::Reverse(code_candidates.iter().position(|c| c == *k)),
-            )
-        })
+        .max_by_key(|k| (share_of_codes(k), std::cmp::Reverse(code_candidates.iter().position(|c| c == *k))))
         .cloned();
     let code_property = chosen_code.clone().or(best_code);
-    let name_property = chosen_name
-        .clone()
-        .or_else(|| name_candidates.first().cloned());
+    let name_property = chosen_name.clone().or_else(|| name_candidates.first().cloned());
 
     let mut warnings = Vec::new();
     let code_unsure = chosen_code.is_none() && code_candidates.len() > 1;
@@ -193,14 +158,8 @@ mod tests {
 
     #[test]
     fn ons_keys_of_any_year_come_first_and_gss_codes_are_recognised() {
-        let available: Vec<String> = ["LAD22CD", "WD13CD", "WD22CD", "code"]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect();
-        assert_eq!(
-            candidates(&available, "CD", CODE_KEYS),
-            vec!["WD22CD", "WD13CD", "code"]
-        );
+        let available: Vec<String> = ["LAD22CD", "WD13CD", "WD22CD", "code"].iter().map(|s| (*s).to_owned()).collect();
+        assert_eq!(candidates(&available, "CD", CODE_KEYS), vec!["WD22CD", "WD13CD", "code"]);
         assert!(looks_like_ward_code("E05000045"));
         assert!(!looks_like_ward_code("E09000003"));
         assert!(!looks_like_ward_code("E05É0045"));

@@ -29,42 +29,26 @@ enum RowReader {
 impl RowReader {
     fn new(header: &Header, file: &Path, default_borough: &str) -> Result<RowReader, ResultsError> {
         Ok(match header.format {
-            ResultsFormat::Own => {
-                RowReader::Own(results_csv::Columns::new(&header.columns, default_borough))
-            }
+            ResultsFormat::Own => RowReader::Own(results_csv::Columns::new(&header.columns, default_borough)),
             ResultsFormat::DemocracyClubResults | ResultsFormat::DemocracyClubCandidates => {
-                RowReader::DemocracyClub(
-                    democracy_club::Columns::new(&header.columns),
-                    default_borough.to_owned(),
-                )
+                RowReader::DemocracyClub(democracy_club::Columns::new(&header.columns), default_borough.to_owned())
             }
             ResultsFormat::LondonDatastore => RowReader::Datastore(
-                datastore::Columns::new(&header.columns, file, default_borough).map_err(
-                    |problem| ResultsError::BadRow {
-                        file: file.to_path_buf(),
-                        line: header.line,
-                        problem,
-                    },
-                )?,
+                datastore::Columns::new(&header.columns, file, default_borough)
+                    .map_err(|problem| ResultsError::BadRow { file: file.to_path_buf(), line: header.line, problem })?,
             ),
         })
     }
 
     /// `Ok(Err(reason))` for a row left out on purpose.
-    fn read(
-        &self,
-        record: &csv::StringRecord,
-        line: u64,
-    ) -> Result<Result<Row, &'static str>, String> {
+    fn read(&self, record: &csv::StringRecord, line: u64) -> Result<Result<Row, &'static str>, String> {
         match self {
             RowReader::Own(columns) => columns.read(record, line).map(Ok),
             RowReader::Datastore(columns) => columns.read(record, line).map(Ok),
-            RowReader::DemocracyClub(columns, borough) => {
-                match columns.read(record, line, borough)? {
-                    democracy_club::Read::Row(row) => Ok(Ok(*row)),
-                    democracy_club::Read::Skip(reason) => Ok(Err(reason)),
-                }
-            }
+            RowReader::DemocracyClub(columns, borough) => match columns.read(record, line, borough)? {
+                democracy_club::Read::Row(row) => Ok(Ok(*row)),
+                democracy_club::Read::Skip(reason) => Ok(Err(reason)),
+            },
         }
     }
 }
@@ -98,10 +82,7 @@ pub fn parse(
         if index % 4096 == 0 {
             let done = position.map_or(0, csv::Position::byte) as f32 / total;
             if !progress(0.5 + 0.5 * done.min(1.0)) {
-                return Err(ReadError::Cancelled {
-                    file: file.to_path_buf(),
-                }
-                .into());
+                return Err(ReadError::Cancelled { file: file.to_path_buf() }.into());
             }
         }
         if record.iter().all(str::is_empty) {
@@ -111,46 +92,25 @@ pub fn parse(
             Ok(Ok(row)) => rows.push(row),
             Ok(Err(reason)) => *skipped.entry(reason).or_default() += 1,
             Err(problem) => {
-                return Err(ResultsError::BadRow {
-                    file: file.to_path_buf(),
-                    line,
-                    problem,
-                });
+                return Err(ResultsError::BadRow { file: file.to_path_buf(), line, problem });
             }
         }
     }
     if rows.is_empty() {
-        return Err(ResultsError::NoRows {
-            file: file.to_path_buf(),
-        });
+        return Err(ResultsError::NoRows { file: file.to_path_buf() });
     }
-    let warnings = skipped
-        .into_iter()
-        .map(|(reason, count)| format!("{}: left out {count} {reason}", file.display()))
-        .collect();
-    Ok(ParsedResults {
-        format: header.format,
-        elections: build_elections(rows, file)?,
-        warnings,
-    })
+    let warnings =
+        skipped.into_iter().map(|(reason, count)| format!("{}: left out {count} {reason}", file.display())).collect();
+    Ok(ParsedResults { format: header.format, elections: build_elections(rows, file)?, warnings })
 }
 
 /// The borough to assume when a file does not name one: its file name less years, counts and
 /// separators ("barnet-2014.csv" → "Barnet"), or "Unknown borough".
 pub fn borough_from_file_name(file: &Path) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let words: Vec<&str> = stem
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| {
-            !w.is_empty() && !matches!(w.to_lowercase().as_str(), "results" | "candidates" | "csv")
-        })
+        .filter(|w| !w.is_empty() && !matches!(w.to_lowercase().as_str(), "results" | "candidates" | "csv"))
         .collect();
-    if words.is_empty() {
-        "Unknown borough".to_owned()
-    } else {
-        super::rows::title_case(&words.join(" "))
-    }
+    if words.is_empty() { "Unknown borough".to_owned() } else { super::rows::title_case(&words.join(" ")) }
 }

@@ -15,13 +15,8 @@ use std::path::Path;
 /// Parse the project's CSV (or, in fact, any format [`super::results`] detects). `file` names
 /// the source in messages; `default_borough` is used when the file does not say. One file may
 /// hold several elections (years or boroughs).
-pub fn parse(
-    text: &str,
-    file: &Path,
-    default_borough: &str,
-) -> Result<Vec<Election>, ResultsError> {
-    super::results::parse(text, file, default_borough, &super::no_progress)
-        .map(|parsed| parsed.elections)
+pub fn parse(text: &str, file: &Path, default_borough: &str) -> Result<Vec<Election>, ResultsError> {
+    super::results::parse(text, file, default_borough, &super::no_progress).map(|parsed| parsed.elections)
 }
 
 /// Read and parse a results file of any known format.
@@ -86,31 +81,19 @@ impl Columns {
         let seats = parse_seats(get(self.seats))?;
         let electorate = match get(self.electorate) {
             "" => None,
-            text => Some(
-                parse_votes(text)
-                    .map_err(|_| format!("electorate \"{text}\" is not a whole number"))?,
-            ),
+            text => Some(parse_votes(text).map_err(|_| format!("electorate \"{text}\" is not a whole number"))?),
         };
         let turnout = parse_turnout(get(self.turnout))?;
         let code = get(self.code);
         let borough = get(self.borough);
         Ok(Row {
-            borough: if borough.is_empty() {
-                self.default_borough.clone()
-            } else {
-                borough.to_owned()
-            },
+            borough: if borough.is_empty() { self.default_borough.clone() } else { borough.to_owned() },
             year: date.year,
             date: Some(date),
             ward_code: (!code.is_empty()).then(|| code.to_owned()),
             ward: ward.to_owned(),
             seats,
-            candidate: Candidate {
-                name: name.to_owned(),
-                party: self.parties.party(get(self.party)),
-                votes,
-                elected,
-            },
+            candidate: Candidate { name: name.to_owned(), party: self.parties.party(get(self.party)), votes, elected },
             electorate,
             turnout,
             line,
@@ -141,45 +124,26 @@ mod tests {
 
     #[test]
     fn negative_or_text_votes_name_the_line() {
-        let text =
-            "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,-4,true\n";
-        let message = parse(text, Path::new("t.csv"), "X")
-            .expect_err("negative votes")
-            .to_string();
-        assert!(
-            message.contains("line 2") && message.contains("negative"),
-            "{message}"
-        );
-        let text =
-            "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,lots,true\n";
-        let message = parse(text, Path::new("t.csv"), "X")
-            .expect_err("text votes")
-            .to_string();
+        let text = "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,-4,true\n";
+        let message = parse(text, Path::new("t.csv"), "X").expect_err("negative votes").to_string();
+        assert!(message.contains("line 2") && message.contains("negative"), "{message}");
+        let text = "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,lots,true\n";
+        let message = parse(text, Path::new("t.csv"), "X").expect_err("text votes").to_string();
         assert!(message.contains("not a whole number"), "{message}");
     }
 
     #[test]
     fn missing_columns_are_listed() {
         let text = "election_date,ward,candidate,party\n2018-05-03,A,B,Labour\n";
-        let message = parse(text, Path::new("t.csv"), "X")
-            .expect_err("no votes")
-            .to_string();
-        assert!(
-            message.contains("lacks the column(s) votes") && message.contains("line 1"),
-            "{message}"
-        );
+        let message = parse(text, Path::new("t.csv"), "X").expect_err("no votes").to_string();
+        assert!(message.contains("lacks the column(s) votes") && message.contains("line 1"), "{message}");
     }
 
     #[test]
     fn duplicate_candidates_are_refused() {
         let text = "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,4,true\n2018-05-03,A,B,Labour,4,true\n";
-        let message = parse(text, Path::new("t.csv"), "X")
-            .expect_err("duplicate")
-            .to_string();
-        assert!(
-            message.contains("twice") && message.contains("line 3"),
-            "{message}"
-        );
+        let message = parse(text, Path::new("t.csv"), "X").expect_err("duplicate").to_string();
+        assert!(message.contains("twice") && message.contains("line 3"), "{message}");
     }
 
     #[test]

@@ -27,10 +27,7 @@ pub enum Shape {
 /// Take the polygons out of a GeoJSON geometry object, checking its structure and every
 /// ring's. A geometry collection counts as an area when it holds any polygon.
 pub fn raw_polygons(geometry: &Value) -> Result<Shape, String> {
-    let kind = geometry
-        .get("type")
-        .and_then(Value::as_str)
-        .ok_or("its geometry has no \"type\"")?;
+    let kind = geometry.get("type").and_then(Value::as_str).ok_or("its geometry has no \"type\"")?;
     let coordinates = || geometry.get("coordinates").and_then(Value::as_array);
     match kind {
         "Polygon" => {
@@ -41,27 +38,18 @@ pub fn raw_polygons(geometry: &Value) -> Result<Shape, String> {
             let polygons = coordinates().ok_or("its MultiPolygon has no \"coordinates\" array")?;
             let mut out = Vec::with_capacity(polygons.len());
             for (index, polygon) in polygons.iter().enumerate() {
-                let rings = polygon
-                    .as_array()
-                    .ok_or_else(|| format!("polygon {} is not an array of rings", index + 1))?;
+                let rings =
+                    polygon.as_array().ok_or_else(|| format!("polygon {} is not an array of rings", index + 1))?;
                 out.push(raw_polygon(rings, index + 1)?);
             }
             if out.is_empty() {
-                return Err(
-                    "its MultiPolygon has no polygons: remove the feature or export the file again"
-                        .into(),
-                );
+                return Err("its MultiPolygon has no polygons: remove the feature or export the file again".into());
             }
             Ok(Shape::Polygons(out))
         }
         "GeometryCollection" => {
             let mut polygons = Vec::new();
-            for member in geometry
-                .get("geometries")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
+            for member in geometry.get("geometries").and_then(Value::as_array).into_iter().flatten() {
                 if let Shape::Polygons(more) = raw_polygons(member)? {
                     polygons.extend(more);
                 }
@@ -76,67 +64,43 @@ pub fn raw_polygons(geometry: &Value) -> Result<Shape, String> {
         "MultiPoint" => Ok(Shape::NotArea("MultiPoint")),
         "LineString" => Ok(Shape::NotArea("LineString")),
         "MultiLineString" => Ok(Shape::NotArea("MultiLineString")),
-        other => Err(format!(
-            "its geometry type \"{other}\" is not a GeoJSON geometry type"
-        )),
+        other => Err(format!("its geometry type \"{other}\" is not a GeoJSON geometry type")),
     }
 }
 
 fn raw_polygon(rings: &[Value], polygon: usize) -> Result<RawPolygon, String> {
     if rings.is_empty() {
-        return Err(format!(
-            "polygon {polygon} has no rings: remove it or export the file again"
-        ));
+        return Err(format!("polygon {polygon} has no rings: remove it or export the file again"));
     }
     rings
         .iter()
         .enumerate()
         .map(|(index, ring)| match ring.as_array() {
             Some(positions) => raw_ring(positions, polygon, index),
-            None => Err(format!(
-                "{} is not an array of positions",
-                ring_name(polygon, index)
-            )),
+            None => Err(format!("{} is not an array of positions", ring_name(polygon, index))),
         })
         .collect()
 }
 
 fn ring_name(polygon: usize, index: usize) -> String {
-    if index == 0 {
-        format!("the outline of polygon {polygon}")
-    } else {
-        format!("hole {index} of polygon {polygon}")
-    }
+    if index == 0 { format!("the outline of polygon {polygon}") } else { format!("hole {index} of polygon {polygon}") }
 }
 
 fn raw_ring(ring: &[Value], polygon: usize, index: usize) -> Result<Vec<(f64, f64)>, String> {
     let name = ring_name(polygon, index);
     let mut points = Vec::with_capacity(ring.len());
     for (n, position) in ring.iter().enumerate() {
-        let coordinate = |i: usize| {
-            position
-                .as_array()
-                .and_then(|p| p.get(i))
-                .and_then(Value::as_f64)
-        };
+        let coordinate = |i: usize| position.as_array().and_then(|p| p.get(i)).and_then(Value::as_f64);
         let (Some(x), Some(y)) = (coordinate(0), coordinate(1)) else {
-            return Err(format!(
-                "position {} of {name} is not a pair of numbers like [-0.2, 51.6]",
-                n + 1
-            ));
+            return Err(format!("position {} of {name} is not a pair of numbers like [-0.2, 51.6]", n + 1));
         };
         if !x.is_finite() || !y.is_finite() {
-            return Err(format!(
-                "position {} of {name} is not a finite number",
-                n + 1
-            ));
+            return Err(format!("position {} of {name} is not a finite number", n + 1));
         }
         points.push((x, y));
     }
     match (points.first(), points.last()) {
-        (None, _) | (_, None) => Err(format!(
-            "{name} is empty: a ward outline needs at least 4 positions"
-        )),
+        (None, _) | (_, None) => Err(format!("{name} is empty: a ward outline needs at least 4 positions")),
         _ if points.len() < 4 => Err(format!(
             "{name} has {} positions; a closed ring needs at least 4 (the last repeating the first)",
             points.len()
@@ -151,10 +115,7 @@ fn raw_ring(ring: &[Value], polygon: usize, index: usize) -> Result<Vec<(f64, f6
 }
 
 /// Build the geo shape; warn (in words) about rings that cross themselves.
-pub fn to_multi_polygon(
-    polygons: Vec<RawPolygon>,
-    warnings: &mut Vec<String>,
-) -> MultiPolygon<f64> {
+pub fn to_multi_polygon(polygons: Vec<RawPolygon>, warnings: &mut Vec<String>) -> MultiPolygon<f64> {
     let mut out = Vec::with_capacity(polygons.len());
     for (p, rings) in polygons.into_iter().enumerate() {
         let mut rings = rings.into_iter().enumerate().map(|(index, ring)| {
@@ -186,49 +147,25 @@ pub fn self_crossing(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
     }
     let segments: Vec<geo::Line<f64>> = points
         .windows(2)
-        .map(|w| {
-            geo::Line::new(
-                Coord {
-                    x: w[0].0,
-                    y: w[0].1,
-                },
-                Coord {
-                    x: w[1].0,
-                    y: w[1].1,
-                },
-            )
-        })
+        .map(|w| geo::Line::new(Coord { x: w[0].0, y: w[0].1 }, Coord { x: w[1].0, y: w[1].1 }))
         .collect();
     let count = segments.len();
     let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = segments
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            GeomWithData::new(
-                Rectangle::from_corners([s.start.x, s.start.y], [s.end.x, s.end.y]),
-                i,
-            )
-        })
+        .map(|(i, s)| GeomWithData::new(Rectangle::from_corners([s.start.x, s.start.y], [s.end.x, s.end.y]), i))
         .collect();
     let tree = RTree::bulk_load(boxes);
     for (i, segment) in segments.iter().enumerate() {
-        let envelope = AABB::from_corners(
-            [segment.start.x, segment.start.y],
-            [segment.end.x, segment.end.y],
-        );
+        let envelope = AABB::from_corners([segment.start.x, segment.start.y], [segment.end.x, segment.end.y]);
         for other in tree.locate_in_envelope_intersecting(&envelope) {
             let j = other.data;
-            let adjacent = j == i
-                || j == i + 1
-                || i == j + 1
-                || (i == 0 && j == count - 1)
-                || (j == 0 && i == count - 1);
+            let adjacent =
+                j == i || j == i + 1 || i == j + 1 || (i == 0 && j == count - 1) || (j == 0 && i == count - 1);
             if j < i || adjacent {
                 continue;
             }
-            if let Some(hit) =
-                geo::algorithm::line_intersection::line_intersection(*segment, segments[j])
-            {
+            if let Some(hit) = geo::algorithm::line_intersection::line_intersection(*segment, segments[j]) {
                 let point = match hit {
                     geo::LineIntersection::SinglePoint { intersection, .. } => intersection,
                     geo::LineIntersection::Collinear { intersection } => intersection.start,
@@ -250,14 +187,7 @@ mod tests {
         assert_eq!(self_crossing(&square), None);
         let bow_tie = [(0.0, 0.0), (1.0, 1.0), (1.0, 0.0), (0.0, 1.0), (0.0, 0.0)];
         assert_eq!(self_crossing(&bow_tie), Some((0.5, 0.5)));
-        let repeated_point = [
-            (0.0, 0.0),
-            (1.0, 0.0),
-            (1.0, 0.0),
-            (1.0, 1.0),
-            (0.0, 1.0),
-            (0.0, 0.0),
-        ];
+        let repeated_point = [(0.0, 0.0), (1.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)];
         assert_eq!(self_crossing(&repeated_point), None);
     }
 }

@@ -47,18 +47,14 @@ impl PartyCache {
 pub(crate) fn parse_votes(text: &str) -> Result<u64, String> {
     let cleaned: String = text.chars().filter(|c| *c != ',' && *c != ' ').collect();
     if cleaned.starts_with('-') {
-        return Err(format!(
-            "votes \"{text}\" is negative: correct the number of votes on this row"
-        ));
+        return Err(format!("votes \"{text}\" is negative: correct the number of votes on this row"));
     }
     if cleaned.is_empty() {
-        return Err(
-            "the votes cell is empty: give this candidate's votes, or remove the row".into(),
-        );
+        return Err("the votes cell is empty: give this candidate's votes, or remove the row".into());
     }
-    cleaned.parse::<u64>().map_err(|_| {
-        format!("votes \"{text}\" is not a whole number: correct the number of votes on this row")
-    })
+    cleaned
+        .parse::<u64>()
+        .map_err(|_| format!("votes \"{text}\" is not a whole number: correct the number of votes on this row"))
 }
 
 /// An elected flag: true/false, yes/no, y/n, 1/0, elected/not elected; empty means unknown.
@@ -67,9 +63,7 @@ pub(crate) fn parse_flag(text: &str) -> Result<Option<bool>, String> {
         "" => Ok(None),
         "true" | "yes" | "y" | "1" | "elected" | "t" | "x" | "*" => Ok(Some(true)),
         "false" | "no" | "n" | "0" | "not elected" | "f" | "-" => Ok(Some(false)),
-        other => Err(format!(
-            "elected flag \"{other}\" is not true/false or yes/no: correct it or leave it empty"
-        )),
+        other => Err(format!("elected flag \"{other}\" is not true/false or yes/no: correct it or leave it empty")),
     }
 }
 
@@ -78,19 +72,14 @@ pub(crate) fn parse_turnout(text: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let number: f64 =
-        text.trim_end_matches('%').trim().parse().map_err(|_| {
-            format!("turnout \"{text}\" is not a number: correct it or leave it empty")
-        })?;
-    let fraction = if text.ends_with('%') || number > 1.0 {
-        number / 100.0
-    } else {
-        number
-    };
+    let number: f64 = text
+        .trim_end_matches('%')
+        .trim()
+        .parse()
+        .map_err(|_| format!("turnout \"{text}\" is not a number: correct it or leave it empty"))?;
+    let fraction = if text.ends_with('%') || number > 1.0 { number / 100.0 } else { number };
     if !(0.0..=1.0).contains(&fraction) {
-        return Err(format!(
-            "turnout \"{text}\" is outside 0–100%: correct it or leave it empty"
-        ));
+        return Err(format!("turnout \"{text}\" is outside 0–100%: correct it or leave it empty"));
     }
     Ok(Some(fraction))
 }
@@ -104,11 +93,7 @@ pub(crate) fn parse_seats(text: &str) -> Result<Option<u32>, String> {
             .ok()
             .filter(|s| (1..=100).contains(s))
             .map(Some)
-            .ok_or_else(|| {
-                format!(
-                    "seats \"{text}\" is not a positive whole number: correct it or leave it empty"
-                )
-            }),
+            .ok_or_else(|| format!("seats \"{text}\" is not a positive whole number: correct it or leave it empty")),
     }
 }
 
@@ -128,16 +113,10 @@ struct Building {
 /// candidates and contradicting seat counts. Elections come out sorted by borough and year;
 /// contests in order of first appearance, so output is deterministic.
 pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Election>, ResultsError> {
-    let bad_row = |line: u64, problem: String| ResultsError::BadRow {
-        file: file.to_path_buf(),
-        line,
-        problem,
-    };
+    let bad_row = |line: u64, problem: String| ResultsError::BadRow { file: file.to_path_buf(), line, problem };
     let mut elections: BTreeMap<(String, i32), Building> = BTreeMap::new();
     for row in rows {
-        let building = elections
-            .entry((row.borough.clone(), row.year))
-            .or_default();
+        let building = elections.entry((row.borough.clone(), row.year)).or_default();
         let ward_key = normalise_ward_name(&row.ward);
         let index = match building.by_ward.get(&ward_key) {
             Some(index) => *index,
@@ -153,16 +132,11 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
                 });
                 building.seen.push(HashSet::new());
                 building.seats.push((None, row.line, row.line));
-                building
-                    .by_ward
-                    .insert(ward_key, building.contests.len() - 1);
+                building.by_ward.insert(ward_key, building.contests.len() - 1);
                 building.contests.len() - 1
             }
         };
-        let key = (
-            row.candidate.name.to_lowercase(),
-            row.candidate.party.name.clone(),
-        );
+        let key = (row.candidate.name.to_lowercase(), row.candidate.party.name.clone());
         if !building.seen[index].insert(key) {
             return Err(bad_row(
                 row.line,
@@ -194,11 +168,7 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
     let mut out = Vec::with_capacity(elections.len());
     for ((borough, year), mut building) in elections {
         for (contest, (given, _, first_line)) in building.contests.iter_mut().zip(&building.seats) {
-            let flagged = contest
-                .candidates
-                .iter()
-                .filter(|c| c.elected == Some(true))
-                .count();
+            let flagged = contest.candidates.iter().filter(|c| c.elected == Some(true)).count();
             contest.seats = match given {
                 Some(seats) => *seats,
                 None if flagged > 0 => u32::try_from(flagged).unwrap_or(u32::MAX),
@@ -214,12 +184,7 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
                 }
             };
         }
-        out.push(Election {
-            borough,
-            year,
-            contests: building.contests,
-            source: file.display().to_string(),
-        });
+        out.push(Election { borough, year, contests: building.contests, source: file.display().to_string() });
     }
     Ok(out)
 }
@@ -227,18 +192,9 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
 /// "kingston-upon-thames" → "Kingston upon Thames": capitalised words, small words kept small.
 pub(crate) fn title_case(words: &str) -> String {
     let mut out = Vec::new();
-    for (index, word) in words
-        .split(['-', '_', ' '])
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
+    for (index, word) in words.split(['-', '_', ' ']).filter(|w| !w.is_empty()).enumerate() {
         let lower = word.to_lowercase();
-        if index > 0
-            && matches!(
-                lower.as_str(),
-                "and" | "upon" | "of" | "the" | "on" | "in" | "with"
-            )
-        {
+        if index > 0 && matches!(lower.as_str(), "and" | "upon" | "of" | "the" | "on" | "in" | "with") {
             out.push(lower);
             continue;
         }

@@ -41,13 +41,7 @@ impl Join {
 
     /// How many contests were matched by each rule: (by code, by name).
     pub fn rule_counts(&self) -> (usize, usize) {
-        let count = |rule: MatchRule| {
-            self.ward_of_contest
-                .iter()
-                .flatten()
-                .filter(|(_, r)| *r == rule)
-                .count()
-        };
+        let count = |rule: MatchRule| self.ward_of_contest.iter().flatten().filter(|(_, r)| *r == rule).count();
         (count(MatchRule::Code), count(MatchRule::Name))
     }
 
@@ -55,10 +49,7 @@ impl Join {
     pub fn report_lines(&self, title: &str) -> Vec<String> {
         let mut lines = Vec::new();
         if !self.results_without_ward.is_empty() {
-            lines.push(format!(
-                "{title}: no ward found for {}",
-                self.results_without_ward.join(", ")
-            ));
+            lines.push(format!("{title}: no ward found for {}", self.results_without_ward.join(", ")));
         }
         if !self.wards_without_results.is_empty() {
             lines.push(format!(
@@ -80,9 +71,7 @@ impl Join {
 /// N08 (Northern Ireland), then six digits.
 pub fn is_ward_code(text: &str) -> bool {
     text.len() == 9
-        && ["E05", "W05", "S13", "N08"]
-            .iter()
-            .any(|prefix| text.starts_with(prefix))
+        && ["E05", "W05", "S13", "N08"].iter().any(|prefix| text.starts_with(prefix))
         && text.bytes().skip(3).all(|b| b.is_ascii_digit())
 }
 
@@ -90,14 +79,8 @@ pub fn is_ward_code(text: &str) -> bool {
 /// other punctuation and slug hyphens as spaces, a trailing "ward" removed.
 /// "Childs Hill", "Child's Hill Ward" and "childs-hill" all give "childs hill".
 pub fn normalise_ward_name(name: &str) -> String {
-    let lowered = name
-        .to_lowercase()
-        .replace('&', " and ")
-        .replace(['\'', '’', '`'], "");
-    let words: Vec<&str> = lowered
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let lowered = name.to_lowercase().replace('&', " and ").replace(['\'', '’', '`'], "");
+    let words: Vec<&str> = lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let words = match words.split_last() {
         Some((&"ward", rest)) if !rest.is_empty() => rest,
         _ => &words[..],
@@ -107,20 +90,13 @@ pub fn normalise_ward_name(name: &str) -> String {
 
 /// Join `election`'s contests to `ward_set`'s wards.
 pub fn join(election: &Election, ward_set: &WardSet) -> Join {
-    let ward_names: Vec<String> = ward_set
-        .wards
-        .iter()
-        .map(|w| normalise_ward_name(&w.name))
-        .collect();
+    let ward_names: Vec<String> = ward_set.wards.iter().map(|w| normalise_ward_name(&w.name)).collect();
     let mut join = Join {
         ward_of_contest: Vec::with_capacity(election.contests.len()),
         contest_of_ward: vec![None; ward_set.wards.len()],
         ..Join::default()
     };
-    let set_has_ons_codes = ward_set
-        .wards
-        .iter()
-        .any(|w| w.code.as_deref().is_some_and(is_ward_code));
+    let set_has_ons_codes = ward_set.wards.iter().any(|w| w.code.as_deref().is_some_and(is_ward_code));
     for (contest_index, contest) in election.contests.iter().enumerate() {
         let by_code = contest
             .ward_code
@@ -128,23 +104,13 @@ pub fn join(election: &Election, ward_set: &WardSet) -> Join {
             .and_then(|code| ward_set.position_by_code(code))
             .map(|ward| (ward, MatchRule::Code));
         // Both sides have ONS codes and they differ: another ward set's ward of the same name.
-        let code_rules_out_name = set_has_ons_codes
-            && contest
-                .ward_code
-                .as_deref()
-                .is_some_and(|code| is_ward_code(code.trim()));
+        let code_rules_out_name =
+            set_has_ons_codes && contest.ward_code.as_deref().is_some_and(|code| is_ward_code(code.trim()));
         let by_name = || {
             let key = normalise_ward_name(&contest.ward_name);
-            ward_names
-                .iter()
-                .position(|n| *n == key)
-                .map(|ward| (ward, MatchRule::Name))
+            ward_names.iter().position(|n| *n == key).map(|ward| (ward, MatchRule::Name))
         };
-        let found = if code_rules_out_name {
-            by_code
-        } else {
-            by_code.or_else(by_name)
-        };
+        let found = if code_rules_out_name { by_code } else { by_code.or_else(by_name) };
         match found {
             Some((ward, _)) if join.contest_of_ward[ward].is_some() => {
                 join.duplicate_results.push(contest.ward_name.clone());
@@ -179,15 +145,9 @@ mod tests {
         assert_eq!(normalise_ward_name("Childs Hill"), "childs hill");
         assert_eq!(normalise_ward_name("Child's Hill Ward"), "childs hill");
         assert_eq!(normalise_ward_name("childs-hill"), "childs hill");
-        assert_eq!(
-            normalise_ward_name("Totteridge & Woodside"),
-            "totteridge and woodside"
-        );
+        assert_eq!(normalise_ward_name("Totteridge & Woodside"), "totteridge and woodside");
         assert_eq!(normalise_ward_name("Ward"), "ward");
-        assert_eq!(
-            normalise_ward_name("St. Mary’s & St. John's ward"),
-            "st marys and st johns"
-        );
+        assert_eq!(normalise_ward_name("St. Mary’s & St. John's ward"), "st marys and st johns");
     }
 
     fn set(wards: &[(&str, &str)]) -> WardSet {
@@ -199,12 +159,7 @@ mod tests {
                 geometry: geo::MultiPolygon(vec![]),
             })
             .collect();
-        WardSet {
-            name: "t".into(),
-            first_year: None,
-            source: "t".into(),
-            wards,
-        }
+        WardSet { name: "t".into(), first_year: None, source: "t".into(), wards }
     }
 
     fn election(contests: &[(&str, &str)]) -> Election {
@@ -220,36 +175,20 @@ mod tests {
                 turnout: None,
             })
             .collect();
-        Election {
-            borough: "B".into(),
-            year: 2018,
-            contests,
-            source: "t".into(),
-        }
+        Election { borough: "B".into(), year: 2018, contests, source: "t".into() }
     }
 
     #[test]
     fn codes_join_first_then_slugs_and_spellings_join_by_name() {
-        let wards = set(&[
-            ("E05000045", "Childs Hill"),
-            ("E05000052", "Golders Green"),
-            ("E05000048", "Finchley Church End"),
-        ]);
+        let wards =
+            set(&[("E05000045", "Childs Hill"), ("E05000052", "Golders Green"), ("E05000048", "Finchley Church End")]);
         let join = join(
-            &election(&[
-                ("E05000045", "Child's Hill"),
-                ("", "golders-green"),
-                ("", "Finchley Church End Ward"),
-            ]),
+            &election(&[("E05000045", "Child's Hill"), ("", "golders-green"), ("", "Finchley Church End Ward")]),
             &wards,
         );
         assert_eq!(
             join.ward_of_contest,
-            vec![
-                Some((0, MatchRule::Code)),
-                Some((1, MatchRule::Name)),
-                Some((2, MatchRule::Name))
-            ]
+            vec![Some((0, MatchRule::Code)), Some((1, MatchRule::Name)), Some((2, MatchRule::Name))]
         );
         assert_eq!(join.rule_counts(), (1, 2));
         assert!(join.report_lines("B 2018").is_empty());
@@ -258,10 +197,7 @@ mod tests {
     #[test]
     fn a_different_ons_code_is_a_different_ward_even_with_the_same_name() {
         let wards_2022 = set(&[("E05013630", "Childs Hill")]);
-        let join = join(
-            &election(&[("E05000045", "Childs Hill"), ("", "Nowhere")]),
-            &wards_2022,
-        );
+        let join = join(&election(&[("E05000045", "Childs Hill"), ("", "Nowhere")]), &wards_2022);
         assert_eq!(join.matched_count(), 0);
         assert_eq!(join.results_without_ward, vec!["Childs Hill", "Nowhere"]);
         assert_eq!(join.report_lines("B 2018").len(), 2);

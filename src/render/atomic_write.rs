@@ -62,10 +62,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
     let folder = folder_of(path);
     let (temp_path, mut file) = create_temp(&folder, path)?;
     let result = write_and_sync(&mut file, bytes)
-        .map_err(|source| WriteError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
+        .map_err(|source| WriteError::Io { path: path.to_path_buf(), source })
         .and_then(|()| {
             drop(file);
             publish(&temp_path, path, overwrite)
@@ -88,9 +85,7 @@ fn write_and_sync(file: &mut File, bytes: &[u8]) -> io::Result<()> {
 /// A new, exclusively created file next to the target, named so it is easy to recognise.
 fn create_temp(folder: &Path, target: &Path) -> Result<(PathBuf, File), WriteError> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let stem = target
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let stem = target.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
     for _ in 0..100 {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let temp = folder.join(format!(".{stem}.{}-{n}.tmp", std::process::id()));
@@ -100,10 +95,7 @@ fn create_temp(folder: &Path, target: &Path) -> Result<(PathBuf, File), WriteErr
             Err(e) => return Err(classify(e, folder, target)),
         }
     }
-    Err(WriteError::Io {
-        path: target.to_path_buf(),
-        source: io::Error::other("no free temporary file name"),
-    })
+    Err(WriteError::Io { path: target.to_path_buf(), source: io::Error::other("no free temporary file name") })
 }
 
 /// Move the finished temporary file into place.
@@ -113,9 +105,7 @@ fn publish(temp: &Path, target: &Path, overwrite: Overwrite) -> Result<(), Write
         Overwrite::Allow => fs::rename(temp, target).map_err(|e| classify(e, &folder, target)),
         Overwrite::Refuse => match fs::hard_link(temp, target) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                Err(WriteError::Exists(target.to_path_buf()))
-            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(WriteError::Exists(target.to_path_buf())),
             // Some file systems (FAT, some network shares) have no hard links: the target was
             // checked just before, so a plain rename is the best that remains.
             Err(_) if fs::symlink_metadata(target).is_err() => {
@@ -132,9 +122,6 @@ fn classify(error: io::Error, folder: &Path, target: &Path) -> WriteError {
             WriteError::NotWritable(folder.to_path_buf())
         }
         io::ErrorKind::NotFound => WriteError::NoFolder(folder.to_path_buf()),
-        _ => WriteError::Io {
-            path: target.to_path_buf(),
-            source: error,
-        },
+        _ => WriteError::Io { path: target.to_path_buf(), source: error },
     }
 }

@@ -52,20 +52,14 @@ pub fn build_scene(
         return Err(RenderError::Unavailable(reason.clone()));
     }
     if colouring.fills.len() != set.wards.len() || prepared.len() != set.wards.len() {
-        return Err(RenderError::Mismatch {
-            fills: colouring.fills.len(),
-            wards: set.wards.len(),
-        });
+        return Err(RenderError::Mismatch { fills: colouring.fills.len(), wards: set.wards.len() });
     }
     let s = opts.scale;
     if !(s.is_finite() && (0.25..=8.0).contains(&s)) {
         return Err(RenderError::BadScale(s));
     }
     if opts.width_px < MIN_WIDTH {
-        return Err(RenderError::TooNarrow {
-            width: opts.width_px,
-            min: MIN_WIDTH,
-        });
+        return Err(RenderError::TooNarrow { width: opts.width_px, min: MIN_WIDTH });
     }
     let width = (opts.width_px as f32 * s).round();
     let u = |v: f32| v * s;
@@ -74,12 +68,7 @@ pub fn build_scene(
     let mut items = Vec::new();
     let mut y = margin;
 
-    if let Some(title) = opts
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    if let Some(title) = opts.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         // Shrink a long title to fit one line, down to a floor; past that, wrap it.
         let natural = measure(title, u(TITLE_SIZE));
         let size = if natural <= inner {
@@ -89,15 +78,7 @@ pub fn build_scene(
         };
         for line in wrap(title, size, inner) {
             y += ascent(size);
-            items.push(Item::Text(run(
-                line,
-                margin,
-                y,
-                size,
-                INK,
-                Anchor::Start,
-                TextRole::Title,
-            )));
+            items.push(Item::Text(run(line, margin, y, size, INK, Anchor::Start, TextRole::Title)));
             y += descent(size) + 0.15 * size;
         }
         y = (y + u(GAP) - 0.15 * size).round();
@@ -107,90 +88,43 @@ pub fn build_scene(
     let side = legend_wanted && opts.width_px as f32 >= SIDE_LEGEND_MIN_WIDTH;
     // A wide image may give a wordy legend (scales, swings) more room; rows wrap past that.
     let widest = u(LEGEND_MAX).max(LEGEND_SHARE * width);
-    let legend_w = if side {
-        natural_legend_width(&colouring.legend, s)
-            .clamp(u(LEGEND_MIN), widest)
-            .round()
-    } else {
-        inner
-    };
-    let map_w = if side {
-        inner - legend_w - u(GAP).round()
-    } else {
-        inner
-    };
+    // Under the map the box is as wide as its rows need, not the whole image.
+    let legend_w = natural_legend_width(&colouring.legend, s)
+        .clamp(u(LEGEND_MIN).min(inner), if side { widest } else { inner })
+        .round();
+    let map_w = if side { inner - legend_w - u(GAP).round() } else { inner };
     let view = view_rect(prepared, opts.view)?;
     let transform = fit(view, margin, y, map_w.max(1.0) as u32);
     let heading = legend_heading(&colouring.legend, opts.title.as_deref());
     let mut body_bottom = transform.frame.bottom();
     if legend_wanted {
-        let (x, top) = if side {
-            (transform.frame.right() + u(GAP).round(), y)
-        } else {
-            (margin, body_bottom + u(GAP))
-        };
-        let bottom = legend_box(
-            &mut items,
-            &colouring.legend,
-            &heading,
-            PxRect {
-                x,
-                y: top,
-                w: legend_w,
-                h: 0.0,
-            },
-            s,
-        );
+        let (x, top) =
+            if side { (transform.frame.right() + u(GAP).round(), y) } else { (margin, body_bottom + u(GAP)) };
+        let bottom = legend_box(&mut items, &colouring.legend, &heading, PxRect { x, y: top, w: legend_w, h: 0.0 }, s);
         body_bottom = body_bottom.max(bottom);
     }
     y = body_bottom;
-    if let Some(attribution) = opts
-        .attribution
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    if let Some(attribution) = opts.attribution.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let size = u(ATTRIBUTION_SIZE);
         y += u(GAP) * 0.75;
         for line in wrap(attribution, size, inner) {
             y += ascent(size);
-            items.push(Item::Text(run(
-                line,
-                margin,
-                y,
-                size,
-                MUTED,
-                Anchor::Start,
-                TextRole::Attribution,
-            )));
+            items.push(Item::Text(run(line, margin, y, size, MUTED, Anchor::Start, TextRole::Attribution)));
             y += descent(size) + 0.2 * size;
         }
     }
     let height = (y + margin).ceil();
     if width > MAX_SIDE as f32 || height > MAX_SIDE as f32 {
-        return Err(RenderError::TooLarge {
-            width: width as u32,
-            height: height as u32,
-            max: MAX_SIDE,
-        });
+        return Err(RenderError::TooLarge { width: width as u32, height: height as u32, max: MAX_SIDE });
     }
     let wards = ward_paths(set, prepared, &colouring.fills, &transform);
-    let (plates, labels) = if opts.labels {
-        ward_labels(set, prepared, &colouring.fills, &transform, s)
-    } else {
-        Default::default()
-    };
+    let (plates, labels) =
+        if opts.labels { ward_labels(set, prepared, &colouring.fills, &transform, s) } else { Default::default() };
     Ok(Scene {
         width: width as u32,
         height: height as u32,
         background: WHITE,
-        map: MapLayer {
-            transform,
-            wards,
-            outline: (OUTLINE, OUTLINE_ALPHA, u(1.0)),
-            plates,
-            labels,
-        },
+        map: MapLayer { transform, wards, outline: (OUTLINE, OUTLINE_ALPHA, u(1.0)), plates, labels },
         items,
         stripe_band: u(STRIPE_BAND),
     })
@@ -205,13 +139,5 @@ pub(super) fn run(
     anchor: Anchor,
     role: TextRole,
 ) -> TextRun {
-    TextRun {
-        text,
-        x,
-        baseline,
-        size,
-        colour,
-        anchor,
-        role,
-    }
+    TextRun { text, x, baseline, size, colour, anchor, role }
 }

@@ -22,19 +22,11 @@ const FONT_SLACK: f32 = 1.2;
 /// already says the same thing (no need to print it twice).
 pub(super) fn legend_heading(legend: &Legend, title: Option<&str>) -> String {
     let repeated = title.is_some_and(|t| t.to_lowercase().contains(&legend.title.to_lowercase()));
-    if repeated || legend.title.trim().is_empty() {
-        "Key".to_owned()
-    } else {
-        legend.title.clone()
-    }
+    if repeated || legend.title.trim().is_empty() { "Key".to_owned() } else { legend.title.clone() }
 }
 
 fn count_label(count: usize) -> String {
-    if count == 1 {
-        "1 ward".to_owned()
-    } else {
-        format!("{count} wards")
-    }
+    if count == 1 { "1 ward".to_owned() } else { format!("{count} wards") }
 }
 
 /// Width the legend would like: the widest row, at scale `s`. Labels get `FONT_SLACK` more
@@ -50,13 +42,7 @@ pub(super) fn natural_legend_width(legend: &Legend, s: f32) -> f32 {
 }
 
 /// Draw the legend box in `frame` (its height is computed); returns its bottom edge.
-pub(super) fn legend_box(
-    items: &mut Vec<Item>,
-    legend: &Legend,
-    heading: &str,
-    frame: PxRect,
-    s: f32,
-) -> f32 {
+pub(super) fn legend_box(items: &mut Vec<Item>, legend: &Legend, heading: &str, frame: PxRect, s: f32) -> f32 {
     let u = |v: f32| v * s;
     let inner_w = frame.w - 2.0 * u(PAD);
     let x = frame.x + u(PAD);
@@ -65,30 +51,14 @@ pub(super) fn legend_box(
     let mut texts = Vec::new();
     for line in wrap(heading, u(HEADING_SIZE), inner_w) {
         y += ascent(u(HEADING_SIZE));
-        texts.push(run(
-            line,
-            x,
-            y,
-            u(HEADING_SIZE),
-            INK,
-            Anchor::Start,
-            TextRole::LegendTitle,
-        ));
+        texts.push(run(line, x, y, u(HEADING_SIZE), INK, Anchor::Start, TextRole::LegendTitle));
         y += descent(u(HEADING_SIZE)) + u(2.0);
     }
     if let Some(note) = legend.note.as_deref().filter(|n| !n.trim().is_empty()) {
         y += u(2.0);
         for line in wrap(note, u(NOTE_SIZE), inner_w) {
             y += ascent(u(NOTE_SIZE));
-            texts.push(run(
-                line,
-                x,
-                y,
-                u(NOTE_SIZE),
-                MUTED,
-                Anchor::Start,
-                TextRole::LegendNote,
-            ));
+            texts.push(run(line, x, y, u(NOTE_SIZE), MUTED, Anchor::Start, TextRole::LegendNote));
             y += descent(u(NOTE_SIZE)) + u(1.0);
         }
     }
@@ -99,59 +69,24 @@ pub(super) fn legend_box(
     let label_x = x + u(SWATCH_W) + u(8.0);
     for item in &legend.items {
         let count = count_label(item.count);
-        let room =
-            (x + inner_w - measure(&count, size) - u(10.0) - label_x).max(u(40.0)) / FONT_SLACK;
+        let room = (x + inner_w - measure(&count, size) - u(10.0) - label_x).max(u(40.0)) / FONT_SLACK;
         let lines = wrap(&item.label, size, room);
         let row = u(ROW).max(line * lines.len() as f32 + u(6.0));
-        let swatch = PxRect {
-            x,
-            y: (y + (u(ROW) - u(SWATCH_H)) / 2.0).round(),
-            w: u(SWATCH_W),
-            h: u(SWATCH_H).round(),
-        };
-        swatches.push(Item::Swatch {
-            rect: swatch,
-            fill: item.fill.clone(),
-            stroke: (OUTLINE, u(0.8)),
-        });
+        let swatch =
+            PxRect { x, y: (y + (u(ROW) - u(SWATCH_H)) / 2.0).round(), w: u(SWATCH_W), h: u(SWATCH_H).round() };
+        swatches.push(Item::Swatch { rect: swatch, fill: item.fill.clone(), stroke: (OUTLINE, u(0.8)) });
         // The first line's middle (about a third of an em above the baseline) on the swatch's.
         let first = y + u(ROW) / 2.0 + 0.34 * size;
         for (i, text) in lines.into_iter().enumerate() {
             let baseline = first + line * i as f32;
-            texts.push(run(
-                text,
-                label_x,
-                baseline,
-                size,
-                INK,
-                Anchor::Start,
-                TextRole::LegendItem,
-            ));
+            texts.push(run(text, label_x, baseline, size, INK, Anchor::Start, TextRole::LegendItem));
         }
-        texts.push(run(
-            count,
-            x + inner_w,
-            first,
-            size,
-            MUTED,
-            Anchor::End,
-            TextRole::LegendCount,
-        ));
+        texts.push(run(count, x + inner_w, first, size, MUTED, Anchor::End, TextRole::LegendCount));
         y += row;
     }
     let bottom = (y + u(PAD)).round();
-    let rect = PxRect {
-        h: bottom - frame.y,
-        ..frame
-    };
-    items.insert(
-        start,
-        Item::Rect {
-            rect,
-            fill: WHITE,
-            stroke: Some((BOX_EDGE, u(1.0))),
-        },
-    );
+    let rect = PxRect { h: bottom - frame.y, ..frame };
+    items.insert(start, Item::Rect { rect, fill: WHITE, stroke: Some((BOX_EDGE, u(1.0))) });
     items.extend(swatches);
     items.extend(texts.into_iter().map(Item::Text));
     bottom

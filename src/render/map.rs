@@ -23,33 +23,20 @@ const PLATE_PAD: f32 = 1.5;
 const PLATE_ALPHA: u8 = 210;
 
 /// The world rectangle to show: the one asked for, or the whole ward set with a margin.
-pub fn view_rect(
-    prepared: &PreparedWardSet,
-    view: Option<Rect<f64>>,
-) -> Result<Rect<f64>, RenderError> {
+pub fn view_rect(prepared: &PreparedWardSet, view: Option<Rect<f64>>) -> Result<Rect<f64>, RenderError> {
     let rect = match view {
         Some(rect) => rect,
         None => {
             let bounds = prepared.bounds().ok_or(RenderError::NoWards)?;
             let pad = FIT_PADDING * bounds.width().max(bounds.height());
             Rect::new(
-                Coord {
-                    x: bounds.min().x - pad,
-                    y: bounds.min().y - pad,
-                },
-                Coord {
-                    x: bounds.max().x + pad,
-                    y: bounds.max().y + pad,
-                },
+                Coord { x: bounds.min().x - pad, y: bounds.min().y - pad },
+                Coord { x: bounds.max().x + pad, y: bounds.max().y + pad },
             )
         }
     };
     let usable = |v: f64| v.is_finite() && v > 0.0;
-    if !(usable(rect.width())
-        && usable(rect.height())
-        && rect.min().x.is_finite()
-        && rect.min().y.is_finite())
-    {
+    if !(usable(rect.width()) && usable(rect.height()) && rect.min().x.is_finite() && rect.min().y.is_finite()) {
         return Err(RenderError::EmptyView);
     }
     Ok(rect)
@@ -63,37 +50,14 @@ pub fn fit(view: Rect<f64>, x: f32, y: f32, width: u32) -> MapTransform {
     let height = (view.height() * pixels_per_metre).round().max(1.0);
     let centre_y = (view.min().y + view.max().y) / 2.0;
     let half = height / pixels_per_metre / 2.0;
-    let view = Rect::new(
-        Coord {
-            x: view.min().x,
-            y: centre_y - half,
-        },
-        Coord {
-            x: view.max().x,
-            y: centre_y + half,
-        },
-    );
-    let frame = PxRect {
-        x,
-        y,
-        w: width as f32,
-        h: height as f32,
-    };
-    MapTransform {
-        view,
-        pixels_per_metre,
-        frame,
-    }
+    let view = Rect::new(Coord { x: view.min().x, y: centre_y - half }, Coord { x: view.max().x, y: centre_y + half });
+    let frame = PxRect { x, y, w: width as f32, h: height as f32 };
+    MapTransform { view, pixels_per_metre, frame }
 }
 
 /// Every ward meeting the view, in ward order, in frame pixels. Shapes come from the level of
 /// detail meant for this scale: simplified by less than a quarter of a square pixel.
-pub fn ward_paths(
-    set: &WardSet,
-    prepared: &PreparedWardSet,
-    fills: &[FillStyle],
-    at: &MapTransform,
-) -> Vec<WardPath> {
+pub fn ward_paths(set: &WardSet, prepared: &PreparedWardSet, fills: &[FillStyle], at: &MapTransform) -> Vec<WardPath> {
     let level = prepared.level_for(1.0 / at.pixels_per_metre);
     let mut visible: Vec<usize> = prepared.wards_in(at.view).collect();
     visible.sort_unstable();
@@ -108,10 +72,7 @@ pub fn ward_paths(
                 .map(|ring| {
                     ring.iter()
                         .map(|&[x, y]| {
-                            let world = Coord {
-                                x: ward.origin.x + f64::from(x),
-                                y: ward.origin.y + f64::from(y),
-                            };
+                            let world = Coord { x: ward.origin.x + f64::from(x), y: ward.origin.y + f64::from(y) };
                             at.to_frame(world)
                         })
                         .collect()
@@ -143,14 +104,8 @@ pub fn ward_labels(
     let size = LABEL_SIZE * scale;
     let height = text::ascent(size) + text::descent(size);
     let gap = LABEL_GAP * scale;
-    let frame = PxRect {
-        x: 0.0,
-        y: 0.0,
-        w: at.frame.w,
-        h: at.frame.h,
-    };
-    let (mut placed, mut plates, mut runs): (Vec<PxRect>, Vec<Plate>, Vec<TextRun>) =
-        Default::default();
+    let frame = PxRect { x: 0.0, y: 0.0, w: at.frame.w, h: at.frame.h };
+    let (mut placed, mut plates, mut runs): (Vec<PxRect>, Vec<Plate>, Vec<TextRun>) = Default::default();
     for &index in prepared.by_area_desc() {
         let (Some(ward), Some(source)) = (prepared.ward(index), set.wards.get(index)) else {
             continue;
@@ -168,18 +123,8 @@ pub fn ward_labels(
             continue;
         }
         let (cx, cy) = at.to_frame(spot.anchor);
-        let rect = PxRect {
-            x: cx - width / 2.0,
-            y: cy - height / 2.0,
-            w: width,
-            h: height,
-        };
-        let spaced = PxRect {
-            x: rect.x - gap,
-            y: rect.y - gap,
-            w: width + 2.0 * gap,
-            h: height + 2.0 * gap,
-        };
+        let rect = PxRect { x: cx - width / 2.0, y: cy - height / 2.0, w: width, h: height };
+        let spaced = PxRect { x: rect.x - gap, y: rect.y - gap, w: width + 2.0 * gap, h: height + 2.0 * gap };
         if !frame.contains(&rect) || placed.iter().any(|p| p.overlaps(&spaced)) {
             continue;
         }
@@ -187,18 +132,8 @@ pub fn ward_labels(
         let (under, striped) = backdrop(fills.get(index).unwrap_or(&FillStyle::NoData));
         if striped {
             let pad = PLATE_PAD * scale;
-            let rect = PxRect {
-                x: rect.x - pad,
-                y: rect.y - pad,
-                w: rect.w + 2.0 * pad,
-                h: rect.h + 2.0 * pad,
-            };
-            plates.push(Plate {
-                rect,
-                colour: under,
-                alpha: PLATE_ALPHA,
-                radius: 3.0 * scale,
-            });
+            let rect = PxRect { x: rect.x - pad, y: rect.y - pad, w: rect.w + 2.0 * pad, h: rect.h + 2.0 * pad };
+            plates.push(Plate { rect, colour: under, alpha: PLATE_ALPHA, radius: 3.0 * scale });
         }
         runs.push(TextRun {
             text: name.to_owned(),

@@ -87,20 +87,13 @@ pub enum RenderError {
 /// party"), said of wards ("… by ward").
 pub fn default_title(colouring: &Colouring) -> String {
     let title = colouring.legend.title.trim();
-    if title.to_lowercase().contains("ward") {
-        title.to_owned()
-    } else {
-        format!("{title} by ward")
-    }
+    if title.to_lowercase().contains("ward") { title.to_owned() } else { format!("{title} by ward") }
 }
 
 /// The ward set a subject is drawn on.
 pub fn ward_set_of(data: &Dataset, subject: MapSubject) -> Option<&WardSet> {
     match subject {
-        MapSubject::Election(id) => data
-            .election(id)?
-            .ward_set
-            .and_then(|set| data.ward_set(set)),
+        MapSubject::Election(id) => data.election(id)?.ward_set.and_then(|set| data.ward_set(set)),
         MapSubject::WardSetOnly(set) => data.ward_set(set),
     }
 }
@@ -140,9 +133,7 @@ pub fn paint_png(scene: &Scene) -> Result<tiny_skia::Pixmap, RenderError> {
 
 /// A scene as PNG file bytes.
 pub fn encode_png(scene: &Scene) -> Result<Vec<u8>, RenderError> {
-    paint_png(scene)?
-        .encode_png()
-        .map_err(|e| RenderError::Encode(e.to_string()))
+    paint_png(scene)?.encode_png().map_err(|e| RenderError::Encode(e.to_string()))
 }
 
 /// A scene as an SVG document.

@@ -1,8 +1,7 @@
 //! Paint a [`Scene`] with tiny-skia: pure CPU, no display, anti-aliased.
 
 use tiny_skia::{
-    Color, FillRule, LineJoin, Mask, Paint, Path, PathBuilder, Pixmap, PixmapPaint, Rect, Stroke,
-    Transform,
+    Color, FillRule, LineJoin, Mask, Paint, Path, PathBuilder, Pixmap, PixmapPaint, Rect, Stroke, Transform,
 };
 
 use super::RenderError;
@@ -13,11 +12,7 @@ use crate::model::palette::{FillStyle, NO_DATA, Rgb};
 
 /// Paint the scene into a new pixmap of the scene's size.
 pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
-    let too_large = || RenderError::TooLarge {
-        width: scene.width,
-        height: scene.height,
-        max: super::layout::MAX_SIDE,
-    };
+    let too_large = || RenderError::TooLarge { width: scene.width, height: scene.height, max: super::layout::MAX_SIDE };
     let mut image = Pixmap::new(scene.width, scene.height).ok_or_else(too_large)?;
     image.fill(colour(scene.background));
     let mut painter = Stripes::new(scene.width, scene.height, scene.stripe_band);
@@ -26,31 +21,16 @@ pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
     let frame = scene.map.transform.frame;
     if let Some(mut layer) = Pixmap::new(frame.w.max(1.0) as u32, frame.h.max(1.0) as u32) {
         let mut layer_painter = Stripes::new(layer.width(), layer.height(), scene.stripe_band);
-        let paths: Vec<Option<Path>> = scene
-            .map
-            .wards
-            .iter()
-            .map(|w| rings_path(&w.rings))
-            .collect();
+        let paths: Vec<Option<Path>> = scene.map.wards.iter().map(|w| rings_path(&w.rings)).collect();
         for (ward, path) in scene.map.wards.iter().zip(&paths) {
             if let Some(path) = path {
                 layer_painter.fill(&mut layer, path, &ward.fill);
             }
         }
         let (edge, alpha, width) = scene.map.outline;
-        let outline = Stroke {
-            width,
-            line_join: LineJoin::Round,
-            ..Stroke::default()
-        };
+        let outline = Stroke { width, line_join: LineJoin::Round, ..Stroke::default() };
         for path in paths.iter().flatten() {
-            layer.stroke_path(
-                path,
-                &translucent(edge, alpha),
-                &outline,
-                Transform::identity(),
-                None,
-            );
+            layer.stroke_path(path, &translucent(edge, alpha), &outline, Transform::identity(), None);
         }
         for plate in &scene.map.plates {
             if let Some(path) = rounded_rect(&plate.rect, plate.radius) {
@@ -82,34 +62,18 @@ pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
                 let Some(path) = rect_path(rect.x, rect.y, rect.w, rect.h) else {
                     continue;
                 };
-                image.fill_path(
-                    &path,
-                    &solid(*fill),
-                    FillRule::Winding,
-                    Transform::identity(),
-                    None,
-                );
+                image.fill_path(&path, &solid(*fill), FillRule::Winding, Transform::identity(), None);
                 if let Some((edge, width)) = stroke {
-                    let stroke = Stroke {
-                        width: *width,
-                        ..Stroke::default()
-                    };
+                    let stroke = Stroke { width: *width, ..Stroke::default() };
                     image.stroke_path(&path, &solid(*edge), &stroke, Transform::identity(), None);
                 }
             }
-            Item::Swatch {
-                rect,
-                fill,
-                stroke: (edge, width),
-            } => {
+            Item::Swatch { rect, fill, stroke: (edge, width) } => {
                 let Some(path) = rect_path(rect.x, rect.y, rect.w, rect.h) else {
                     continue;
                 };
                 painter.fill(&mut image, &path, fill);
-                let stroke = Stroke {
-                    width: *width,
-                    ..Stroke::default()
-                };
+                let stroke = Stroke { width: *width, ..Stroke::default() };
                 image.stroke_path(&path, &solid(*edge), &stroke, Transform::identity(), None);
             }
             Item::Text(run) => draw_text(&mut image, run),
@@ -127,10 +91,7 @@ fn solid(rgb: Rgb) -> Paint<'static> {
 }
 
 fn translucent(rgb: Rgb, alpha: u8) -> Paint<'static> {
-    let mut paint = Paint {
-        anti_alias: true,
-        ..Paint::default()
-    };
+    let mut paint = Paint { anti_alias: true, ..Paint::default() };
     paint.set_color(Color::from_rgba8(rgb.0, rgb.1, rgb.2, alpha));
     paint
 }
@@ -184,12 +145,7 @@ struct Stripes {
 
 impl Stripes {
     fn new(width: u32, height: u32, band: f32) -> Self {
-        Stripes {
-            mask: None,
-            width,
-            height,
-            band,
-        }
+        Stripes { mask: None, width, height, band }
     }
 
     fn fill(&mut self, target: &mut Pixmap, path: &Path, fill: &FillStyle) {
@@ -203,13 +159,7 @@ impl Stripes {
             (_, Some(Err(only))) => *only,
             _ => NO_DATA,
         };
-        target.fill_path(
-            path,
-            &solid(base),
-            FillRule::EvenOdd,
-            Transform::identity(),
-            None,
-        );
+        target.fill_path(path, &solid(base), FillRule::EvenOdd, Transform::identity(), None);
         let Some(Ok(colours)) = pattern else { return };
         if self.mask.is_none() {
             self.mask = Mask::new(self.width, self.height);
@@ -232,34 +182,20 @@ impl Stripes {
         ];
         let us = corners.map(|(x, y)| x * cos + y * sin);
         let vs = corners.map(|(x, y)| -x * sin + y * cos);
-        let (u0, u1) = (
-            us.iter().copied().fold(f32::MAX, f32::min),
-            us.iter().copied().fold(f32::MIN, f32::max),
-        );
-        let (v0, v1) = (
-            vs.iter().copied().fold(f32::MAX, f32::min),
-            vs.iter().copied().fold(f32::MIN, f32::max),
-        );
+        let (u0, u1) = (us.iter().copied().fold(f32::MAX, f32::min), us.iter().copied().fold(f32::MIN, f32::max));
+        let (v0, v1) = (vs.iter().copied().fold(f32::MAX, f32::min), vs.iter().copied().fold(f32::MIN, f32::max));
         let first = (u0 / period).floor() as i64 - 1;
         let last = (u1 / period).ceil() as i64 + 1;
         for band in bands.iter().skip(1) {
             let mut builder = PathBuilder::new();
             for k in first..=last {
                 let left = k as f32 * period + band.offset;
-                if let Some(rect) =
-                    Rect::from_ltrb(left, v0 - period, left + band.width, v1 + period)
-                {
+                if let Some(rect) = Rect::from_ltrb(left, v0 - period, left + band.width, v1 + period) {
                     builder.push_rect(rect);
                 }
             }
             if let Some(stripes) = builder.finish() {
-                target.fill_path(
-                    &stripes,
-                    &solid(band.colour),
-                    FillRule::Winding,
-                    rotate,
-                    Some(mask),
-                );
+                target.fill_path(&stripes, &solid(band.colour), FillRule::Winding, rotate, Some(mask));
             }
         }
     }
@@ -270,11 +206,5 @@ fn draw_text(target: &mut Pixmap, run: &TextRun) {
     let Some(path) = text_path(&run.text, run.size, run.x, run.baseline, run.anchor) else {
         return;
     };
-    target.fill_path(
-        &path,
-        &solid(run.colour),
-        FillRule::Winding,
-        Transform::identity(),
-        None,
-    );
+    target.fill_path(&path, &solid(run.colour), FillRule::Winding, Transform::identity(), None);
 }

@@ -28,18 +28,12 @@ impl PxRect {
 
     /// True when the two rectangles share any area.
     pub fn overlaps(&self, other: &PxRect) -> bool {
-        self.x < other.right()
-            && other.x < self.right()
-            && self.y < other.bottom()
-            && other.y < self.bottom()
+        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
     }
 
     /// True when `other` lies entirely inside `self`.
     pub fn contains(&self, other: &PxRect) -> bool {
-        other.x >= self.x
-            && other.y >= self.y
-            && other.right() <= self.right()
-            && other.bottom() <= self.bottom()
+        other.x >= self.x && other.y >= self.y && other.right() <= self.right() && other.bottom() <= self.bottom()
     }
 }
 
@@ -158,16 +152,8 @@ pub struct MapLayer {
 /// Anything drawn outside the map: boxes, legend swatches, text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
-    Rect {
-        rect: PxRect,
-        fill: Rgb,
-        stroke: Option<(Rgb, f32)>,
-    },
-    Swatch {
-        rect: PxRect,
-        fill: FillStyle,
-        stroke: (Rgb, f32),
-    },
+    Rect { rect: PxRect, fill: Rgb, stroke: Option<(Rgb, f32)> },
+    Swatch { rect: PxRect, fill: FillStyle, stroke: (Rgb, f32) },
     Text(TextRun),
 }
 

@@ -59,11 +59,7 @@ pub fn stripe_bands(pattern: &[(Rgb, u32)], band: f32) -> (Vec<Band>, f32) {
     let mut bands = Vec::with_capacity(pattern.len());
     for &(colour, weight) in pattern {
         let width = band * weight.max(1) as f32;
-        bands.push(Band {
-            colour,
-            offset,
-            width,
-        });
+        bands.push(Band { colour, offset, width });
         offset += width;
     }
     (bands, offset)
@@ -79,10 +75,7 @@ pub fn backdrop(fill: &FillStyle) -> (Rgb, bool) {
             Some(Ok(pattern)) => {
                 let units = f64::from(pattern.iter().map(|(_, w)| *w).sum::<u32>().max(1));
                 let mean = |channel: fn(&Rgb) -> u8| {
-                    let sum: f64 = pattern
-                        .iter()
-                        .map(|(c, w)| f64::from(channel(c)) * f64::from(*w))
-                        .sum();
+                    let sum: f64 = pattern.iter().map(|(c, w)| f64::from(channel(c)) * f64::from(*w)).sum();
                     (sum / units).round() as u8
                 };
                 (Rgb(mean(|c| c.0), mean(|c| c.1), mean(|c| c.2)), true)
@@ -102,24 +95,15 @@ mod tests {
 
     #[test]
     fn stripes_are_reduced_like_the_apps() {
-        assert_eq!(
-            canonical_stripes(&[(A, 2), (B, 2)]),
-            Some(Ok(vec![(A, 1), (B, 1)]))
-        );
-        assert_eq!(
-            canonical_stripes(&[(A, 1), (B, 1), (A, 1)]),
-            Some(Ok(vec![(A, 2), (B, 1)]))
-        );
+        assert_eq!(canonical_stripes(&[(A, 2), (B, 2)]), Some(Ok(vec![(A, 1), (B, 1)])));
+        assert_eq!(canonical_stripes(&[(A, 1), (B, 1), (A, 1)]), Some(Ok(vec![(A, 2), (B, 1)])));
         assert_eq!(canonical_stripes(&[(A, 3), (A, 0)]), Some(Err(A)));
         assert_eq!(canonical_stripes(&[(A, 0)]), None);
     }
 
     #[test]
     fn a_split_wards_backdrop_is_its_seat_weighted_mean() {
-        assert_eq!(
-            backdrop(&FillStyle::Stripes(vec![(A, 2), (B, 1)])),
-            (Rgb(170, 0, 85), true)
-        );
+        assert_eq!(backdrop(&FillStyle::Stripes(vec![(A, 2), (B, 1)])), (Rgb(170, 0, 85), true));
         assert_eq!(backdrop(&FillStyle::Solid(A)), (A, false));
     }
 }

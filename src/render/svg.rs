@@ -17,17 +17,8 @@ pub fn write(scene: &Scene) -> String {
     let mut patterns: Vec<Vec<(Rgb, u32)>> = Vec::new();
     let mut body = String::new();
     let frame = scene.map.transform.frame;
-    let _ = writeln!(
-        body,
-        r#"<rect width="100%" height="100%" fill="{}"/>"#,
-        scene.background.to_hex()
-    );
-    let _ = writeln!(
-        body,
-        r#"<g id="map" transform="translate({} {})">"#,
-        num(frame.x),
-        num(frame.y)
-    );
+    let _ = writeln!(body, r#"<rect width="100%" height="100%" fill="{}"/>"#, scene.background.to_hex());
+    let _ = writeln!(body, r#"<g id="map" transform="translate({} {})">"#, num(frame.x), num(frame.y));
     let _ = writeln!(body, r#"<g clip-path="url(#map-clip)">"#);
     let (edge, alpha, width) = scene.map.outline;
     let _ = writeln!(
@@ -45,11 +36,7 @@ pub fn write(scene: &Scene) -> String {
             }
             d.push('Z');
         }
-        let code = ward
-            .code
-            .as_deref()
-            .map(|c| format!(r#" data-code="{}""#, escape(c)))
-            .unwrap_or_default();
+        let code = ward.code.as_deref().map(|c| format!(r#" data-code="{}""#, escape(c))).unwrap_or_default();
         let _ = writeln!(
             body,
             r#"<path id="ward-{}" data-name="{}"{code} fill="{}" fill-rule="evenodd" d="{d}"><title>{}</title></path>"#,
@@ -78,25 +65,11 @@ pub fn write(scene: &Scene) -> String {
         match item {
             Item::Rect { rect, fill, stroke } => {
                 let stroke = stroke.map(|(c, w)| stroke_attrs(c, w)).unwrap_or_default();
-                let _ = writeln!(
-                    body,
-                    r#"<rect {} fill="{}"{stroke}/>"#,
-                    rect_attrs(rect),
-                    fill.to_hex()
-                );
+                let _ = writeln!(body, r#"<rect {} fill="{}"{stroke}/>"#, rect_attrs(rect), fill.to_hex());
             }
-            Item::Swatch {
-                rect,
-                fill,
-                stroke: (edge, width),
-            } => {
+            Item::Swatch { rect, fill, stroke: (edge, width) } => {
                 let fill = fill_ref(fill, &mut patterns);
-                let _ = writeln!(
-                    body,
-                    r#"<rect {} fill="{fill}"{}/>"#,
-                    rect_attrs(rect),
-                    stroke_attrs(*edge, *width)
-                );
+                let _ = writeln!(body, r#"<rect {} fill="{fill}"{}/>"#, rect_attrs(rect), stroke_attrs(*edge, *width));
             }
             Item::Text(run) => text(&mut body, run),
         }
@@ -159,13 +132,10 @@ fn fill_ref(fill: &FillStyle, patterns: &mut Vec<Vec<(Rgb, u32)>>) -> String {
             None => NO_DATA.to_hex(),
             Some(Err(only)) => only.to_hex(),
             Some(Ok(pattern)) => {
-                let index = patterns
-                    .iter()
-                    .position(|p| *p == pattern)
-                    .unwrap_or_else(|| {
-                        patterns.push(pattern);
-                        patterns.len() - 1
-                    });
+                let index = patterns.iter().position(|p| *p == pattern).unwrap_or_else(|| {
+                    patterns.push(pattern);
+                    patterns.len() - 1
+                });
                 format!("url(#stripes-{index})")
             }
         },
@@ -199,32 +169,18 @@ fn text(out: &mut String, run: &TextRun) {
 }
 
 fn rect_attrs(rect: &PxRect) -> String {
-    format!(
-        r#"x="{}" y="{}" width="{}" height="{}""#,
-        num(rect.x),
-        num(rect.y),
-        num(rect.w),
-        num(rect.h)
-    )
+    format!(r#"x="{}" y="{}" width="{}" height="{}""#, num(rect.x), num(rect.y), num(rect.w), num(rect.h))
 }
 
 fn stroke_attrs(colour: Rgb, width: f32) -> String {
-    format!(
-        r#" stroke="{}" stroke-width="{}""#,
-        colour.to_hex(),
-        num(width)
-    )
+    format!(r#" stroke="{}" stroke-width="{}""#, colour.to_hex(), num(width))
 }
 
 /// A coordinate with at most two decimals and no trailing zeros: small files, exact enough.
 fn num(v: f32) -> String {
     let text = format!("{:.2}", if v.is_finite() { v } else { 0.0 });
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
-    }
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
 /// Text safe inside XML content and attribute values.
@@ -258,9 +214,6 @@ mod tests {
 
     #[test]
     fn markup_characters_are_escaped() {
-        assert_eq!(
-            escape("A & B <C> \"D\""),
-            "A &amp; B &lt;C&gt; &quot;D&quot;"
-        );
+        assert_eq!(escape("A & B <C> \"D\""), "A &amp; B &lt;C&gt; &quot;D&quot;");
     }
 }

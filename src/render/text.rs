@@ -80,16 +80,12 @@ pub fn measure(text: &str, size: f32) -> f32 {
 
 /// Distance from the baseline up to the top of the main face's tallest glyphs, in pixels.
 pub fn ascent(size: f32) -> f32 {
-    faces().map_or(size * 0.93, |f| {
-        f.main.ascent_unscaled() * size / f.main.units_per_em().unwrap_or(1000.0)
-    })
+    faces().map_or(size * 0.93, |f| f.main.ascent_unscaled() * size / f.main.units_per_em().unwrap_or(1000.0))
 }
 
 /// Distance from the baseline down to the bottom of descenders (positive), in pixels.
 pub fn descent(size: f32) -> f32 {
-    faces().map_or(size * 0.19, |f| {
-        -f.main.descent_unscaled() * size / f.main.units_per_em().unwrap_or(1000.0)
-    })
+    faces().map_or(size * 0.19, |f| -f.main.descent_unscaled() * size / f.main.units_per_em().unwrap_or(1000.0))
 }
 
 /// Break `text` into lines no wider than `max_width` at spaces. A single word wider than the
@@ -98,11 +94,7 @@ pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
+        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
         if line.is_empty() || measure(&candidate, size) <= max_width {
             line = candidate;
         } else {
@@ -142,18 +134,13 @@ pub fn text_path(text: &str, size: f32, x: f32, baseline: f32, anchor: Anchor) -
             continue;
         };
         // Font units are y-up; the image is y-down.
-        let at = |p: ab_glyph::Point| {
-            (
-                start + glyph.x + p.x * glyph.scale,
-                baseline - p.y * glyph.scale,
-            )
-        };
+        let at = |p: ab_glyph::Point| (start + glyph.x + p.x * glyph.scale, baseline - p.y * glyph.scale);
         let mut pen: Option<(f32, f32)> = None;
         for curve in &outline.curves {
             let (from, to) = match curve {
-                OutlineCurve::Line(a, b)
-                | OutlineCurve::Quad(a, _, b)
-                | OutlineCurve::Cubic(a, _, _, b) => (at(*a), at(*b)),
+                OutlineCurve::Line(a, b) | OutlineCurve::Quad(a, _, b) | OutlineCurve::Cubic(a, _, _, b) => {
+                    (at(*a), at(*b))
+                }
             };
             if pen != Some(from) {
                 if pen.is_some() {
@@ -211,10 +198,7 @@ mod tests {
 
     #[test]
     fn a_two_word_name_splits_at_its_space() {
-        assert_eq!(
-            balanced_split("Mill Hill", 12.0),
-            Some(("Mill".into(), "Hill".into()))
-        );
+        assert_eq!(balanced_split("Mill Hill", 12.0), Some(("Mill".into(), "Hill".into())));
         assert_eq!(balanced_split("Hale", 12.0), None);
     }
 }

@@ -243,7 +243,7 @@ impl WardmapApp {
                 }
                 let mut text = format!("Opened {description}.");
                 for note in &loaded.notes {
-                    text.push_str("\n");
+                    text.push('\n');
                     text.push_str(note);
                 }
                 self.notice = Some(Notice::info(text));

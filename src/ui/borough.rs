@@ -4,7 +4,7 @@
 //! The figures come from [`BoroughSummary`] and [`GainsReport`]; this file only lays them out.
 
 use super::command::Command;
-use super::compare::{drawable, method_note, party_axis};
+use super::compare::{method_note, party_axis};
 use super::state::ViewState;
 use super::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
@@ -14,12 +14,7 @@ use crate::analysis::gains::{GainsReport, signed};
 use crate::model::{Dataset, ElectionId, Party};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Borough summary");
     let id = match subject {
@@ -28,7 +23,9 @@ pub fn show(
             return commands;
         }
         Some(MapSubject::WardSetOnly(_)) => {
-            ui.label("No results are loaded for these wards, so there is nothing to sum up. Pick an election at the top.");
+            ui.label(
+                "No results are loaded for these wards, so there is nothing to sum up. Pick an election at the top.",
+            );
             return commands;
         }
         Some(MapSubject::Election(id)) => id,
@@ -52,7 +49,7 @@ pub fn show(
             seats_chart(ui, &summary, Some(change));
         }
         Err(reason) => {
-            ui.weak(format!("No change is shown: {}.", drawable(reason)));
+            ui.weak(format!("No change is shown: {reason}."));
             ui.add_space(8.0);
             seats_chart(ui, &summary, None);
         }
@@ -67,64 +64,42 @@ fn party_table(ui: &mut egui::Ui, summary: &BoroughSummary) {
     // Parties of this election first, by share; then those that stood only last time.
     let mut parties: Vec<&Party> = summary.shares.iter().map(|s| &s.party).collect();
     if let Some(change) = change {
-        parties.extend(
-            change
-                .shares
-                .iter()
-                .map(|s| &s.party)
-                .filter(|p| !summary.shares.iter().any(|s| s.party == **p)),
-        );
+        parties
+            .extend(change.shares.iter().map(|s| &s.party).filter(|p| !summary.shares.iter().any(|s| s.party == **p)));
     }
-    let seats_of = |p: &Party| {
-        summary
-            .seats
-            .iter()
-            .find(|(q, _)| q == p)
-            .map_or(0, |(_, n)| *n)
-    };
-    let share_of = |p: &Party| {
-        summary
-            .shares
-            .iter()
-            .find(|s| s.party == *p)
-            .map(|s| s.share)
-    };
-    egui::Grid::new("borough_parties")
-        .striped(true)
-        .num_columns(4)
-        .show(ui, |ui| {
-            ui.strong("Party");
-            ui.strong("Seats");
-            ui.strong("Share");
+    let seats_of = |p: &Party| summary.seats.iter().find(|(q, _)| q == p).map_or(0, |(_, n)| *n);
+    let share_of = |p: &Party| summary.shares.iter().find(|s| s.party == *p).map(|s| s.share);
+    egui::Grid::new("borough_parties").striped(true).num_columns(4).show(ui, |ui| {
+        ui.strong("Party");
+        ui.strong("Seats");
+        ui.strong("Share");
+        if let Some(change) = change {
+            ui.strong(format!("Since {}", change.from_year))
+                .on_hover_text("Change in borough share, in percentage points");
+        }
+        ui.end_row();
+        for party in parties {
+            ui.horizontal(|ui| {
+                swatch(ui, to_color32(party.colour));
+                ui.label(&party.name);
+            });
+            ui.label(seats_of(party).to_string());
+            match share_of(party) {
+                Some(share) => ui.label(format!("{share:.1}%")),
+                None => ui.weak("–").on_hover_text(format!("Did not stand in {}", summary.year)),
+            };
             if let Some(change) = change {
-                ui.strong(format!("Since {}", change.from_year))
-                    .on_hover_text("Change in borough share, in percentage points");
+                match change.shares.iter().find(|s| s.party == *party) {
+                    Some(s) => ui.label(points_label(s.change.points)).on_hover_text(format!(
+                        "{:.1}% in {}, {:.1}% in {}",
+                        s.change.from, change.from_year, s.change.to, change.to_year
+                    )),
+                    None => ui.weak("–"),
+                };
             }
             ui.end_row();
-            for party in parties {
-                ui.horizontal(|ui| {
-                    swatch(ui, to_color32(party.colour));
-                    ui.label(&party.name);
-                });
-                ui.label(seats_of(party).to_string());
-                match share_of(party) {
-                    Some(share) => ui.label(format!("{share:.1}%")),
-                    None => ui.weak("did not stand"),
-                };
-                if let Some(change) = change {
-                    match change.shares.iter().find(|s| s.party == *party) {
-                        Some(s) => ui
-                            .label(points_label(s.change.points))
-                            .on_hover_text(format!(
-                                "{:.1}% in {}, {:.1}% in {}",
-                                s.change.from, change.from_year, s.change.to, change.to_year
-                            )),
-                        None => ui.weak("–"),
-                    };
-                }
-                ui.end_row();
-            }
-        });
+        }
+    });
 }
 
 /// The net change by party on one line ("Con +6", "Lab −5", ...), then seats before and after,
@@ -138,35 +113,31 @@ fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
         }
         for seat in moved {
             swatch(ui, to_color32(seat.party.colour));
-            ui.strong(format!("{} {}", seat.party.short, signed(seat.net)))
-                .on_hover_text(&seat.party.name);
+            ui.strong(format!("{} {}", seat.party.short, signed(seat.net))).on_hover_text(&seat.party.name);
         }
     });
     ui.add_space(4.0);
-    egui::Grid::new("borough_seat_changes")
-        .striped(true)
-        .num_columns(6)
-        .show(ui, |ui| {
-            ui.strong("Party");
-            ui.strong(change.from_year.to_string());
-            ui.strong(change.to_year.to_string());
-            ui.strong("Gained");
-            ui.strong("Lost");
-            ui.strong("Net");
+    egui::Grid::new("borough_seat_changes").striped(true).num_columns(6).show(ui, |ui| {
+        ui.strong("Party");
+        ui.strong(change.from_year.to_string());
+        ui.strong(change.to_year.to_string());
+        ui.strong("Gained");
+        ui.strong("Lost");
+        ui.strong("Net");
+        ui.end_row();
+        for seat in &change.seats {
+            ui.horizontal(|ui| {
+                swatch(ui, to_color32(seat.party.colour));
+                ui.label(&seat.party.short).on_hover_text(&seat.party.name);
+            });
+            ui.label(seat.seats_from.to_string());
+            ui.label(seat.seats_to.to_string());
+            ui.label(seat.gained.to_string());
+            ui.label(seat.lost.to_string());
+            ui.label(signed(seat.net));
             ui.end_row();
-            for seat in &change.seats {
-                ui.horizontal(|ui| {
-                    swatch(ui, to_color32(seat.party.colour));
-                    ui.label(&seat.party.short).on_hover_text(&seat.party.name);
-                });
-                ui.label(seat.seats_from.to_string());
-                ui.label(seat.seats_to.to_string());
-                ui.label(seat.gained.to_string());
-                ui.label(seat.lost.to_string());
-                ui.label(signed(seat.net));
-                ui.end_row();
-            }
-        });
+        }
+    });
     if !change.gains.is_empty() {
         let gains: Vec<String> = change.gains.iter().map(|g| g.label()).collect();
         ui.label(format!("Seats that changed hands: {}.", gains.join(", ")));
@@ -174,13 +145,7 @@ fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
 }
 
 /// Wards where a seat changed hands, each a link to its result.
-fn changed_wards(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    id: ElectionId,
-    change: &BoroughChange,
-    out: &mut Vec<Command>,
-) {
+fn changed_wards(ui: &mut egui::Ui, data: &Dataset, id: ElectionId, change: &BoroughChange, out: &mut Vec<Command>) {
     let Ok(pair) = ElectionPair::with_baseline(data, id, None) else {
         return;
     };
@@ -190,42 +155,23 @@ fn changed_wards(
         .wards
         .iter()
         .enumerate()
-        .filter_map(|(ward, c)| {
-            c.as_ref()
-                .filter(|c| !c.is_hold())
-                .map(|c| (ward, c.label()))
-        })
+        .filter_map(|(ward, c)| c.as_ref().filter(|c| !c.is_hold()).map(|c| (ward, c.label())))
         .collect();
-    ui.strong(format!(
-        "Wards that changed hands since {}",
-        change.from_year
-    ));
+    ui.strong(format!("Wards that changed hands since {}", change.from_year));
     if changed.is_empty() {
         ui.label("None: every ward was held.");
         return;
     }
-    egui::Grid::new("borough_changed_wards")
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            for (ward, label) in changed {
-                let name = names
-                    .and_then(|w| w.get(ward))
-                    .map_or("(unnamed ward)", |w| w.name.as_str());
-                if ui
-                    .link(name)
-                    .on_hover_text("Show this ward's result")
-                    .clicked()
-                {
-                    out.push(Command::SelectWard {
-                        ward,
-                        toggle: false,
-                    });
-                }
-                ui.label(label);
-                ui.end_row();
+    egui::Grid::new("borough_changed_wards").striped(true).num_columns(2).show(ui, |ui| {
+        for (ward, label) in changed {
+            let name = names.and_then(|w| w.get(ward)).map_or("(unnamed ward)", |w| w.name.as_str());
+            if ui.link(name).on_hover_text("Show this ward's result").clicked() {
+                out.push(Command::SelectWard { ward, toggle: false });
             }
-        });
+            ui.label(label);
+            ui.end_row();
+        }
+    });
 }
 
 /// Seats by party, with the previous election's beside each when there is one: a pale bar
@@ -236,42 +182,27 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
         None => summary.seats.iter().map(|(p, _)| p.clone()).collect(),
     };
     let neutral = ui.visuals().text_color();
-    let series =
-        |year: i32, x_offset: f64, width: f64, alpha: f32, seats: &dyn Fn(&Party) -> u32| {
-            let bars = parties
-                .iter()
-                .enumerate()
-                .map(|(i, party)| {
-                    let n = seats(party);
-                    Bar::new(i as f64 + x_offset, f64::from(n))
-                        .width(width)
-                        .fill(to_color32(party.colour).gamma_multiply(alpha))
-                        .name(format!("{} {year}: {n} seats", party.short))
-                })
-                .collect();
-            BarChart::new(year.to_string(), bars)
-                .color(neutral.gamma_multiply(alpha))
-                .element_formatter(Box::new(|bar, _| bar.name.clone()))
-        };
-    let now = |p: &Party| {
-        summary
-            .seats
+    let series = |year: i32, x_offset: f64, width: f64, alpha: f32, seats: &dyn Fn(&Party) -> u32| {
+        let bars = parties
             .iter()
-            .find(|(q, _)| q == p)
-            .map_or(0, |(_, n)| *n)
+            .enumerate()
+            .map(|(i, party)| {
+                let n = seats(party);
+                Bar::new(i as f64 + x_offset, f64::from(n))
+                    .width(width)
+                    .fill(to_color32(party.colour).gamma_multiply(alpha))
+                    .name(format!("{} {year}: {n} seats", party.short))
+            })
+            .collect();
+        BarChart::new(year.to_string(), bars)
+            .color(neutral.gamma_multiply(alpha))
+            .element_formatter(Box::new(|bar, _| bar.name.clone()))
     };
+    let now = |p: &Party| summary.seats.iter().find(|(q, _)| q == p).map_or(0, |(_, n)| *n);
     let charts = match change {
         Some(c) => {
-            let before = |p: &Party| {
-                c.seats
-                    .iter()
-                    .find(|s| s.party == *p)
-                    .map_or(0, |s| s.seats_from)
-            };
-            vec![
-                series(c.from_year, -0.2, 0.38, 0.4, &before),
-                series(summary.year, 0.2, 0.38, 1.0, &now),
-            ]
+            let before = |p: &Party| c.seats.iter().find(|s| s.party == *p).map_or(0, |s| s.seats_from);
+            vec![series(c.from_year, -0.2, 0.38, 0.4, &before), series(summary.year, 0.2, 0.38, 1.0, &now)]
         }
         None => vec![series(summary.year, 0.0, 0.7, 1.0, &now)],
     };
@@ -285,11 +216,7 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
         .allow_boxed_zoom(false)
         .include_y(0.0)
         .show_grid([false, true])
-        .legend(
-            Legend::default()
-                .follow_insertion_order(true)
-                .position(egui_plot::Corner::RightTop),
-        );
+        .legend(Legend::default().follow_insertion_order(true).position(egui_plot::Corner::RightTop));
     party_axis(plot, names).show(ui, |plot| {
         for chart in charts {
             plot.bar_chart(chart);

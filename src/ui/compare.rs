@@ -9,9 +9,7 @@ use super::state::{self, ViewState};
 use super::{swatch, to_color32};
 use crate::analysis::change::points_label;
 use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject};
-use crate::analysis::comparison::{
-    Comparison, ComparisonRow, compare_wards, ward_across_elections,
-};
+use crate::analysis::comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
 use crate::analysis::modes::WardValue;
 use crate::analysis::share::ShareMethod;
 use crate::model::{Dataset, ElectionId, Party};
@@ -24,12 +22,7 @@ const TABLE_PARTIES: usize = 4;
 /// Party groups in the chart.
 const CHART_PARTIES: usize = 5;
 
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Compare wards");
     let Some(subject) = subject else {
@@ -74,12 +67,8 @@ pub fn show(
 /// The "Add ward" list (wards not yet selected, alphabetically), a removable chip per selected
 /// ward, and "Clear".
 fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut Vec<Command>) {
-    let mut unselected: Vec<(usize, &str)> = names
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !selected.contains(i))
-        .map(|(i, n)| (i, *n))
-        .collect();
+    let mut unselected: Vec<(usize, &str)> =
+        names.iter().enumerate().filter(|(i, _)| !selected.contains(i)).map(|(i, n)| (i, *n)).collect();
     unselected.sort_by_key(|(_, name)| name.to_lowercase());
     ui.horizontal(|ui| {
         let label = ui.label("Add ward:");
@@ -97,12 +86,7 @@ fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut 
             })
             .response
             .labelled_by(label.id);
-        if !selected.is_empty()
-            && ui
-                .button("Clear")
-                .on_hover_text("Remove every ward from the comparison")
-                .clicked()
-        {
+        if !selected.is_empty() && ui.button("Clear").on_hover_text("Remove every ward from the comparison").clicked() {
             commands.push(Command::ClearSelection);
         }
     });
@@ -116,83 +100,71 @@ fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut 
                 .on_hover_text("Remove from the comparison")
                 .accessible_name(format!("Remove {name}"));
             if chip.clicked() {
-                commands.push(Command::SelectWards(
-                    selected.iter().copied().filter(|w| *w != ward).collect(),
-                ));
+                commands.push(Command::SelectWards(selected.iter().copied().filter(|w| *w != ward).collect()));
             }
         }
     });
 }
 
-/// The rows side by side in two narrow grids, so both fit the side panel without scrolling:
-/// seats, majority and the map's measure; then the top parties' shares. The borough row (no
-/// ward) is in italics.
-fn table(
-    ui: &mut egui::Ui,
-    id_salt: &str,
-    comparison: &Comparison,
-    rows: &[&ComparisonRow],
-    spec: &ColourSpec,
-) {
-    // The winner and the majority are already in the seats and majority columns.
-    let measure = !matches!(spec.mode, ColourMode::Winner | ColourMode::Majority);
+/// The rows side by side in narrow grids, so each fits the side panel without scrolling:
+/// seats and majority; the map's measure; the top parties' shares. The borough row (no ward)
+/// is in italics.
+fn table(ui: &mut egui::Ui, id_salt: &str, comparison: &Comparison, rows: &[&ComparisonRow], spec: &ColourSpec) {
     fitted(ui, (id_salt, "seats"), |ui| {
-        egui::Grid::new((id_salt, "seats_grid"))
-            .striped(true)
-            .num_columns(3 + usize::from(measure))
-            .show(ui, |ui| {
+        egui::Grid::new((id_salt, "seats_grid")).striped(true).num_columns(3).show(ui, |ui| {
+            ui.strong("");
+            ui.strong("Seats");
+            ui.strong("Majority").on_hover_text("Votes, and % of the top-vote total (each party's best candidate)");
+            ui.end_row();
+            for row in rows {
+                seat_cells(ui, row);
+                ui.end_row();
+            }
+        });
+    });
+    // The winner and the majority are already in the grid above.
+    if !matches!(spec.mode, ColourMode::Winner | ColourMode::Majority) {
+        ui.add_space(6.0);
+        fitted(ui, (id_salt, "measure"), |ui| {
+            egui::Grid::new((id_salt, "measure_grid")).striped(true).num_columns(2).show(ui, |ui| {
+                ui.strong(&comparison.measure_title);
                 ui.strong("");
-                ui.strong("Seats");
-                ui.strong("Majority").on_hover_text(
-                    "Votes, and % of the top-vote total (each party's best candidate)",
-                );
-                if measure {
-                    ui.strong(drawable(&comparison.measure_title));
-                }
                 ui.end_row();
                 for row in rows {
-                    seat_cells(ui, comparison, row, spec, measure);
+                    measure_cells(ui, comparison, row, spec);
                     ui.end_row();
                 }
             });
-    });
+        });
+    }
     ui.add_space(6.0);
     let parties: Vec<&Party> = comparison.parties.iter().take(TABLE_PARTIES).collect();
     fitted(ui, (id_salt, "shares"), |ui| {
-        egui::Grid::new((id_salt, "shares_grid"))
-            .striped(true)
-            .num_columns(parties.len() + 1)
-            .show(ui, |ui| {
-                ui.strong("Share of the vote");
-                for party in &parties {
-                    ui.horizontal(|ui| {
-                        swatch(ui, to_color32(party.colour));
-                        ui.strong(&party.short)
-                            .on_hover_text(format!("{} share, %", party.name));
-                    });
-                }
+        egui::Grid::new((id_salt, "shares_grid")).striped(true).num_columns(parties.len() + 1).show(ui, |ui| {
+            ui.strong("Share of the vote");
+            for party in &parties {
+                ui.horizontal(|ui| {
+                    swatch(ui, to_color32(party.colour));
+                    ui.strong(&party.short).on_hover_text(format!("{} share, %", party.name));
+                });
+            }
+            ui.end_row();
+            for row in rows {
+                share_cells(ui, row, &parties);
                 ui.end_row();
-                for row in rows {
-                    share_cells(ui, row, &parties);
-                    ui.end_row();
-                }
-            });
+            }
+        });
     });
     ui.weak(method_note(comparison.method));
     if let Some(reason) = &comparison.measure_unavailable {
-        ui.weak(format!(
-            "{}: {reason}.",
-            drawable(&comparison.measure_title)
-        ));
+        ui.weak(format!("{}: {reason}.", comparison.measure_title));
     }
 }
 
 /// Shows `content` in a horizontal scroll area, and says how to see all of it when the panel
 /// is too narrow (the scroll bar alone is easy to miss).
 fn fitted(ui: &mut egui::Ui, id_salt: impl egui::AsIdSalt, content: impl FnOnce(&mut egui::Ui)) {
-    let output = egui::ScrollArea::horizontal()
-        .id_salt(id_salt)
-        .show(ui, content);
+    let output = egui::ScrollArea::horizontal().id_salt(id_salt).show(ui, content);
     if output.content_size.x > output.inner_rect.width() + 1.0 {
         ui.weak("Scroll sideways, or drag the panel's left edge to widen it, to see every column.");
     }
@@ -200,64 +172,41 @@ fn fitted(ui: &mut egui::Ui, id_salt: impl egui::AsIdSalt, content: impl FnOnce(
 
 /// Italic text for the borough row, so the reference reads differently at a glance.
 fn cell_text(row: &ComparisonRow, text: String) -> RichText {
-    if row.ward.is_none() {
-        RichText::new(text).italics()
-    } else {
-        RichText::new(text)
-    }
+    if row.ward.is_none() { RichText::new(text).italics() } else { RichText::new(text) }
 }
 
-fn seat_cells(
-    ui: &mut egui::Ui,
-    comparison: &Comparison,
-    row: &ComparisonRow,
-    spec: &ColourSpec,
-    measure: bool,
-) {
+fn seat_cells(ui: &mut egui::Ui, row: &ComparisonRow) {
     ui.label(cell_text(row, row.label.clone()).strong());
     if !row.has_result {
         ui.weak("No result");
         ui.label("");
-        if measure {
-            ui.label("");
-        }
         return;
     }
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
         for (party, seats) in &row.seats {
             swatch(ui, to_color32(party.colour));
-            ui.label(cell_text(row, format!("{seats} {}", party.short)))
-                .on_hover_text(&party.name);
+            ui.label(cell_text(row, format!("{seats} {}", party.short))).on_hover_text(&party.name);
         }
     });
     match (&row.majority, row.ward) {
-        (_, None) => ui
-            .weak("–")
-            .on_hover_text("A majority is a ward's, not the borough's"),
+        (_, None) => ui.weak("–").on_hover_text("A majority is a ward's, not the borough's"),
         (Some(m), Some(_)) => {
-            let percent = m
-                .percent
-                .map_or_else(String::new, |p| format!(" ({p:.1}%)"));
+            let percent = m.percent.map_or_else(String::new, |p| format!(" ({p:.1}%)"));
             ui.label(format!("{}{percent}", thousands(m.votes)))
         }
-        (None, Some(_)) => ui
-            .label("none")
-            .on_hover_text("Every candidate was elected"),
+        (None, Some(_)) => ui.label("none").on_hover_text("Every candidate was elected"),
     };
-    if !measure {
-        return;
-    }
+}
+
+fn measure_cells(ui: &mut egui::Ui, comparison: &Comparison, row: &ComparisonRow, spec: &ColourSpec) {
+    ui.label(cell_text(row, row.label.clone()).strong());
     match &row.measure {
-        Some(value) => ui
-            .label(cell_text(row, drawable(&measure_cell(spec, value))))
-            .on_hover_text(drawable(&value.text)),
+        Some(value) => ui.label(cell_text(row, measure_cell(spec, value))).on_hover_text(&value.text),
+        None if !row.has_result => ui.weak("No result"),
         None => {
-            let why = comparison
-                .measure_unavailable
-                .as_deref()
-                .unwrap_or("Not available for this row");
-            ui.weak("–").on_hover_text(drawable(why))
+            let why = comparison.measure_unavailable.as_deref().unwrap_or("Not available for this row");
+            ui.weak("–").on_hover_text(why)
         }
     };
 }
@@ -266,12 +215,12 @@ fn share_cells(ui: &mut egui::Ui, row: &ComparisonRow, parties: &[&Party]) {
     ui.label(cell_text(row, row.label.clone()).strong());
     for party in parties {
         match row.shares.iter().find(|s| s.party == **party) {
-            Some(vote) => ui
-                .label(cell_text(row, format!("{:.1}%", vote.share)))
-                .on_hover_text(format!("{}: {} votes", party.name, thousands(vote.votes))),
-            None if row.has_result => ui
-                .weak("–")
-                .on_hover_text(format!("{} did not stand", party.name)),
+            Some(vote) => ui.label(cell_text(row, format!("{:.1}%", vote.share))).on_hover_text(format!(
+                "{}: {} votes",
+                party.name,
+                thousands(vote.votes)
+            )),
+            None if row.has_result => ui.weak("–").on_hover_text(format!("{} did not stand", party.name)),
             None => ui.weak("–").on_hover_text("No result"),
         };
     }
@@ -287,32 +236,18 @@ fn measure_cell(spec: &ColourSpec, value: &WardValue) -> String {
         (ColourMode::Change, Some(n)) => points_label(n),
         (ColourMode::Swing, Some(n)) if (n * 10.0).round() == 0.0 => "no swing".into(),
         (ColourMode::Swing, Some(n)) => {
-            let to = if n > 0.0 {
-                &spec.swing.0
-            } else {
-                &spec.swing.1
-            };
+            let to = if n > 0.0 { &spec.swing.0 } else { &spec.swing.1 };
             format!("{:.1} pts to {}", n.abs(), Party::from_source(to).short)
         }
         _ => value.text.clone(),
     }
 }
 
-/// The analysis writes year ranges with "→", which egui's bundled fonts cannot draw (it would
-/// show as a box); an en dash reads the same. A no-op once the fonts or the labels change.
-pub fn drawable(text: &str) -> String {
-    text.replace('→', "–")
-}
-
 /// Names the share method under a table or chart, so nobody reads top-vote shares as totals.
 pub fn method_note(method: ShareMethod) -> &'static str {
     match method {
-        ShareMethod::TopVote => {
-            "Shares by the top-vote method: each party's best candidate stands for the party."
-        }
-        ShareMethod::TotalVotes => {
-            "Shares by the total-votes method: all of a party's votes over all votes cast."
-        }
+        ShareMethod::TopVote => "Shares by the top-vote method: each party's best candidate stands for the party.",
+        ShareMethod::TotalVotes => "Shares by the total-votes method: all of a party's votes over all votes cast.",
     }
 }
 
@@ -345,18 +280,13 @@ fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRo
                         .width(slot * 0.9)
                         .name(format!("{}\n{} {share:.1}%", row.label, party.short));
                     if is_borough {
-                        bar.fill(colour.gamma_multiply(0.12))
-                            .stroke(egui::Stroke::new(1.5, colour))
+                        bar.fill(colour.gamma_multiply(0.12)).stroke(egui::Stroke::new(1.5, colour))
                     } else {
                         bar.fill(colour.gamma_multiply(alpha))
                     }
                 })
                 .collect();
-            let legend_colour = if is_borough {
-                neutral.gamma_multiply(0.25)
-            } else {
-                neutral.gamma_multiply(alpha)
-            };
+            let legend_colour = if is_borough { neutral.gamma_multiply(0.25) } else { neutral.gamma_multiply(alpha) };
             BarChart::new(row.label.clone(), bars)
                 .color(legend_colour)
                 .element_formatter(Box::new(|bar, _| bar.name.clone()))
@@ -375,11 +305,7 @@ fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRo
         .include_y(0.0)
         .include_y(100.0)
         .show_grid([false, true])
-        .legend(
-            Legend::default()
-                .follow_insertion_order(true)
-                .position(egui_plot::Corner::RightTop),
-        );
+        .legend(Legend::default().follow_insertion_order(true).position(egui_plot::Corner::RightTop));
     party_axis(plot, names).show(ui, |plot| {
         for chart in charts {
             plot.bar_chart(chart);
@@ -393,32 +319,17 @@ fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRo
 pub fn party_axis(plot: Plot<'_>, names: Vec<String>) -> Plot<'_> {
     let count = names.len();
     plot.x_grid_spacer(move |_| {
-        (0..count)
-            .map(|i| GridMark {
-                value: i as f64,
-                step_size: count.max(1) as f64,
-            })
-            .collect()
+        (0..count).map(|i| GridMark { value: i as f64, step_size: count.max(1) as f64 }).collect()
     })
     .x_axis_formatter(move |mark, _| {
         let i = mark.value.round();
         let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
-        if whole {
-            names.get(i as usize).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        }
+        if whole { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
     })
 }
 
 /// One ward in every election on its ward set, earliest first.
-fn across_elections(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    id: ElectionId,
-    ward: usize,
-    spec: &ColourSpec,
-) {
+fn across_elections(ui: &mut egui::Ui, data: &Dataset, id: ElectionId, ward: usize, spec: &ColourSpec) {
     ui.heading("Same ward across elections");
     match ward_across_elections(data, id, ward, spec) {
         Some(across) if across.rows.len() > 1 => {
@@ -441,10 +352,7 @@ fn other_boundaries_note(data: &Dataset, id: ElectionId) -> Option<String> {
     let earlier = data
         .elections
         .iter()
-        .filter(|e| {
-            e.election.borough == current.election.borough
-                && e.election.year < current.election.year
-        })
+        .filter(|e| e.election.borough == current.election.borough && e.election.year < current.election.year)
         .max_by_key(|e| e.election.year)?;
     (earlier.ward_set != current.ward_set).then(|| {
         format!(
@@ -460,14 +368,8 @@ mod tests {
 
     #[test]
     fn swing_cells_name_the_party_swung_to() {
-        let spec = ColourSpec {
-            mode: ColourMode::Swing,
-            ..ColourSpec::winner()
-        };
-        let value = |n: f64| WardValue {
-            number: Some(n),
-            text: String::new(),
-        };
+        let spec = ColourSpec { mode: ColourMode::Swing, ..ColourSpec::winner() };
+        let value = |n: f64| WardValue { number: Some(n), text: String::new() };
         assert_eq!(measure_cell(&spec, &value(8.14)), "8.1 pts to Con");
         assert_eq!(measure_cell(&spec, &value(-2.0)), "2.0 pts to Lab");
         assert_eq!(measure_cell(&spec, &value(0.01)), "no swing");

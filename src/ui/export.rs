@@ -128,6 +128,12 @@ impl ExportDialog {
         format!("{stem}.{}", self.format.extension())
     }
 
+    /// The suggested file in the current folder, as a full path for the path field.
+    fn suggested_path(&self) -> String {
+        let name = self.suggested_name();
+        std::env::current_dir().map_or(name.clone(), |dir| dir.join(name).display().to_string())
+    }
+
     /// The renderer's options for this dialog's choices.
     pub fn render_options(&self, source: &ExportSource) -> RenderOptions {
         let (width_px, scale) = match self.size {
@@ -157,12 +163,12 @@ impl ExportDialog {
             Stage::ChoosingPath(started, receiver) => match receiver.try_recv() {
                 Ok(Some(path)) => self.chosen(path, source, false),
                 Ok(None) if started.elapsed() < NO_DIALOG_THRESHOLD => {
-                    self.stage = Stage::PathField(self.suggested_name());
+                    self.stage = Stage::PathField(self.suggested_path());
                     ExportRequest::None
                 }
                 Ok(None) => ExportRequest::None,
                 Err(mpsc::TryRecvError::Disconnected) => {
-                    self.stage = Stage::PathField(self.suggested_name());
+                    self.stage = Stage::PathField(self.suggested_path());
                     ExportRequest::None
                 }
                 Err(mpsc::TryRecvError::Empty) => {
@@ -176,6 +182,9 @@ impl ExportDialog {
                 egui::Window::new("Save image as").collapsible(false).open(&mut open).show(ctx, |ui| {
                     ui.label("No save dialog is available here. Type the file to write:");
                     let edit = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
+                    if !edit.has_focus() && !edit.lost_focus() {
+                        edit.request_focus();
+                    }
                     submit = (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
                         || ui.button("Save").clicked();
                 });

@@ -65,11 +65,11 @@ pub fn commands(ctx: &egui::Context, names: &[String], anchors: &[Option<[f64; 2
         }
         let tab_back = input.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab);
         let tab = !tab_back && input.consume_key(egui::Modifiers::NONE, egui::Key::Tab);
-        if tab || tab_back {
-            if let Some(ward) = step_alphabetically(names, selected, tab_back) {
-                commands.push(Command::SelectWard { ward, toggle: false });
-                commands.push(Command::RevealSelection);
-            }
+        if (tab || tab_back)
+            && let Some(ward) = step_alphabetically(names, selected, tab_back)
+        {
+            commands.push(Command::SelectWard { ward, toggle: false });
+            commands.push(Command::RevealSelection);
         }
         let arrows = [
             (egui::Key::ArrowLeft, Direction::Left),

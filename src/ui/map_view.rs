@@ -16,6 +16,7 @@
 //! ```
 
 mod camera;
+mod fill;
 mod labels;
 mod paint;
 mod stripes;
@@ -77,14 +78,7 @@ pub struct MapView<'a> {
 impl<'a> MapView<'a> {
     /// A map of `geometry` with ward `i` filled by `fills[i]` (missing entries: no data).
     pub fn new(geometry: &'a PreparedWardSet, fills: &'a [FillStyle]) -> Self {
-        Self {
-            geometry,
-            fills,
-            labels: &[],
-            selected: &[],
-            show_labels: true,
-            tooltip: None,
-        }
+        Self { geometry, fills, labels: &[], selected: &[], show_labels: true, tooltip: None }
     }
 
     /// Ward names, by ward index, drawn where they fit.
@@ -117,8 +111,7 @@ impl<'a> MapView<'a> {
 
     /// Fill the available space with the map, handle pan/zoom on `camera`, paint, report.
     pub fn show(self, ui: &mut Ui, camera: &mut MapCamera) -> MapResponse {
-        let (mut response, painter) =
-            ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+        let (mut response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let rect = response.rect;
         let bounds = self.geometry.bounds();
 
@@ -148,23 +141,14 @@ impl<'a> MapView<'a> {
         if response.clicked() && !response.double_clicked() {
             match response.interact_pointer_pos().and_then(world_at) {
                 Some(index) => {
-                    clicked = Some(ClickedWard {
-                        index,
-                        modifiers: ui.input(|i| i.modifiers),
-                    });
+                    clicked = Some(ClickedWard { index, modifiers: ui.input(|i| i.modifiers) });
                 }
                 None => clicked_empty = true,
             }
         }
 
-        let frame = paint::Frame {
-            geometry: self.geometry,
-            fills: self.fills,
-            selected: self.selected,
-            hovered,
-            camera,
-            rect,
-        };
+        let frame =
+            paint::Frame { geometry: self.geometry, fills: self.fills, selected: self.selected, hovered, camera, rect };
         let visible = frame.paint(&painter);
         frame.paint_highlights(&painter);
         if self.show_labels {
@@ -177,11 +161,6 @@ impl<'a> MapView<'a> {
             response = response.on_hover_ui_at_pointer(|ui| tooltip(ui, ward));
         }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, MAP_LABEL));
-        MapResponse {
-            response,
-            hovered,
-            clicked,
-            clicked_empty,
-        }
+        MapResponse { response, hovered, clicked, clicked_empty }
     }
 }

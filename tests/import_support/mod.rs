@@ -7,9 +7,7 @@ use wardmap::io::LoadError;
 
 /// A file in `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// The Barnet wards of 2002–2022 (the set used by the 2014 and 2018 elections).
@@ -32,10 +30,7 @@ pub fn temp_file(name: &str, content: impl AsRef<[u8]>) -> (tempfile::TempDir, P
 pub fn message_naming_file(error: &LoadError, path: &Path) -> String {
     let message = error.to_string();
     let file_name = path.file_name().expect("a file name").to_string_lossy();
-    assert!(
-        message.contains(file_name.as_ref()),
-        "the message should name {file_name}: {message}"
-    );
+    assert!(message.contains(file_name.as_ref()), "the message should name {file_name}: {message}");
     message
 }
 
@@ -43,17 +38,11 @@ pub fn message_naming_file(error: &LoadError, path: &Path) -> String {
 pub fn assert_mentions(message: &str, fragments: &[&str]) {
     let lower = message.to_lowercase();
     for fragment in fragments {
-        assert!(
-            lower.contains(&fragment.to_lowercase()),
-            "expected \"{fragment}\" in: {message}"
-        );
+        assert!(lower.contains(&fragment.to_lowercase()), "expected \"{fragment}\" in: {message}");
     }
 }
 
 /// Seats per party short name, e.g. [("Con", 38), ("Lab", 25)].
 pub fn seats(election: &wardmap::model::Election) -> Vec<(String, u32)> {
-    wardmap::analysis::seat_totals(election)
-        .into_iter()
-        .map(|(party, n)| (party.short, n))
-        .collect()
+    wardmap::analysis::seat_totals(election).into_iter().map(|(party, n)| (party.short, n)).collect()
 }

@@ -22,10 +22,7 @@ pub struct MapCamera {
 
 impl Default for MapCamera {
     fn default() -> Self {
-        Self {
-            centre: [0.0, 0.0],
-            metres_per_point: 0.0,
-        }
+        Self { centre: [0.0, 0.0], metres_per_point: 0.0 }
     }
 }
 
@@ -39,9 +36,7 @@ impl MapCamera {
 
     /// False for the default camera or any camera with an unusable scale or centre.
     pub fn is_set(&self) -> bool {
-        self.metres_per_point.is_finite()
-            && self.metres_per_point > 0.0
-            && self.centre.iter().all(|c| c.is_finite())
+        self.metres_per_point.is_finite() && self.metres_per_point > 0.0 && self.centre.iter().all(|c| c.is_finite())
     }
 
     /// The camera that shows `bounds` (world metres) whole, centred, inside `rect`.
@@ -50,10 +45,7 @@ impl MapCamera {
         let view_h = f64::from(rect.height().max(1.0)) * (1.0 - 2.0 * Self::FIT_MARGIN);
         let scale = (bounds.width() / view_w).max(bounds.height() / view_h);
         let centre = bounds.center();
-        Self {
-            centre: [centre.x, centre.y],
-            metres_per_point: scale.max(Self::MIN_METRES_PER_POINT),
-        }
+        Self { centre: [centre.x, centre.y], metres_per_point: scale.max(Self::MIN_METRES_PER_POINT) }
     }
 
     /// Screen position (points) of a world point, with the view in `rect`.
@@ -76,22 +68,14 @@ impl MapCamera {
 
     /// Screen position of ward `ward`'s label anchor: a point inside the ward, so a click there
     /// hits it (handy for UI tests). `None` for an unknown or degenerate ward.
-    pub fn anchor_on_screen(
-        &self,
-        rect: Rect,
-        geometry: &PreparedWardSet,
-        ward: usize,
-    ) -> Option<Pos2> {
+    pub fn anchor_on_screen(&self, rect: Rect, geometry: &PreparedWardSet, ward: usize) -> Option<Pos2> {
         let spot = geometry.ward(ward)?.label?;
         Some(self.world_to_screen(rect, spot.anchor))
     }
 
     /// The world rectangle seen through `rect`.
     pub fn visible_world_rect(&self, rect: Rect) -> geo::Rect<f64> {
-        geo::Rect::new(
-            self.screen_to_world(rect, rect.left_bottom()),
-            self.screen_to_world(rect, rect.right_top()),
-        )
+        geo::Rect::new(self.screen_to_world(rect, rect.left_bottom()), self.screen_to_world(rect, rect.right_top()))
     }
 
     /// Move the map by `delta` screen points (a drag: the map follows the pointer).
@@ -114,9 +98,7 @@ impl MapCamera {
 
     /// Keep the zoom within sane limits and the centre over the ward set, if there is one.
     pub fn clamp(&mut self, bounds: Option<geo::Rect<f64>>, rect: Rect) {
-        let max = bounds.map_or(1e6, |b| {
-            Self::fit(b, rect).metres_per_point * Self::MAX_ZOOM_OUT
-        });
+        let max = bounds.map_or(1e6, |b| Self::fit(b, rect).metres_per_point * Self::MAX_ZOOM_OUT);
         self.metres_per_point = self.metres_per_point.clamp(Self::MIN_METRES_PER_POINT, max);
         if let Some(b) = bounds {
             self.centre[0] = self.centre[0].clamp(b.min().x, b.max().x);
@@ -134,16 +116,7 @@ mod tests {
     }
 
     fn bounds() -> geo::Rect<f64> {
-        geo::Rect::new(
-            Coord {
-                x: -30_000.0,
-                y: 6_700_000.0,
-            },
-            Coord {
-                x: 10_000.0,
-                y: 6_730_000.0,
-            },
-        )
+        geo::Rect::new(Coord { x: -30_000.0, y: 6_700_000.0 }, Coord { x: 10_000.0, y: 6_730_000.0 })
     }
 
     #[test]
@@ -156,33 +129,18 @@ mod tests {
     fn a_fitted_camera_shows_the_whole_bounds_inside_the_view() {
         let camera = MapCamera::fit(bounds(), view());
         for corner in [bounds().min(), bounds().max()] {
-            assert!(
-                view().contains(camera.world_to_screen(view(), corner)),
-                "{corner:?}"
-            );
+            assert!(view().contains(camera.world_to_screen(view(), corner)), "{corner:?}");
         }
-        assert_eq!(
-            camera.world_to_screen(view(), bounds().center()),
-            view().center()
-        );
+        assert_eq!(camera.world_to_screen(view(), bounds().center()), view().center());
     }
 
     #[test]
     fn screen_and_world_conversions_are_inverse_and_north_is_up() {
-        let camera = MapCamera {
-            centre: [-14_226.63, 6_711_542.48],
-            metres_per_point: 2.5,
-        };
+        let camera = MapCamera { centre: [-14_226.63, 6_711_542.48], metres_per_point: 2.5 };
         let p = pos2(333.0, 444.0);
         let back = camera.world_to_screen(view(), camera.screen_to_world(view(), p));
         assert!((back - p).length() < 1e-3, "{back:?}");
-        let north = camera.world_to_screen(
-            view(),
-            Coord {
-                x: -14_226.63,
-                y: 6_711_600.0,
-            },
-        );
+        let north = camera.world_to_screen(view(), Coord { x: -14_226.63, y: 6_711_600.0 });
         assert!(north.y < view().center().y);
     }
 
@@ -198,10 +156,7 @@ mod tests {
 
     #[test]
     fn dragging_moves_the_map_with_the_pointer() {
-        let mut camera = MapCamera {
-            centre: [0.0, 0.0],
-            metres_per_point: 2.0,
-        };
+        let mut camera = MapCamera { centre: [0.0, 0.0], metres_per_point: 2.0 };
         let world = Coord { x: 100.0, y: 100.0 };
         let before = camera.world_to_screen(view(), world);
         camera.pan_by_points(egui::vec2(10.0, -5.0));
@@ -211,10 +166,7 @@ mod tests {
 
     #[test]
     fn clamping_limits_zoom_and_keeps_the_centre_over_the_wards() {
-        let mut camera = MapCamera {
-            centre: [1e9, -1e9],
-            metres_per_point: 1e-9,
-        };
+        let mut camera = MapCamera { centre: [1e9, -1e9], metres_per_point: 1e-9 };
         camera.clamp(Some(bounds()), view());
         assert_eq!(camera.metres_per_point, MapCamera::MIN_METRES_PER_POINT);
         assert_eq!(camera.centre, [10_000.0, 6_700_000.0]);

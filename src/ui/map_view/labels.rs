@@ -2,7 +2,8 @@
 
 use egui::{Color32, FontId, Painter, Rect};
 
-use super::paint::{Frame, backdrop, colour};
+use super::fill::{backdrop, colour};
+use super::paint::Frame;
 
 /// Label text size in points.
 const LABEL_SIZE: f32 = 11.0;
@@ -23,8 +24,7 @@ impl Frame<'_> {
             .filter(|&i| {
                 let has_text = labels.get(i).is_some_and(|t| !t.trim().is_empty());
                 let roomy = wards.get(i).and_then(|w| w.label).is_some_and(|spot| {
-                    spot.width / mpp >= MIN_ROOM_POINTS
-                        && spot.height / mpp >= f64::from(LABEL_SIZE)
+                    spot.width / mpp >= MIN_ROOM_POINTS && spot.height / mpp >= f64::from(LABEL_SIZE)
                 });
                 has_text && roomy
             })
@@ -44,8 +44,7 @@ impl Frame<'_> {
             if !spot.fits(f64::from(size.x) * mpp, f64::from(size.y) * mpp) {
                 continue;
             }
-            let text_rect =
-                Rect::from_center_size(self.camera.world_to_screen(self.rect, spot.anchor), size);
+            let text_rect = Rect::from_center_size(self.camera.world_to_screen(self.rect, spot.anchor), size);
             let spaced = text_rect.expand(LABEL_GAP);
             if !self.rect.contains_rect(text_rect) || placed.iter().any(|r| r.intersects(spaced)) {
                 continue;

@@ -4,14 +4,14 @@
 //! current zoom) are only moved and scaled into screen points, and only for wards whose
 //! bounding box meets the view.
 
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::epaint::Mesh;
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureId, pos2};
 use geo::Coord;
 
 use super::MapCamera;
-use super::stripes::{POINTS_PER_UNIT, Pattern, texture_for};
-use crate::geometry::{DetailLevel, PreparedWardSet, WardMesh};
-use crate::model::palette::{self, FillStyle, Rgb};
+use super::fill::{Paint, PaintCache, append, colour_with_alpha};
+use crate::geometry::{DetailLevel, PreparedWardSet};
+use crate::model::palette::{self, FillStyle};
 
 /// Wards smaller than this on screen (points) get no outline: at country scale thousands of
 /// outlines would only paint the map grey (and cost more to tessellate than all the fills).
@@ -20,9 +20,6 @@ const MIN_OUTLINED_POINTS: f64 = 12.0;
 const FULL_OUTLINE_POINTS: f64 = 32.0;
 /// Opacity of a ward outline at full strength.
 const OUTLINE_ALPHA: f64 = 150.0;
-/// Slightly darker grey stripes over `NO_DATA`: a subtle hatch marking "no result".
-const NO_DATA_HATCH: Rgb = Rgb(0xD0, 0xD0, 0xD0);
-
 /// Everything one frame of painting needs.
 pub(super) struct Frame<'a> {
     pub geometry: &'a PreparedWardSet,
@@ -33,33 +30,19 @@ pub(super) struct Frame<'a> {
     pub rect: Rect,
 }
 
-/// How a ward's triangles are coloured.
-#[derive(Clone, Copy)]
-enum Paint {
-    Solid(Color32),
-    Stripes {
-        texture: TextureId,
-        period: f32,
-        phase: f32,
-    },
-}
-
 /// Moves a ward's origin-relative f32 vertices to screen points.
 #[derive(Clone, Copy)]
-struct Placement {
+pub(super) struct Placement {
     base: Pos2,
     scale: f32,
 }
 
 impl Placement {
     fn new(camera: &MapCamera, rect: Rect, origin: Coord<f64>) -> Self {
-        Self {
-            base: camera.world_to_screen(rect, origin),
-            scale: (1.0 / camera.metres_per_point) as f32,
-        }
+        Self { base: camera.world_to_screen(rect, origin), scale: (1.0 / camera.metres_per_point) as f32 }
     }
 
-    fn apply(self, [x, y]: [f32; 2]) -> Pos2 {
+    pub(super) fn apply(self, [x, y]: [f32; 2]) -> Pos2 {
         pos2(self.base.x + x * self.scale, self.base.y - y * self.scale)
     }
 }
@@ -78,12 +61,9 @@ impl Frame<'_> {
         };
         let level = self.geometry.level_for(self.camera.metres_per_point);
 
-        let mut paints = PaintCache::new(self, painter.ctx());
+        let mut paints = PaintCache::new(painter.ctx(), self.stripe_diagonal());
         let mut solid = Mesh::default();
-        let vertex_count = visible
-            .iter()
-            .filter_map(|&i| level.shapes.get(i))
-            .map(|s| s.mesh.vertices.len());
+        let vertex_count = visible.iter().filter_map(|&i| level.shapes.get(i)).map(|s| s.mesh.vertices.len());
         solid.reserve_vertices(vertex_count.sum());
         let mut meshes: Vec<Mesh> = vec![solid];
         for &i in &visible {
@@ -96,38 +76,25 @@ impl Frame<'_> {
                 Paint::Solid(_) => TextureId::default(),
                 Paint::Stripes { texture, .. } => texture,
             };
-            let k = meshes
-                .iter()
-                .position(|m| m.texture_id == texture)
-                .unwrap_or_else(|| {
-                    meshes.push(Mesh::with_texture(texture));
-                    meshes.len() - 1
-                });
+            let k = meshes.iter().position(|m| m.texture_id == texture).unwrap_or_else(|| {
+                meshes.push(Mesh::with_texture(texture));
+                meshes.len() - 1
+            });
             append(&mut meshes[k], &shape.mesh, self.placement(i), paint);
         }
-        painter.extend(
-            meshes
-                .into_iter()
-                .filter(|m| !m.is_empty())
-                .map(Shape::mesh),
-        );
+        painter.extend(meshes.into_iter().filter(|m| !m.is_empty()).map(Shape::mesh));
 
         let mut lines = Vec::with_capacity(visible.len());
         for &i in &visible {
-            let size = self.geometry.ward(i).and_then(|w| w.bbox).map_or(0.0, |b| {
-                b.width().max(b.height()) / self.camera.metres_per_point
-            });
+            let size = self
+                .geometry
+                .ward(i)
+                .and_then(|w| w.bbox)
+                .map_or(0.0, |b| b.width().max(b.height()) / self.camera.metres_per_point);
             if size >= MIN_OUTLINED_POINTS {
-                let fade = ((size - MIN_OUTLINED_POINTS)
-                    / (FULL_OUTLINE_POINTS - MIN_OUTLINED_POINTS))
-                    .min(1.0);
+                let fade = ((size - MIN_OUTLINED_POINTS) / (FULL_OUTLINE_POINTS - MIN_OUTLINED_POINTS)).min(1.0);
                 let alpha = (40.0 + fade * (OUTLINE_ALPHA - 40.0)).round() as u8;
-                self.push_rings(
-                    &mut lines,
-                    level,
-                    i,
-                    Stroke::new(1.0, with_alpha(palette::OUTLINE, alpha)),
-                );
+                self.push_rings(&mut lines, level, i, Stroke::new(1.0, colour_with_alpha(palette::OUTLINE, alpha)));
             }
         }
         painter.extend(lines);
@@ -137,40 +104,28 @@ impl Frame<'_> {
     /// Hover and selection highlights, drawn over every fill and outline.
     pub fn paint_highlights(&self, painter: &Painter) {
         let level = self.geometry.level_for(self.camera.metres_per_point);
+        let view = self.camera.visible_world_rect(self.rect.expand(8.0));
+        let in_view = |i: &usize| {
+            let bbox = self.geometry.ward(*i).and_then(|w| w.bbox);
+            bbox.is_some_and(|b| geo::Intersects::intersects(&b, &view))
+        };
+        let selected: Vec<usize> = self.selected.iter().copied().filter(in_view).collect();
         let mut shapes = Vec::new();
         if let Some(i) = self.hovered.filter(|i| !self.selected.contains(i)) {
-            self.push_rings(
-                &mut shapes,
-                level,
-                i,
-                Stroke::new(4.0, Color32::from_white_alpha(230)),
-            );
-            self.push_rings(
-                &mut shapes,
-                level,
-                i,
-                Stroke::new(2.0, with_alpha(palette::OUTLINE, 255)),
-            );
+            self.push_rings(&mut shapes, level, i, Stroke::new(4.0, Color32::from_white_alpha(230)));
+            self.push_rings(&mut shapes, level, i, Stroke::new(2.0, colour_with_alpha(palette::OUTLINE, 255)));
         }
-        for &i in self.selected {
+        for &i in &selected {
             self.push_rings(&mut shapes, level, i, Stroke::new(6.0, Color32::WHITE));
         }
-        for &i in self.selected {
-            self.push_rings(
-                &mut shapes,
-                level,
-                i,
-                Stroke::new(3.0, Color32::from_rgb(0x10, 0x10, 0x10)),
-            );
+        for &i in &selected {
+            self.push_rings(&mut shapes, level, i, Stroke::new(3.0, Color32::from_rgb(0x10, 0x10, 0x10)));
         }
         painter.extend(shapes);
     }
 
     fn placement(&self, i: usize) -> Placement {
-        let origin = self
-            .geometry
-            .ward(i)
-            .map_or(Coord { x: 0.0, y: 0.0 }, |w| w.origin);
+        let origin = self.geometry.ward(i).map_or(Coord { x: 0.0, y: 0.0 }, |w| w.origin);
         Placement::new(self.camera, self.rect, origin)
     }
 
@@ -185,112 +140,15 @@ impl Frame<'_> {
         }
     }
 
-    /// Screen phase of the stripes: anchored to a world point so stripes follow a drag.
-    fn stripe_phase(&self, period: f32) -> f32 {
-        let anchor = self
-            .geometry
-            .bounds()
-            .map_or(Coord { x: 0.0, y: 0.0 }, geo::Rect::min);
+    /// `x + y` of a fixed world point on screen, in f64: stripe phases are taken from it so
+    /// that stripes follow the map when it is dragged.
+    fn stripe_diagonal(&self) -> f64 {
+        let anchor = self.geometry.bounds().map_or(Coord { x: 0.0, y: 0.0 }, geo::Rect::min);
         let c = self.rect.center();
         let x = f64::from(c.x) + (anchor.x - self.camera.centre[0]) / self.camera.metres_per_point;
         let y = f64::from(c.y) - (anchor.y - self.camera.centre[1]) / self.camera.metres_per_point;
-        (x + y).rem_euclid(f64::from(period)) as f32
+        x + y
     }
-}
-
-/// Resolves fill styles to paints once per distinct style per frame (stripe patterns need
-/// canonicalising and a texture; doing it per ward would allocate per ward).
-struct PaintCache<'a> {
-    frame: &'a Frame<'a>,
-    ctx: &'a egui::Context,
-    stripes: Vec<(&'a [(Rgb, u32)], Paint)>,
-    no_data: Option<Paint>,
-}
-
-impl<'a> PaintCache<'a> {
-    fn new(frame: &'a Frame<'a>, ctx: &'a egui::Context) -> Self {
-        Self {
-            frame,
-            ctx,
-            stripes: Vec::new(),
-            no_data: None,
-        }
-    }
-
-    fn get(&mut self, style: &'a FillStyle) -> Paint {
-        match style {
-            FillStyle::Solid(c) => Paint::Solid(colour(*c)),
-            FillStyle::NoData => {
-                if self.no_data.is_none() {
-                    self.no_data = Some(self.resolve(&[(palette::NO_DATA, 3), (NO_DATA_HATCH, 1)]));
-                }
-                self.no_data
-                    .unwrap_or(Paint::Solid(colour(palette::NO_DATA)))
-            }
-            FillStyle::Stripes(stripes) => {
-                if let Some((_, paint)) =
-                    self.stripes.iter().find(|(s, _)| *s == stripes.as_slice())
-                {
-                    return *paint;
-                }
-                let paint = self.resolve(stripes);
-                self.stripes.push((stripes, paint));
-                paint
-            }
-        }
-    }
-
-    fn resolve(&self, stripes: &[(Rgb, u32)]) -> Paint {
-        match Pattern::new(stripes) {
-            None => Paint::Solid(colour(palette::NO_DATA)),
-            Some(Err(only)) => Paint::Solid(colour(only)),
-            Some(Ok(pattern)) => {
-                let period = POINTS_PER_UNIT * pattern.units() as f32;
-                Paint::Stripes {
-                    texture: texture_for(self.ctx, &pattern),
-                    period,
-                    phase: self.frame.stripe_phase(period),
-                }
-            }
-        }
-    }
-}
-
-/// The colour label text is read against, and whether the fill is striped.
-pub(super) fn backdrop(style: Option<&FillStyle>) -> (Rgb, bool) {
-    match style {
-        Some(FillStyle::Solid(c)) => (*c, false),
-        Some(FillStyle::Stripes(stripes)) => match Pattern::new(stripes) {
-            Some(Ok(pattern)) => (pattern.mean_colour(), true),
-            Some(Err(only)) => (only, false),
-            None => (palette::NO_DATA, false),
-        },
-        Some(FillStyle::NoData) | None => (palette::NO_DATA, false),
-    }
-}
-
-fn append(mesh: &mut Mesh, ward: &WardMesh, placement: Placement, paint: Paint) {
-    let Ok(base) = u32::try_from(mesh.vertices.len()) else {
-        return;
-    };
-    let positions = ward.vertices.iter().map(|&v| placement.apply(v));
-    match paint {
-        Paint::Solid(color) => {
-            mesh.vertices.extend(positions.map(|pos| Vertex {
-                pos,
-                uv: WHITE_UV,
-                color,
-            }));
-        }
-        Paint::Stripes { period, phase, .. } => {
-            mesh.vertices.extend(positions.map(|pos| Vertex {
-                pos,
-                uv: pos2((pos.x + pos.y - phase) / period, 0.5),
-                color: Color32::WHITE,
-            }));
-        }
-    }
-    mesh.indices.extend(ward.indices.iter().map(|&i| base + i));
 }
 
 fn contains(outer: geo::Rect<f64>, inner: geo::Rect<f64>) -> bool {
@@ -298,12 +156,4 @@ fn contains(outer: geo::Rect<f64>, inner: geo::Rect<f64>) -> bool {
         && outer.min().y <= inner.min().y
         && outer.max().x >= inner.max().x
         && outer.max().y >= inner.max().y
-}
-
-pub(super) fn colour(c: Rgb) -> Color32 {
-    Color32::from_rgb(c.0, c.1, c.2)
-}
-
-fn with_alpha(c: Rgb, alpha: u8) -> Color32 {
-    Color32::from_rgba_unmultiplied(c.0, c.1, c.2, alpha)
 }

@@ -63,11 +63,7 @@ impl Pattern {
     pub fn mean_colour(&self) -> Rgb {
         let units = f64::from(self.units().max(1));
         let mean = |channel: fn(&Rgb) -> u8| {
-            let sum: f64 = self
-                .0
-                .iter()
-                .map(|(c, w)| f64::from(channel(c)) * f64::from(*w))
-                .sum();
+            let sum: f64 = self.0.iter().map(|(c, w)| f64::from(channel(c)) * f64::from(*w)).sum();
             (sum / units).round() as u8
         };
         Rgb(mean(|c| c.0), mean(|c| c.1), mean(|c| c.2))
@@ -78,12 +74,7 @@ impl Pattern {
         let pixels: Vec<Color32> = self
             .0
             .iter()
-            .flat_map(|&(c, w)| {
-                std::iter::repeat_n(
-                    Color32::from_rgb(c.0, c.1, c.2),
-                    w as usize * TEXELS_PER_UNIT,
-                )
-            })
+            .flat_map(|&(c, w)| std::iter::repeat_n(Color32::from_rgb(c.0, c.1, c.2), w as usize * TEXELS_PER_UNIT))
             .collect();
         ColorImage::new([pixels.len(), 1], pixels)
     }
@@ -100,27 +91,14 @@ struct TextureCache(HashMap<Pattern, TextureHandle>);
 /// The texture of `pattern`, created on first use and kept for the life of the context.
 pub fn texture_for(ctx: &Context, pattern: &Pattern) -> TextureId {
     let id = Id::unique("wardmap::map_view::stripe_textures");
-    let cached = ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<TextureCache>(id)
-            .0
-            .get(pattern)
-            .map(TextureHandle::id)
-    });
+    let cached = ctx.data_mut(|d| d.get_temp_mut_or_default::<TextureCache>(id).0.get(pattern).map(TextureHandle::id));
     if let Some(texture) = cached {
         return texture;
     }
     // Never call into the context while its memory is locked: load first, then store.
-    let handle = ctx.load_texture(
-        "ward stripes",
-        pattern.image(),
-        TextureOptions::LINEAR_REPEAT,
-    );
+    let handle = ctx.load_texture("ward stripes", pattern.image(), TextureOptions::LINEAR_REPEAT);
     let texture = handle.id();
-    ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<TextureCache>(id)
-            .0
-            .insert(pattern.clone(), handle)
-    });
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<TextureCache>(id).0.insert(pattern.clone(), handle));
     texture
 }
 
@@ -133,36 +111,27 @@ mod tests {
 
     #[test]
     fn a_two_to_one_split_keeps_its_proportions() {
-        let pattern = Pattern::new(&[(CON, 2), (LAB, 1)])
-            .expect("not empty")
-            .expect("two colours");
+        let pattern = Pattern::new(&[(CON, 2), (LAB, 1)]).expect("not empty").expect("two colours");
         assert_eq!(pattern, Pattern(vec![(CON, 2), (LAB, 1)]));
         assert_eq!(pattern.image().size, [24, 1]);
     }
 
     #[test]
     fn equal_weights_reduce_to_one_unit_each() {
-        let pattern = Pattern::new(&[(CON, 3), (LAB, 3)])
-            .expect("not empty")
-            .expect("two colours");
+        let pattern = Pattern::new(&[(CON, 3), (LAB, 3)]).expect("not empty").expect("two colours");
         assert_eq!(pattern.units(), 2);
     }
 
     #[test]
     fn one_colour_or_zero_weights_are_not_stripes() {
-        assert_eq!(
-            Pattern::new(&[(CON, 2), (LAB, 0), (CON, 1)]),
-            Some(Err(CON))
-        );
+        assert_eq!(Pattern::new(&[(CON, 2), (LAB, 0), (CON, 1)]), Some(Err(CON)));
         assert_eq!(Pattern::new(&[(LAB, 0)]), None);
         assert_eq!(Pattern::new(&[]), None);
     }
 
     #[test]
     fn absurd_weights_are_capped_to_a_small_texture() {
-        let pattern = Pattern::new(&[(CON, 1_000_000), (LAB, 1)])
-            .expect("not empty")
-            .expect("two colours");
+        let pattern = Pattern::new(&[(CON, 1_000_000), (LAB, 1)]).expect("not empty").expect("two colours");
         assert!(pattern.units() <= MAX_UNITS + 1, "{}", pattern.units());
     }
 }

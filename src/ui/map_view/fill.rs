@@ -1,0 +1,111 @@
+//! Fill paints: a solid colour, or a stripe texture with screen-space UVs.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Color32, TextureId, pos2};
+
+use super::paint::Placement;
+use super::stripes::{POINTS_PER_UNIT, Pattern, texture_for};
+use crate::geometry::WardMesh;
+use crate::model::palette::{self, FillStyle, Rgb};
+
+/// Slightly darker grey stripes over `NO_DATA`: a subtle hatch marking "no result".
+const NO_DATA_HATCH: Rgb = Rgb(0xD0, 0xD0, 0xD0);
+
+/// How a ward's triangles are coloured.
+#[derive(Clone, Copy)]
+pub(super) enum Paint {
+    Solid(Color32),
+    Stripes { texture: TextureId, period: f32, phase: f32 },
+}
+
+/// Resolves fill styles to paints once per distinct style per frame (stripe patterns need
+/// canonicalising and a texture; doing it per ward would allocate per ward).
+pub(super) struct PaintCache<'a> {
+    ctx: &'a egui::Context,
+    diagonal: f64,
+    stripes: Vec<(&'a [(Rgb, u32)], Paint)>,
+    no_data: Option<Paint>,
+}
+
+impl<'a> PaintCache<'a> {
+    /// `diagonal`: `x + y` on screen of the world point stripes are anchored to.
+    pub(super) fn new(ctx: &'a egui::Context, diagonal: f64) -> Self {
+        Self { ctx, diagonal, stripes: Vec::new(), no_data: None }
+    }
+
+    pub(super) fn get(&mut self, style: &'a FillStyle) -> Paint {
+        match style {
+            FillStyle::Solid(c) => Paint::Solid(colour(*c)),
+            FillStyle::NoData => {
+                if self.no_data.is_none() {
+                    self.no_data = Some(self.resolve(&[(palette::NO_DATA, 3), (NO_DATA_HATCH, 1)]));
+                }
+                self.no_data.unwrap_or(Paint::Solid(colour(palette::NO_DATA)))
+            }
+            FillStyle::Stripes(stripes) => {
+                if let Some((_, paint)) = self.stripes.iter().find(|(s, _)| *s == stripes.as_slice()) {
+                    return *paint;
+                }
+                let paint = self.resolve(stripes);
+                self.stripes.push((stripes, paint));
+                paint
+            }
+        }
+    }
+
+    fn resolve(&self, stripes: &[(Rgb, u32)]) -> Paint {
+        match Pattern::new(stripes) {
+            None => Paint::Solid(colour(palette::NO_DATA)),
+            Some(Err(only)) => Paint::Solid(colour(only)),
+            Some(Ok(pattern)) => {
+                let period = POINTS_PER_UNIT * pattern.units() as f32;
+                Paint::Stripes {
+                    texture: texture_for(self.ctx, &pattern),
+                    period,
+                    phase: self.diagonal.rem_euclid(f64::from(period)) as f32,
+                }
+            }
+        }
+    }
+}
+
+/// The colour label text is read against, and whether the fill is striped.
+pub(super) fn backdrop(style: Option<&FillStyle>) -> (Rgb, bool) {
+    match style {
+        Some(FillStyle::Solid(c)) => (*c, false),
+        Some(FillStyle::Stripes(stripes)) => match Pattern::new(stripes) {
+            Some(Ok(pattern)) => (pattern.mean_colour(), true),
+            Some(Err(only)) => (only, false),
+            None => (palette::NO_DATA, false),
+        },
+        Some(FillStyle::NoData) | None => (palette::NO_DATA, false),
+    }
+}
+
+pub(super) fn append(mesh: &mut Mesh, ward: &WardMesh, placement: Placement, paint: Paint) {
+    let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+        return;
+    };
+    let positions = ward.vertices.iter().map(|&v| placement.apply(v));
+    match paint {
+        Paint::Solid(color) => {
+            mesh.vertices.extend(positions.map(|pos| Vertex { pos, uv: WHITE_UV, color }));
+        }
+        Paint::Stripes { period, phase, .. } => {
+            mesh.vertices.extend(positions.map(|pos| Vertex {
+                pos,
+                uv: pos2((pos.x + pos.y - phase) / period, 0.5),
+                color: Color32::WHITE,
+            }));
+        }
+    }
+    mesh.indices.extend(ward.indices.iter().map(|&i| base + i));
+}
+
+pub(super) fn colour(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+pub(super) fn colour_with_alpha(c: Rgb, alpha: u8) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.0, c.1, c.2, alpha)
+}
