@@ -215,3 +215,44 @@ fn turnout_is_disabled_with_a_reason_on_barnet() {
         .expect_err("Barnet has no turnout");
     assert!(reason.to_lowercase().contains("turnout"), "{reason}");
 }
+
+fn selected_name(harness: &Harness<'_, WardmapApp>) -> Option<String> {
+    let app = harness.state();
+    let ward = *app.state.selected.first()?;
+    Some(app.data().ward_sets[0].wards[ward].name.clone())
+}
+
+#[test]
+fn ctrl_f_finds_finchley_church_end_from_church_end() {
+    let mut harness = barnet_app();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    assert!(harness.query_by_label("Find ward:").is_some(), "the find box opens");
+    harness.event(egui::Event::Text("church end".into()));
+    harness.run();
+    harness.get_by_label("Finchley Church End").click();
+    harness.run();
+    assert_eq!(selected_name(&harness).as_deref(), Some("Finchley Church End"));
+}
+
+#[test]
+fn tab_and_arrows_move_the_selection_and_escape_clears_it() {
+    let mut harness = barnet_app();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(selected_name(&harness).as_deref(), Some("Brunswick Park"), "Tab starts at the first ward A–Z");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(selected_name(&harness).as_deref(), Some("Burnt Oak"));
+    // Burnt Oak lies west of Mill Hill; going right from it lands on a ward further east.
+    let before = harness.state().shown_geometry().and_then(|g| g.ward(harness.state().state.selected[0]).and_then(|w| w.label.clone())).expect("anchor").anchor;
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let app = harness.state();
+    let after = app.shown_geometry().and_then(|g| g.ward(app.state.selected[0]).and_then(|w| w.label.clone())).expect("anchor").anchor;
+    assert!(after.x > before.x, "the selection moved east");
+    assert_ne!(selected_name(&harness).as_deref(), Some("Burnt Oak"));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().state.selected.is_empty());
+}

@@ -4,7 +4,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use wardmap::analysis::colouring::{ColourMode, ColourSpec};
 use wardmap::ui::WardmapApp;
-use wardmap::ui::state::{SidePanel, ViewState};
+use wardmap::ui::state::{SidePanel, SubjectKey, ViewState};
 
 fn barnet_app() -> Harness<'static, WardmapApp> {
     barnet_app_with(ViewState::default())
@@ -160,4 +160,31 @@ fn the_comparison_shows_the_swing_the_map_is_coloured_by() {
     assert!(harness.query_by_label("7.7 pts to Lab").is_some());
     assert!(harness.query_by_label("1.6 pts to Con").is_some());
     assert_every_widget_named(&harness);
+}
+
+#[test]
+fn without_an_earlier_election_or_without_results_the_panels_say_so() {
+    let barnet_2014 = ViewState {
+        subject: Some(SubjectKey::Election { borough: "Barnet".into(), year: 2014 }),
+        side_panel: SidePanel::Borough,
+        ..ViewState::default()
+    };
+    let harness = barnet_app_with(barnet_2014);
+    assert!(harness.query_by_label("Barnet 2014: 63 seats").is_some());
+    assert!(harness.query_by_label_contains("No change is shown").is_some());
+    assert!(harness.query_by_label("Con +6").is_none());
+
+    for panel in [SidePanel::Compare, SidePanel::Borough] {
+        let wards_2022 = ViewState {
+            subject: Some(SubjectKey::WardSet { name: "Barnet wards from 2022".into() }),
+            side_panel: panel,
+            ..ViewState::default()
+        };
+        let harness = barnet_app_with(wards_2022);
+        assert!(
+            harness.query_by_label_contains("No results are loaded for these wards").is_some()
+                || harness.query_by_label_contains("Comparisons need results").is_some(),
+            "{panel:?} says why it is empty"
+        );
+    }
 }

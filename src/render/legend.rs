@@ -15,7 +15,8 @@ const ROW: f32 = 22.0;
 const SWATCH_W: f32 = 26.0;
 const SWATCH_H: f32 = 15.0;
 const BOX_EDGE: Rgb = Rgb(0xc8, 0xc8, 0xc8);
-/// Room left for a substitute font's wider text in SVG viewers without Ubuntu.
+/// Room left for a substitute font's wider text in SVG viewers without Ubuntu: rows and
+/// wrapped lines are laid out as if the text were this much wider than Ubuntu measures it.
 const FONT_SLACK: f32 = 1.2;
 
 /// The legend box's own heading: the legend's title, or just "Key" when the image title
@@ -49,14 +50,14 @@ pub(super) fn legend_box(items: &mut Vec<Item>, legend: &Legend, heading: &str, 
     let start = items.len();
     let mut y = frame.y + u(PAD);
     let mut texts = Vec::new();
-    for line in wrap(heading, u(HEADING_SIZE), inner_w) {
+    for line in wrap(heading, u(HEADING_SIZE), inner_w / FONT_SLACK) {
         y += ascent(u(HEADING_SIZE));
         texts.push(run(line, x, y, u(HEADING_SIZE), INK, Anchor::Start, TextRole::LegendTitle));
         y += descent(u(HEADING_SIZE)) + u(2.0);
     }
     if let Some(note) = legend.note.as_deref().filter(|n| !n.trim().is_empty()) {
         y += u(2.0);
-        for line in wrap(note, u(NOTE_SIZE), inner_w) {
+        for line in wrap(note, u(NOTE_SIZE), inner_w / FONT_SLACK) {
             y += ascent(u(NOTE_SIZE));
             texts.push(run(line, x, y, u(NOTE_SIZE), MUTED, Anchor::Start, TextRole::LegendNote));
             y += descent(u(NOTE_SIZE)) + u(1.0);

@@ -14,6 +14,7 @@ use crate::analysis::gains::{GainsReport, signed};
 use crate::model::{Dataset, ElectionId, Party};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
+/// The whole borough in the election shown, against the previous election on the same wards.
 pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Borough summary");

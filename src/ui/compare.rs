@@ -22,6 +22,8 @@ const TABLE_PARTIES: usize = 4;
 /// Party groups in the chart.
 const CHART_PARTIES: usize = 5;
 
+/// The panel for the selected wards of the election shown; with one ward selected, that ward
+/// across elections too.
 pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Compare wards");
@@ -74,6 +76,7 @@ fn picker(ui: &mut egui::Ui, names: &[&str], selected: &[usize], commands: &mut 
         let label = ui.label("Add ward:");
         egui::ComboBox::from_id_salt("compare_add_ward")
             .selected_text("pick from the list…")
+            // Tall enough for a borough's twenty-odd wards without scrolling the list.
             .height(600.0)
             .show_ui(ui, |ui| {
                 for (ward, name) in &unselected {

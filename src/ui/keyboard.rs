@@ -55,7 +55,9 @@ pub fn step_alphabetically(names: &[String], from: Option<usize>, backwards: boo
 
 /// Read this frame's navigation keys, unless a text field or other widget has focus.
 pub fn commands(ctx: &egui::Context, names: &[String], anchors: &[Option<[f64; 2]>], selected: Option<usize>) -> Vec<Command> {
-    if ctx.memory(|m| m.focused().is_some()) {
+    // A text field keeps its keys. Any other focused widget (egui moves focus with Tab) gives
+    // focus up, so Tab and the arrows move the ward selection instead of a focus ring.
+    if ctx.text_edit_focused() {
         return Vec::new();
     }
     let mut commands = Vec::new();
@@ -90,6 +92,11 @@ pub fn commands(ctx: &egui::Context, names: &[String], anchors: &[Option<[f64; 2
             }
         }
     });
+    if !commands.is_empty()
+        && let Some(focused) = ctx.memory(|m| m.focused())
+    {
+        ctx.memory_mut(|m| m.surrender_focus(focused));
+    }
     commands
 }
 
