@@ -89,16 +89,30 @@ pub fn descent(size: f32) -> f32 {
 }
 
 /// Break `text` into lines no wider than `max_width` at spaces. A single word wider than the
-/// limit keeps a line of its own (it is never cut mid-word).
+/// limit keeps a line of its own (it is never cut mid-word), and a signed number stays with
+/// the word before it ("Lab −5"), so a net change is never split from its party.
 pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let mut chars = word.chars();
+        let signed =
+            matches!(chars.next(), Some('+' | '-' | '−' | '±')) && chars.next().is_some_and(|c| c.is_ascii_digit());
+        match tokens.last_mut() {
+            Some(last) if signed => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => tokens.push(word.to_owned()),
+        }
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+    for word in tokens {
+        let candidate = if line.is_empty() { word.clone() } else { format!("{line} {word}") };
         if line.is_empty() || measure(&candidate, size) <= max_width {
             line = candidate;
         } else {
-            lines.push(std::mem::replace(&mut line, word.to_owned()));
+            lines.push(std::mem::replace(&mut line, word));
         }
     }
     if !line.is_empty() {
@@ -194,6 +208,13 @@ mod tests {
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| measure(l, 11.0) <= 200.0));
         assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_signed_number_stays_with_the_word_before_it() {
+        let narrow = measure("Net: Con +6 · Lab", 12.0);
+        let lines = wrap("Net: Con +6 · Lab −5 · LD −1", 12.0, narrow);
+        assert!(lines.iter().any(|l| l.contains("Lab −5")), "{lines:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::command::Command;
 use super::state::{self, SubjectKey, ViewState};
 use super::export::{ExportDialog, ExportRequest, ExportSource};
+use super::properties::{PropertyChoice, PropertyDecision};
 use super::find::FindBox;
 use super::loader::{self, LoadJob};
 use super::open::{OpenFlow, OpenOutcome};
@@ -35,6 +36,8 @@ pub struct WardmapApp {
     open_flow: OpenFlow,
     job: Option<LoadJob>,
     export: ExportDialog,
+    /// Offered after a boundary file whose code or name property was a guess.
+    property_choice: Option<PropertyChoice>,
     /// A window capture asked for by the export dialog: taken in the next frame, without the
     /// dialog or tooltips; the result comes back on the channel.
     capture: Option<PathBuf>,
@@ -73,6 +76,7 @@ impl WardmapApp {
             open_flow: OpenFlow::default(),
             job: None,
             export: ExportDialog::default(),
+            property_choice: None,
             capture: None,
             capture_result: None,
             notice: None,
@@ -221,7 +225,14 @@ impl WardmapApp {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        self.job = Some(LoadJob::spawn(Arc::clone(&self.data), paths, self.egui_ctx_for_jobs()));
+        self.open_files_with(paths, crate::io::boundaries::BoundaryOptions::default());
+    }
+
+    fn open_files_with(&mut self, paths: Vec<PathBuf>, options: crate::io::boundaries::BoundaryOptions) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        self.job = Some(LoadJob::spawn(Arc::clone(&self.data), paths, options, self.egui_ctx_for_jobs()));
     }
 
     /// Take a finished load: swap the data in, or keep the old data and show why not.
@@ -234,6 +245,7 @@ impl WardmapApp {
             Ok(loaded) => {
                 let loaded = *loaded;
                 self.state.remember(&loaded.opened);
+                self.property_choice = loaded.unsure.first().cloned().map(PropertyChoice::new);
                 let before: Vec<String> = self.data.elections.iter().map(|e| e.election.title()).collect();
                 self.install(loaded.data, loaded.geometry);
                 // Show the newest election the files brought, if any.
@@ -465,6 +477,16 @@ impl eframe::App for WardmapApp {
             commands.extend(self.show_map(ui));
         });
         self.run_export(ui.ctx());
+        if let Some(choice) = &mut self.property_choice {
+            match choice.show(ui.ctx()) {
+                PropertyDecision::Keep => {}
+                PropertyDecision::Close => self.property_choice = None,
+                PropertyDecision::Reload(path, options) => {
+                    self.property_choice = None;
+                    self.open_files_with(vec![path], options);
+                }
+            }
+        }
         if let Some(rect) = self.map_rect {
             commands.extend(self.find.show(ui.ctx(), rect.left_top() + egui::vec2(10.0, 10.0), &self.labels));
         }

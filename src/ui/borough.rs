@@ -175,7 +175,7 @@ fn changed_wards(ui: &mut egui::Ui, data: &Dataset, id: ElectionId, change: &Bor
     });
 }
 
-/// Seats by party, with the previous election's beside each when there is one: a pale bar
+/// Seats by party, with the previous election's beside each when there is one: a faint bar
 /// then a full one.
 fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&BoroughChange>) {
     let parties: Vec<Party> = match change {
@@ -224,6 +224,6 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
         }
     });
     if change.is_some() {
-        ui.weak("The pale bar is the earlier election.");
+        ui.weak("The fainter bar is the earlier election.");
     }
 }

@@ -254,7 +254,7 @@ pub fn method_note(method: ShareMethod) -> &'static str {
     }
 }
 
-/// How strongly row `index` of `count` is drawn: wards from full colour down to pale, so they
+/// How strongly row `index` of `count` is drawn: wards from full colour down to faint, so they
 /// keep their order within each party's group; the borough (last) hollow.
 fn row_alpha(index: usize, count: usize) -> f32 {
     let wards = count.saturating_sub(1).max(1);
@@ -314,7 +314,7 @@ fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRo
             plot.bar_chart(chart);
         }
     });
-    ui.weak("In each party's group the bars follow the table's order, darkest first; the outlined bar is the whole borough.");
+    ui.weak("In each party's group the bars follow the table's order, from solid to faint; the outlined bar is the whole borough.");
 }
 
 /// Names the bars' groups on the x axis: one mark per party, all drawn at full strength (the

@@ -16,6 +16,8 @@ pub struct Loaded {
     /// Things the user should know that did not stop the load (skipped features, join gaps).
     pub notes: Vec<String>,
     pub opened: Vec<PathBuf>,
+    /// Boundary files whose code or name property was a guess.
+    pub unsure: Vec<UnsureProperties>,
 }
 
 /// What a load job reports.
@@ -51,7 +53,12 @@ fn is_boundary_file(path: &Path) -> bool {
 
 impl LoadJob {
     /// Start loading `paths` on top of `current` (new ward sets and elections are added).
-    pub fn spawn(current: Arc<Dataset>, paths: Vec<PathBuf>, ctx: egui::Context) -> LoadJob {
+    pub fn spawn(
+        current: Arc<Dataset>,
+        paths: Vec<PathBuf>,
+        options: crate::io::boundaries::BoundaryOptions,
+        ctx: egui::Context,
+    ) -> LoadJob {
         let (sender, receiver) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let description = paths.iter().map(|p| file_name(p)).collect::<Vec<_>>().join(", ");
@@ -61,7 +68,7 @@ impl LoadJob {
                 let _ = sender.send(message);
                 ctx.request_repaint();
             };
-            let result = load(&current, &paths, &job_cancel, &|status| report(LoadMessage::Progress(status)));
+            let result = load(&current, &paths, &options, &job_cancel, &|status| report(LoadMessage::Progress(status)));
             if !job_cancel.load(Ordering::Relaxed) {
                 report(LoadMessage::Done(result.map(Box::new)));
             }
@@ -90,48 +97,59 @@ fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// The work of a job: pure apart from reading the files.
-pub fn load(current: &Dataset, paths: &[PathBuf], cancel: &AtomicBool, status: &dyn Fn(String)) -> Result<Loaded, String> {
+/// A boundary file whose code or name property was a guess, for the app to offer the choice.
+#[derive(Clone, Debug)]
+pub struct UnsureProperties {
+    pub path: PathBuf,
+    pub report: crate::io::properties::PropertyReport,
+}
+
+/// The work of a job: pure apart from reading the files. `options` applies to boundary files
+/// (the user's choice of code and name properties after an unsure detection).
+pub fn load(
+    current: &Dataset,
+    paths: &[PathBuf],
+    options: &crate::io::boundaries::BoundaryOptions,
+    cancel: &AtomicBool,
+    status: &dyn Fn(String),
+) -> Result<Loaded, String> {
     let mut ward_sets: Vec<WardSet> = current.ward_sets.clone();
     let mut elections: Vec<Election> = current.elections.iter().map(|e| e.election.clone()).collect();
     let mut notes = Vec::new();
-    let mut new_elections = 0;
+    let mut unsure = Vec::new();
     for path in paths {
-        if cancel.load(Ordering::Relaxed) {
-            return Err("Cancelled.".into());
-        }
-        status(format!("Reading {}…", file_name(path)));
+        let name = file_name(path);
+        let last_percent = std::cell::Cell::new(-1);
+        let progress = |fraction: f32| {
+            // Readers report per row or feature: pass on whole percents only.
+            let percent = (fraction * 100.0) as i32;
+            if percent != last_percent.replace(percent) {
+                status(format!("Reading {name}… {percent}%"));
+            }
+            !cancel.load(Ordering::Relaxed)
+        };
         if is_boundary_file(path) {
-            let set = crate::io::load::load_boundary_file(path).map_err(|e| e.to_string())?;
-            ward_sets.retain(|s| s.source != set.source);
-            ward_sets.push(set);
+            let parsed = crate::io::load::load_boundary_file_with(path, options, &progress).map_err(|e| e.to_string())?;
+            notes.extend(parsed.warnings);
+            if parsed.properties.unsure {
+                unsure.push(UnsureProperties { path: path.clone(), report: parsed.properties });
+            }
+            ward_sets.retain(|s| s.source != parsed.ward_set.source);
+            ward_sets.push(parsed.ward_set);
         } else {
-            let loaded = crate::io::load::load_results_file(path).map_err(|e| e.to_string())?;
-            new_elections += loaded.len();
+            let parsed = crate::io::load::load_results_file_with(path, &progress).map_err(|e| e.to_string())?;
+            notes.extend(parsed.warnings);
             elections.retain(|e| e.source != path.display().to_string());
-            elections.extend(loaded);
+            elections.extend(parsed.elections);
         }
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err("Cancelled.".into());
     }
     status("Joining results to wards…".into());
-    let data = Dataset::new(ward_sets, elections);
-    for joined in &data.elections {
-        let join = &joined.join;
-        if joined.ward_set.is_none() {
-            return Err(format!(
-                "None of the {} wards in the {} results matched a ward of any loaded boundary file. \
-                 Open the boundaries for the same borough and years, then the results again.",
-                joined.election.contests.len(),
-                joined.election.title()
-            ));
-        }
-        if !join.results_without_ward.is_empty() {
-            notes.push(format!("{}: no ward found for {}", joined.election.title(), join.results_without_ward.join(", ")));
-        }
-        if !join.wards_without_results.is_empty() && new_elections > 0 {
-            notes.push(format!("{}: no result for {}", joined.election.title(), join.wards_without_results.join(", ")));
-        }
-    }
+    let assembled = crate::io::load::assemble(ward_sets, elections).map_err(|e| e.to_string())?;
+    notes.extend(assembled.warnings);
     status("Preparing the map…".into());
-    let geometry = prepare_geometry(&data);
-    Ok(Loaded { data, geometry, notes, opened: paths.to_vec() })
+    let geometry = prepare_geometry(&assembled.dataset);
+    Ok(Loaded { data: assembled.dataset, geometry, notes, opened: paths.to_vec(), unsure })
 }

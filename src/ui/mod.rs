@@ -12,6 +12,7 @@ pub mod keyboard;
 pub mod legend;
 pub mod loader;
 pub mod open;
+pub mod properties;
 pub mod map_view;
 pub mod mode_bar;
 pub mod screenshot;
