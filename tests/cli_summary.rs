@@ -36,10 +36,7 @@ fn summary_2018_prints_conservative_38_and_labour_25_with_all_wards_joined() {
     let (ok, text, _) = wardmap(&["summary", "--election", "2018"]);
     assert!(ok);
     assert!(text.contains("Seats: Con 38 · Lab 25"), "{text}");
-    assert!(
-        text.contains("21 of 21 results joined to the 21 wards"),
-        "{text}"
-    );
+    assert!(text.contains("21 of 21 results joined to the 21 wards"), "{text}");
     let json = summary_json("2018");
     assert_eq!(json["schema"], "wardmap.summary/1");
     assert_eq!(seats(&json, "Conservative"), 38);
@@ -57,41 +54,22 @@ fn summary_2014_prints_32_30_1() {
     assert_eq!(seats(&json, "Labour"), 30);
     assert_eq!(seats(&json, "Liberal Democrats"), 1);
     assert_eq!(json["join"]["matched"], 21);
-    assert_eq!(
-        json["poll_dates"],
-        serde_json::json!(["2014-05-22", "2014-06-26"])
-    );
+    assert_eq!(json["poll_dates"], serde_json::json!(["2014-05-22", "2014-06-26"]));
 }
 
 #[test]
 fn childs_hill_2018_is_split_two_con_one_lab_with_a_majority_of_two() {
     let json = summary_json("2018");
-    let ward = json["wards"]
-        .as_array()
-        .expect("wards")
-        .iter()
-        .find(|w| w["name"] == "Childs Hill")
-        .expect("Childs Hill");
+    let ward =
+        json["wards"].as_array().expect("wards").iter().find(|w| w["name"] == "Childs Hill").expect("Childs Hill");
     assert_eq!(ward["code"], "E05000045");
     assert_eq!(ward["winner_label"], "Split: 2 Con, 1 Lab");
     assert_eq!(ward["majority"], 2);
     let candidates = ward["candidates"].as_array().expect("candidates");
-    let clarke = candidates
-        .iter()
-        .find(|c| c["name"] == "Anne Clarke")
-        .expect("Anne Clarke");
-    assert_eq!(
-        (clarke["votes"].as_u64(), clarke["elected"].as_bool()),
-        (Some(2224), Some(true))
-    );
-    let gearson = candidates
-        .iter()
-        .find(|c| c["name"] == "Vanessa Gearson")
-        .expect("Vanessa Gearson");
-    assert_eq!(
-        (gearson["votes"].as_u64(), gearson["elected"].as_bool()),
-        (Some(2222), Some(false))
-    );
+    let clarke = candidates.iter().find(|c| c["name"] == "Anne Clarke").expect("Anne Clarke");
+    assert_eq!((clarke["votes"].as_u64(), clarke["elected"].as_bool()), (Some(2224), Some(true)));
+    let gearson = candidates.iter().find(|c| c["name"] == "Vanessa Gearson").expect("Vanessa Gearson");
+    assert_eq!((gearson["votes"].as_u64(), gearson["elected"].as_bool()), (Some(2222), Some(false)));
 }
 
 #[test]
@@ -99,8 +77,5 @@ fn an_unknown_election_is_an_error_on_stderr_with_a_non_zero_exit() {
     let (ok, stdout, stderr) = wardmap(&["summary", "--election", "1999"]);
     assert!(!ok);
     assert!(stdout.is_empty());
-    assert!(
-        stderr.contains("no results for 1999") && stderr.contains("2014, 2018"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("no results for 1999") && stderr.contains("2014, 2018"), "{stderr}");
 }

@@ -16,21 +16,10 @@ fn barnet_app() -> Harness<'static, WardmapApp> {
 /// The screen position of a ward's label anchor (a point inside the ward), by name.
 fn ward_position(harness: &Harness<'_, WardmapApp>, name: &str) -> egui::Pos2 {
     let app = harness.state();
-    let set = app
-        .subject()
-        .and_then(|s| wardmap::ui::state::ward_set_of(app.data(), s))
-        .expect("a ward set is shown");
-    let ward = app.data().ward_sets[set.0]
-        .wards
-        .iter()
-        .position(|w| w.name == name)
-        .expect("ward exists");
+    let set = app.subject().and_then(|s| wardmap::ui::state::ward_set_of(app.data(), s)).expect("a ward set is shown");
+    let ward = app.data().ward_sets[set.0].wards.iter().position(|w| w.name == name).expect("ward exists");
     let geometry = app.shown_geometry().expect("geometry is prepared");
-    let anchor = geometry
-        .ward(ward)
-        .and_then(|w| w.label.as_ref())
-        .expect("ward has a label spot")
-        .anchor;
+    let anchor = geometry.ward(ward).and_then(|w| w.label.as_ref()).expect("ward has a label spot").anchor;
     let rect = app.map_rect.expect("the map was drawn");
     app.state.camera.world_to_screen(rect, anchor)
 }
@@ -53,49 +42,23 @@ fn click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {
 fn clicking_inside_golders_green_shows_its_candidates_in_the_details_panel() {
     let mut harness = barnet_app();
     assert!(harness.state().state.selected.is_empty());
-    assert!(
-        harness.query_by_label("Adele Ward").is_none(),
-        "no details before the click"
-    );
+    assert!(harness.query_by_label("Adele Ward").is_none(), "no details before the click");
     let pos = ward_position(&harness, "Golders Green");
     click_at(&mut harness, pos);
     let app = harness.state();
-    let selected = app
-        .state
-        .selected
-        .first()
-        .copied()
-        .expect("a ward is selected");
-    assert_eq!(
-        app.data().ward_sets[0].wards[selected].name,
-        "Golders Green"
-    );
+    let selected = app.state.selected.first().copied().expect("a ward is selected");
+    assert_eq!(app.data().ward_sets[0].wards[selected].name, "Golders Green");
     // Golders Green 2018: every candidate is listed, winners and losers.
-    for candidate in [
-        "Dean Simon Benjamin Cohen",
-        "Melvin Cohen",
-        "Adele Ward",
-        "Peter Anthony Lusher",
-    ] {
-        assert!(
-            harness.query_all_by_label(candidate).next().is_some(),
-            "details panel lists {candidate}"
-        );
+    for candidate in ["Dean Simon Benjamin Cohen", "Melvin Cohen", "Adele Ward", "Peter Anthony Lusher"] {
+        assert!(harness.query_all_by_label(candidate).next().is_some(), "details panel lists {candidate}");
     }
-    assert!(
-        harness
-            .query_by_label_contains("ONS code E05000053")
-            .is_some()
-    );
+    assert!(harness.query_by_label_contains("ONS code E05000053").is_some());
 }
 
 #[test]
 fn switching_the_election_changes_the_seat_totals() {
     let mut harness = barnet_app();
-    assert!(
-        harness.query_by_label("Con 38").is_some(),
-        "2018 opens first: Con 38"
-    );
+    assert!(harness.query_by_label("Con 38").is_some(), "2018 opens first: Con 38");
     assert!(harness.query_by_label("Lab 25").is_some());
     harness.get_by_label("Election:").click();
     harness.run();
@@ -103,17 +66,9 @@ fn switching_the_election_changes_the_seat_totals() {
     harness.run();
     let app = harness.state();
     let subject = app.subject().expect("a subject");
-    let MapSubject::Election(id) = subject else {
-        panic!("an election is shown")
-    };
-    assert_eq!(
-        app.data().election(id).expect("election").election.year,
-        2014
-    );
-    assert!(
-        harness.query_by_label("Con 32").is_some(),
-        "2014 totals: Con 32"
-    );
+    let MapSubject::Election(id) = subject else { panic!("an election is shown") };
+    assert_eq!(app.data().election(id).expect("election").election.year, 2014);
+    assert!(harness.query_by_label("Con 32").is_some(), "2014 totals: Con 32");
     assert!(harness.query_by_label("Lab 30").is_some());
     assert!(harness.query_by_label("LD 1").is_some());
     assert!(harness.query_by_label("Con 38").is_none());
@@ -124,15 +79,9 @@ fn the_2022_wards_show_without_results_and_say_so() {
     let mut harness = barnet_app();
     harness.get_by_label("Election:").click();
     harness.run();
-    harness
-        .get_by_label("Barnet wards from 2022 (no results)")
-        .click();
+    harness.get_by_label("Barnet wards from 2022 (no results)").click();
     harness.run();
-    assert!(
-        harness
-            .query_by_label("No 2022 results are loaded for these wards.")
-            .is_some()
-    );
+    assert!(harness.query_by_label("No 2022 results are loaded for these wards.").is_some());
     assert_eq!(harness.state().colouring().fills.len(), 24);
 }
 
@@ -245,11 +194,17 @@ fn tab_and_arrows_move_the_selection_and_escape_clears_it() {
     harness.run();
     assert_eq!(selected_name(&harness).as_deref(), Some("Burnt Oak"));
     // Burnt Oak lies west of Mill Hill; going right from it lands on a ward further east.
-    let before = harness.state().shown_geometry().and_then(|g| g.ward(harness.state().state.selected[0]).and_then(|w| w.label.clone())).expect("anchor").anchor;
+    let before = harness
+        .state()
+        .shown_geometry()
+        .and_then(|g| g.ward(harness.state().state.selected[0]).and_then(|w| w.label))
+        .expect("anchor")
+        .anchor;
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
     let app = harness.state();
-    let after = app.shown_geometry().and_then(|g| g.ward(app.state.selected[0]).and_then(|w| w.label.clone())).expect("anchor").anchor;
+    let after =
+        app.shown_geometry().and_then(|g| g.ward(app.state.selected[0]).and_then(|w| w.label)).expect("anchor").anchor;
     assert!(after.x > before.x, "the selection moved east");
     assert_ne!(selected_name(&harness).as_deref(), Some("Burnt Oak"));
     harness.key_press(egui::Key::Escape);

@@ -15,12 +15,8 @@ pub mod share;
 pub mod totals;
 
 pub use borough::{BoroughChange, BoroughSummary, borough_shares, parties_standing};
-pub use change::{
-    ElectionPair, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing,
-};
-pub use colouring::{
-    ColourMode, ColourSpec, Colouring, Legend, LegendItem, MapSubject, availability, colour,
-};
+pub use change::{ElectionPair, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing};
+pub use colouring::{ColourMode, ColourSpec, Colouring, Legend, LegendItem, MapSubject, availability, colour};
 pub use comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
 pub use gains::{GainsReport, PartySeatChange, SeatGain, WardSeatChange};
 pub use marginality::{Majority, turnout_availability, turnout_percent};

@@ -20,7 +20,8 @@ impl PollDate {
         let [a, b, c] = parts.as_slice() else { return None };
         let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
         let date = PollDate { year: year.parse().ok()?, month: month.parse().ok()?, day: day.parse().ok()? };
-        let valid = (1800..=2200).contains(&date.year) && (1..=12).contains(&date.month) && (1..=31).contains(&date.day);
+        let valid =
+            (1800..=2200).contains(&date.year) && (1..=12).contains(&date.month) && (1..=31).contains(&date.day);
         valid.then_some(date)
     }
 }

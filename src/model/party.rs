@@ -44,24 +44,14 @@ const KNOWN: &[(&str, &str, Rgb, &[&str])] = &[
         palette::LIBERAL_DEMOCRAT,
         &["liberal democrats", "liberal democrat", "lib dem", "lib dems", "ld", "libdem"],
     ),
-    (
-        "Green",
-        "Grn",
-        palette::GREEN,
-        &["green", "greens", "grn", "green party of england and wales", "gre"],
-    ),
+    ("Green", "Grn", palette::GREEN, &["green", "greens", "grn", "green party of england and wales", "gre"]),
     (
         "UKIP",
         "UKIP",
         palette::UKIP,
         &["uk independence ukip", "uk independence", "ukip", "united kingdom independence"],
     ),
-    (
-        "Independent",
-        "Ind",
-        palette::INDEPENDENT,
-        &["independent", "ind", "independents", "no description", ""],
-    ),
+    ("Independent", "Ind", palette::INDEPENDENT, &["independent", "ind", "independents", "no description", ""]),
 ];
 
 impl Party {

@@ -2,13 +2,13 @@
 //! the commands they return.
 
 use super::command::Command;
-use super::state::{self, SubjectKey, ViewState};
 use super::export::{ExportDialog, ExportRequest, ExportSource};
-use super::properties::{PropertyChoice, PropertyDecision};
 use super::find::FindBox;
 use super::loader::{self, LoadJob};
 use super::open::{OpenFlow, OpenOutcome};
+use super::properties::{PropertyChoice, PropertyDecision};
 use super::state::SidePanel;
+use super::state::{self, SubjectKey, ViewState};
 use super::{borough, compare, details, keyboard, legend, top_bar};
 use crate::analysis::colouring::{self, Colouring, MapSubject};
 use crate::geometry::PreparedWardSet;
@@ -69,7 +69,11 @@ impl WardmapApp {
             data: Arc::new(Dataset::default()),
             geometry: Vec::new(),
             subject: None,
-            colouring: colouring::colour(&Dataset::default(), MapSubject::WardSetOnly(WardSetId(0)), &colouring::ColourSpec::winner()),
+            colouring: colouring::colour(
+                &Dataset::default(),
+                MapSubject::WardSetOnly(WardSetId(0)),
+                &colouring::ColourSpec::winner(),
+            ),
             labels: Vec::new(),
             show_about: false,
             find: FindBox::default(),
@@ -193,7 +197,8 @@ impl WardmapApp {
             Command::CancelLoad => {
                 if let Some(job) = self.job.take() {
                     job.cancel();
-                    self.notice = Some(Notice::info(format!("Stopped opening {}. The map is unchanged.", job.description)));
+                    self.notice =
+                        Some(Notice::info(format!("Stopped opening {}. The map is unchanged.", job.description)));
                 }
             }
             Command::ResetData => {
@@ -401,7 +406,11 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// The map's backdrop: a pale grey-blue by day, a dark slate at night, so ward fills and the
 /// "no data" grey both stand out from it.
 fn map_background(visuals: &egui::Visuals) -> egui::Color32 {
-    if visuals.dark_mode { egui::Color32::from_rgb(0x1e, 0x22, 0x28) } else { egui::Color32::from_rgb(0xf2, 0xf4, 0xf7) }
+    if visuals.dark_mode {
+        egui::Color32::from_rgb(0x1e, 0x22, 0x28)
+    } else {
+        egui::Color32::from_rgb(0xf2, 0xf4, 0xf7)
+    }
 }
 
 fn export_notice(result: Result<PathBuf, String>) -> Notice {
@@ -413,7 +422,9 @@ fn export_notice(result: Result<PathBuf, String>) -> Notice {
 
 /// Files dropped on the window this frame.
 fn dropped_files(ctx: &egui::Context) -> Option<Command> {
-    let paths: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+    let paths: Vec<PathBuf> = ctx.input(|i| {
+        i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+    });
     (!paths.is_empty()).then_some(Command::OpenFiles(paths))
 }
 
@@ -441,7 +452,12 @@ impl eframe::App for WardmapApp {
             commands.push(Command::OpenFind);
         }
         if !self.find.open {
-            commands.extend(keyboard::commands(ui.ctx(), &self.labels, &self.anchors(), self.state.selected.first().copied()));
+            commands.extend(keyboard::commands(
+                ui.ctx(),
+                &self.labels,
+                &self.anchors(),
+                self.state.selected.first().copied(),
+            ));
         }
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(top_bar::show(ui, &self.data, self.subject, &self.state));
@@ -465,9 +481,13 @@ impl eframe::App for WardmapApp {
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 commands.extend(match self.state.side_panel {
-                    SidePanel::Details => {
-                        details::show(ui, &self.data, self.subject, &self.state.selected, self.state.colour.colour_blind)
-                    }
+                    SidePanel::Details => details::show(
+                        ui,
+                        &self.data,
+                        self.subject,
+                        &self.state.selected,
+                        self.state.colour.colour_blind,
+                    ),
                     SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state),
                     SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state),
                 });

@@ -29,7 +29,10 @@ pub enum Command {
     /// Select exactly these wards (from the comparison panel's list).
     SelectWards(Vec<usize>),
     /// Select one ward, replacing the selection; or add/remove it when `toggle` (Ctrl/Shift-click).
-    SelectWard { ward: usize, toggle: bool },
+    SelectWard {
+        ward: usize,
+        toggle: bool,
+    },
     ClearSelection,
     /// Pan the map so the selected ward is in view.
     RevealSelection,

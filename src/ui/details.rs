@@ -2,13 +2,19 @@
 
 use super::command::Command;
 use super::{party_colour32, swatch};
-use crate::analysis::colouring::MapSubject;
 use crate::analysis::ContestOutcome;
+use crate::analysis::colouring::MapSubject;
 use crate::model::{Contest, Dataset, ElectionId};
 use egui_plot::{Bar, BarChart, Plot};
 
 /// The tooltip over a hovered ward: name, winner, seats, majority, and the measure shown.
-pub fn ward_tooltip(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, ward: usize, value: Option<String>) {
+pub fn ward_tooltip(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    ward: usize,
+    value: Option<String>,
+) {
     let Some(subject) = subject else { return };
     let set = super::state::ward_set_of(data, subject).and_then(|s| data.ward_set(s));
     let Some(ward_info) = set.and_then(|s| s.wards.get(ward)) else { return };
@@ -149,7 +155,11 @@ fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &st
             });
             ui.label(&candidate.party.short).on_hover_text(&candidate.party.name);
             ui.label(thousands(candidate.votes));
-            let share = if outcome.total_votes == 0 { 0.0 } else { candidate.votes as f64 * 100.0 / outcome.total_votes as f64 };
+            let share = if outcome.total_votes == 0 {
+                0.0
+            } else {
+                candidate.votes as f64 * 100.0 / outcome.total_votes as f64
+            };
             ui.label(format!("{share:.1}%")).on_hover_text("Share of all votes cast in the ward");
             ui.label(if outcome.elected[index] { "✔ elected" } else { "" });
             ui.end_row();

@@ -231,7 +231,9 @@ impl ExportDialog {
                     self.stage = Stage::Writing(receiver);
                     ExportRequest::None
                 }
-                Err(mpsc::TryRecvError::Disconnected) => ExportRequest::Finished(Err("The export stopped unexpectedly.".into())),
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    ExportRequest::Finished(Err("The export stopped unexpectedly.".into()))
+                }
             },
         }
     }
@@ -314,7 +316,12 @@ impl ExportDialog {
     }
 
     /// A path was chosen: confirm an overwrite typed in the path field, then write.
-    fn chosen(&mut self, path: PathBuf, source: impl FnOnce() -> Option<ExportSource>, ask_overwrite: bool) -> ExportRequest {
+    fn chosen(
+        &mut self,
+        path: PathBuf,
+        source: impl FnOnce() -> Option<ExportSource>,
+        ask_overwrite: bool,
+    ) -> ExportRequest {
         if ask_overwrite && path.exists() {
             self.stage = Stage::ConfirmOverwrite(path);
             return ExportRequest::None;
@@ -323,7 +330,12 @@ impl ExportDialog {
         self.write(path, source, Overwrite::Allow)
     }
 
-    fn write(&mut self, path: PathBuf, source: impl FnOnce() -> Option<ExportSource>, overwrite: Overwrite) -> ExportRequest {
+    fn write(
+        &mut self,
+        path: PathBuf,
+        source: impl FnOnce() -> Option<ExportSource>,
+        overwrite: Overwrite,
+    ) -> ExportRequest {
         if let Err(e) = render::check_target(&path, overwrite) {
             return ExportRequest::Finished(Err(e.to_string()));
         }

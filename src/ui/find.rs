@@ -65,43 +65,52 @@ impl FindBox {
         if !self.open {
             return commands;
         }
-        egui::Area::new(egui::Id::unique("find_ward")).fixed_pos(anchor).order(egui::Order::Foreground).show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label("Find ward:");
-                    let edit = ui.add(egui::TextEdit::singleline(&mut self.query).hint_text("e.g. church end").desired_width(180.0));
-                    if self.focus_pending {
-                        edit.request_focus();
-                        self.focus_pending = false;
-                    }
-                    let matches = matching_wards(names, &self.query);
-                    if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        if let Some(&best) = matches.first() {
-                            commands.push(Command::SelectWard { ward: best, toggle: false });
-                            commands.push(Command::RevealSelection);
+        egui::Area::new(egui::Id::unique("find_ward")).fixed_pos(anchor).order(egui::Order::Foreground).show(
+            ctx,
+            |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label("Find ward:");
+                        let edit = ui.add(
+                            egui::TextEdit::singleline(&mut self.query)
+                                .hint_text("e.g. church end")
+                                .desired_width(180.0),
+                        );
+                        if self.focus_pending {
+                            edit.request_focus();
+                            self.focus_pending = false;
                         }
-                        self.open = false;
+                        let matches = matching_wards(names, &self.query);
+                        if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            if let Some(&best) = matches.first() {
+                                commands.push(Command::SelectWard { ward: best, toggle: false });
+                                commands.push(Command::RevealSelection);
+                            }
+                            self.open = false;
+                        }
+                        if ui.small_button("×").on_hover_text("Close (Esc)").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                        {
+                            self.open = false;
+                        }
+                        if !self.query.is_empty() {
+                            ui.end_row();
+                        }
+                    });
+                    let matches = matching_wards(names, &self.query);
+                    for &index in matches.iter().take(8) {
+                        if ui.selectable_label(false, &names[index]).clicked() {
+                            commands.push(Command::SelectWard { ward: index, toggle: false });
+                            commands.push(Command::RevealSelection);
+                            self.open = false;
+                        }
                     }
-                    if ui.small_button("×").on_hover_text("Close (Esc)").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        self.open = false;
-                    }
-                    if !self.query.is_empty() {
-                        ui.end_row();
+                    if !self.query.trim().is_empty() && matches.is_empty() {
+                        ui.weak("No ward matches.");
                     }
                 });
-                let matches = matching_wards(names, &self.query);
-                for &index in matches.iter().take(8) {
-                    if ui.selectable_label(false, &names[index]).clicked() {
-                        commands.push(Command::SelectWard { ward: index, toggle: false });
-                        commands.push(Command::RevealSelection);
-                        self.open = false;
-                    }
-                }
-                if !self.query.trim().is_empty() && matches.is_empty() {
-                    ui.weak("No ward matches.");
-                }
-            });
-        });
+            },
+        );
         commands
     }
 }

@@ -54,7 +54,12 @@ pub fn step_alphabetically(names: &[String], from: Option<usize>, backwards: boo
 }
 
 /// Read this frame's navigation keys, unless a text field or other widget has focus.
-pub fn commands(ctx: &egui::Context, names: &[String], anchors: &[Option<[f64; 2]>], selected: Option<usize>) -> Vec<Command> {
+pub fn commands(
+    ctx: &egui::Context,
+    names: &[String],
+    anchors: &[Option<[f64; 2]>],
+    selected: Option<usize>,
+) -> Vec<Command> {
     // A text field keeps its keys. Any other focused widget (egui moves focus with Tab) gives
     // focus up, so Tab and the arrows move the ward selection instead of a focus ring.
     if ctx.text_edit_focused() {

@@ -129,7 +129,8 @@ pub fn load(
             !cancel.load(Ordering::Relaxed)
         };
         if is_boundary_file(path) {
-            let parsed = crate::io::load::load_boundary_file_with(path, options, &progress).map_err(|e| e.to_string())?;
+            let parsed =
+                crate::io::load::load_boundary_file_with(path, options, &progress).map_err(|e| e.to_string())?;
             notes.extend(parsed.warnings);
             if parsed.properties.unsure {
                 unsure.push(UnsureProperties { path: path.clone(), report: parsed.properties });

@@ -18,10 +18,8 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, spec
         .selected_text(spec.mode.label())
         .show_ui(ui, |ui| {
             for (mode, available) in &availability {
-                let response = ui.add_enabled(
-                    available.is_ok(),
-                    egui::Button::selectable(spec.mode == *mode, mode.label()),
-                );
+                let response =
+                    ui.add_enabled(available.is_ok(), egui::Button::selectable(spec.mode == *mode, mode.label()));
                 let response = match available {
                     Err(reason) => response.on_disabled_hover_text(reason.as_str()),
                     Ok(()) => response,
@@ -107,8 +105,10 @@ fn baseline_picker(ui: &mut egui::Ui, data: &Dataset, id: crate::model::Election
         .show_ui(ui, |ui| {
             ui.selectable_value(baseline, None, "previous election");
             for (year, available) in options {
-                let response =
-                    ui.add_enabled(available.is_ok(), egui::Button::selectable(*baseline == Some(year), year.to_string()));
+                let response = ui.add_enabled(
+                    available.is_ok(),
+                    egui::Button::selectable(*baseline == Some(year), year.to_string()),
+                );
                 let response = match &available {
                     Err(reason) => response.on_disabled_hover_text(reason.as_str()),
                     Ok(()) => response,

@@ -83,7 +83,8 @@ impl OpenFlow {
             let mut submit = false;
             egui::Window::new("Open file").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
                 ui.label("No file dialog is available here. Type the path of a results CSV or a boundary GeoJSON:");
-                let edit = ui.add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text("/path/to/results.csv"));
+                let edit =
+                    ui.add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text("/path/to/results.csv"));
                 edit.request_focus();
                 let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {

@@ -33,7 +33,9 @@ impl PropertyChoice {
             ui.label(format!("wardmap was not sure which properties of {file} hold the ward code and name."));
             ui.label("Check them, or choose others:");
             egui::Grid::new("property_choice").num_columns(2).show(ui, |ui| {
-                for (label, chosen, salt) in [("Ward code", &mut self.code, "code"), ("Ward name", &mut self.name, "name")] {
+                for (label, chosen, salt) in
+                    [("Ward code", &mut self.code, "code"), ("Ward name", &mut self.name, "name")]
+                {
                     let label = ui.label(label);
                     egui::ComboBox::from_id_salt(("property", salt))
                         .selected_text(chosen.clone().unwrap_or_else(|| "(none)".to_owned()))

@@ -17,10 +17,9 @@ pub enum SubjectKey {
 impl SubjectKey {
     pub fn of(data: &Dataset, subject: MapSubject) -> Option<SubjectKey> {
         match subject {
-            MapSubject::Election(id) => data.election(id).map(|e| SubjectKey::Election {
-                borough: e.election.borough.clone(),
-                year: e.election.year,
-            }),
+            MapSubject::Election(id) => data
+                .election(id)
+                .map(|e| SubjectKey::Election { borough: e.election.borough.clone(), year: e.election.year }),
             MapSubject::WardSetOnly(id) => data.ward_set(id).map(|s| SubjectKey::WardSet { name: s.name.clone() }),
         }
     }

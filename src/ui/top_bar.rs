@@ -1,8 +1,8 @@
 //! The top bar: election picker, colour-mode picker, seat totals, view buttons.
 
 use super::command::Command;
-use super::state::ViewState;
 use super::party_colour32;
+use super::state::ViewState;
 use crate::analysis::colouring::MapSubject;
 use crate::analysis::seat_totals;
 use crate::model::{Dataset, ElectionId};

@@ -9,7 +9,12 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
     use std::fmt::Write;
     let mut out = String::new();
     let totals = data.election(id).map(|e| seat_totals(&e.election)).unwrap_or_default();
-    let _ = writeln!(out, "{} {} ({})", summary.borough, summary.election, summary.poll_dates.join(", "));
+    let dates = if summary.poll_dates.is_empty() {
+        String::new()
+    } else {
+        format!(" (polled {})", summary.poll_dates.join(", "))
+    };
+    let _ = writeln!(out, "{} {}{dates}", summary.borough, summary.election);
     let _ = writeln!(out, "Seats: {}", seat_totals_label(&totals));
     for (party, seats) in &totals {
         let _ = writeln!(out, "  {:<24} {seats}", party.name);
