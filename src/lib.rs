@@ -7,7 +7,8 @@
 //! - [`geometry`]: projection, triangulation, hit testing and label placement, no egui;
 //! - [`render`]: headless PNG/SVG export of the map;
 //! - [`ui`]: the eframe app, map widget and panels;
-//! - [`cli`]: the command-line side (`wardmap summary`, `wardmap export`).
+//! - [`cli`]: the command-line side (`wardmap summary`, `wardmap export`);
+//! - [`synthetic`]: generated wards and results at any scale, for benchmarks and `--synthetic N`.
 
 pub mod analysis;
 pub mod cli;
@@ -15,4 +16,5 @@ pub mod geometry;
 pub mod io;
 pub mod model;
 pub mod render;
+pub mod synthetic;
 pub mod ui;

@@ -92,6 +92,7 @@ fn the_command_line_loader_gives_the_same_totals() {
     let args = wardmap::cli::DataArgs {
         boundaries: Some(barnet_2002_boundaries()),
         results: vec![fixture("democracyclub-results-2018-05-03.barnet.csv")],
+        ..Default::default()
     };
     let dataset = wardmap::cli::load_data(&args).expect("loads");
     assert_eq!(seats(&dataset.elections[0].election), vec![s("Con", 38), s("Lab", 25)]);

@@ -2,6 +2,7 @@
 //! without a display. Errors go to stderr with a non-zero exit.
 
 pub mod export;
+pub mod gui;
 pub mod summary;
 
 use crate::io;
@@ -18,9 +19,8 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Start the app, save a screenshot of its window to this PNG once the map is drawn, and exit.
-    #[arg(long, value_name = "FILE.png")]
-    pub screenshot: Option<PathBuf>,
+    #[command(flatten)]
+    pub gui: gui::GuiArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -34,6 +34,11 @@ pub struct DataArgs {
     /// A results file (CSV); repeat for several elections.
     #[arg(long, value_name = "FILE", global = true)]
     pub results: Vec<PathBuf>,
+    /// Generate N synthetic wards around London with results (not real data) instead of
+    /// reading files: for trying wardmap at scale.
+    #[arg(long, value_name = "N", global = true, conflicts_with_all = ["boundaries", "results"],
+          value_parser = clap::value_parser!(u32).range(1..=crate::synthetic::MAX_WARDS as i64))]
+    pub synthetic: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,7 +56,7 @@ pub fn main() -> ExitCode {
         Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
         Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
         None => report(
-            crate::ui::run_app(cli.data, cli.screenshot).map_err(|e| format!("wardmap could not open its window: {e}")),
+            crate::ui::run_app(cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}")),
         ),
     }
 }
@@ -69,7 +74,11 @@ fn report(result: Result<(), String>) -> ExitCode {
 /// Load what the options name, or the embedded Barnet data. Warnings (skipped features,
 /// join gaps, elected flags that disagree with the votes) go to stderr; errors are returned.
 pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
-    let loaded = io::load::load_dataset(args.boundaries.as_deref(), &args.results).map_err(|e| e.to_string())?;
+    let loaded = match args.synthetic {
+        Some(wards) => crate::synthetic::load(wards as usize, crate::synthetic::DEFAULT_SEED),
+        None => io::load::load_dataset(args.boundaries.as_deref(), &args.results),
+    }
+    .map_err(|e| e.to_string())?;
     for warning in &loaded.warnings {
         eprintln!("wardmap: note: {warning}");
     }

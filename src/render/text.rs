@@ -121,19 +121,6 @@ pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
     lines
 }
 
-/// Split a name in two at the space that makes the wider line narrowest.
-pub fn balanced_split(text: &str, size: f32) -> Option<(String, String)> {
-    text.char_indices()
-        .filter(|(_, c)| *c == ' ')
-        .map(|(i, _)| (text[..i].trim().to_owned(), text[i..].trim().to_owned()))
-        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-        .min_by(|(a1, b1), (a2, b2)| {
-            let w1 = measure(a1, size).max(measure(b1, size));
-            let w2 = measure(a2, size).max(measure(b2, size));
-            w1.total_cmp(&w2)
-        })
-}
-
 /// The glyph outlines of one line of text as a path in image pixels; `None` for blank text.
 pub fn text_path(text: &str, size: f32, x: f32, baseline: f32, anchor: Anchor) -> Option<Path> {
     let (placed, width) = shape(text, size);
@@ -215,11 +202,5 @@ mod tests {
         let narrow = measure("Net: Con +6 · Lab", 12.0);
         let lines = wrap("Net: Con +6 · Lab −5 · LD −1", 12.0, narrow);
         assert!(lines.iter().any(|l| l.contains("Lab −5")), "{lines:?}");
-    }
-
-    #[test]
-    fn a_two_word_name_splits_at_its_space() {
-        assert_eq!(balanced_split("Mill Hill", 12.0), Some(("Mill".into(), "Hill".into())));
-        assert_eq!(balanced_split("Hale", 12.0), None);
     }
 }

@@ -36,6 +36,8 @@ pub struct WardmapApp {
     open_flow: OpenFlow,
     job: Option<LoadJob>,
     export: ExportDialog,
+    /// Command-line choices waiting for their data to load.
+    pending_start: Option<StartOptions>,
     /// Offered after a boundary file whose code or name property was a guess.
     property_choice: Option<PropertyChoice>,
     /// A window capture asked for by the export dialog: taken in the next frame, without the
@@ -80,6 +82,7 @@ impl WardmapApp {
             open_flow: OpenFlow::default(),
             job: None,
             export: ExportDialog::default(),
+            pending_start: None,
             property_choice: None,
             capture: None,
             capture_result: None,
@@ -258,6 +261,9 @@ impl WardmapApp {
                 if let Some(index) = new {
                     self.set_subject(Some(MapSubject::Election(crate::model::ElectionId(index))));
                 }
+                if let Some(start) = self.pending_start.take() {
+                    self.apply_start(&start);
+                }
                 let mut text = format!("Opened {description}.");
                 for note in &loaded.notes {
                     text.push('\n');
@@ -311,6 +317,46 @@ impl WardmapApp {
                 ctx.request_repaint();
             }
             ExportRequest::Finished(result) => self.notice = Some(export_notice(result)),
+        }
+    }
+
+    /// Load the files named on the command line in the background; `start` applies once loaded.
+    pub fn load_from_command_line(&mut self, data: crate::cli::DataArgs, start: StartOptions) {
+        let description = data
+            .boundaries
+            .iter()
+            .chain(&data.results)
+            .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let opened: Vec<PathBuf> = data.boundaries.iter().chain(&data.results).cloned().collect();
+        self.pending_start = Some(start);
+        self.job = Some(LoadJob::spawn_task(description, self.egui_ctx_for_jobs(), move |_cancel, status| {
+            status("Reading the files…".into());
+            let loaded =
+                crate::io::load::load_dataset(data.boundaries.as_deref(), &data.results).map_err(|e| e.to_string())?;
+            status("Preparing the map…".into());
+            let geometry = loader::prepare_geometry(&loaded.dataset);
+            Ok(loader::Loaded { data: loaded.dataset, geometry, notes: loaded.warnings, opened, unsure: Vec::new() })
+        }));
+    }
+
+    /// Show what the command line asked for: an election, a mode, selected wards.
+    pub fn apply_start(&mut self, start: &StartOptions) {
+        if let Some(year) = start.election {
+            match self.data.election_by_year(year) {
+                Some(id) => self.set_subject(Some(MapSubject::Election(id))),
+                None => self.notice = Some(Notice::error(format!("No results for {year} are loaded."))),
+            }
+        }
+        if let Some(mode) = start.mode {
+            self.apply(Command::SetColourMode(mode));
+        }
+        let wards: Vec<usize> =
+            start.select.iter().filter_map(|name| super::find::matching_wards(&self.labels, name).first().copied()).collect();
+        if !wards.is_empty() {
+            self.apply(Command::SelectWards(wards));
+            self.state.side_panel = if self.state.selected.len() > 1 { SidePanel::Compare } else { SidePanel::Details };
         }
     }
 
@@ -373,6 +419,14 @@ impl WardmapApp {
         legend::overlay(ui, response.rect, &self.colouring);
         commands
     }
+}
+
+/// What to show first, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    pub election: Option<i32>,
+    pub mode: Option<crate::analysis::colouring::ColourMode>,
+    pub select: Vec<String>,
 }
 
 /// A message shown in the status area until dismissed.
@@ -528,7 +582,7 @@ impl eframe::App for WardmapApp {
         if theme_changed {
             self.apply_theme(ui.ctx());
         }
-        let drawn = self.map_rect.is_some();
+        let drawn = self.map_rect.is_some() && self.job.is_none();
         if let Some(screenshot) = &mut self.screenshot {
             screenshot.after_frame(ui.ctx(), drawn);
         }

@@ -59,16 +59,25 @@ impl LoadJob {
         options: crate::io::boundaries::BoundaryOptions,
         ctx: egui::Context,
     ) -> LoadJob {
+        let description = paths.iter().map(|p| file_name(p)).collect::<Vec<_>>().join(", ");
+        LoadJob::spawn_task(description, ctx, move |cancel, status| load(&current, &paths, &options, cancel, status))
+    }
+
+    /// Run any loading task on a worker thread, reporting its status lines.
+    pub fn spawn_task(
+        description: String,
+        ctx: egui::Context,
+        task: impl FnOnce(&AtomicBool, &dyn Fn(String)) -> Result<Loaded, String> + Send + 'static,
+    ) -> LoadJob {
         let (sender, receiver) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
-        let description = paths.iter().map(|p| file_name(p)).collect::<Vec<_>>().join(", ");
         let job_cancel = Arc::clone(&cancel);
         std::thread::spawn(move || {
             let report = |message: LoadMessage| {
                 let _ = sender.send(message);
                 ctx.request_repaint();
             };
-            let result = load(&current, &paths, &options, &job_cancel, &|status| report(LoadMessage::Progress(status)));
+            let result = task(&job_cancel, &|status| report(LoadMessage::Progress(status)));
             if !job_cancel.load(Ordering::Relaxed) {
                 report(LoadMessage::Done(result.map(Box::new)));
             }

@@ -41,11 +41,12 @@ pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
     ui.painter().rect_filled(rect, 2.0, colour);
 }
 
-/// Open the app window on the data the command line names (the embedded Barnet data by default).
-/// With `screenshot`, saves the window to that PNG once the map is drawn, then exits.
-pub fn run_app(data: crate::cli::DataArgs, screenshot: Option<std::path::PathBuf>) -> Result<(), String> {
-    let dataset = crate::cli::load_data(&data)?;
-    let screenshot = screenshot.map(screenshot::ScreenshotOnStart::new);
+/// Open the app window on the data the command line names (the embedded Barnet data by
+/// default). Files named on the command line load on a worker thread while the window shows a
+/// spinner. With `--screenshot`, saves the window to that PNG once the map is drawn, then exits.
+pub fn run_app(data: crate::cli::DataArgs, gui: crate::cli::gui::GuiArgs) -> Result<(), String> {
+    let mode = gui.mode.as_deref().map(crate::cli::export::parse_mode).transpose()?;
+    let screenshot = gui.screenshot.clone().map(screenshot::ScreenshotOnStart::new);
     let outcome = screenshot.as_ref().map(|s| std::sync::Arc::clone(&s.outcome));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -55,11 +56,21 @@ pub fn run_app(data: crate::cli::DataArgs, screenshot: Option<std::path::PathBuf
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    let files_given = data.boundaries.is_some() || !data.results.is_empty();
     eframe::run_native(
         "wardmap",
         options,
         Box::new(move |cc| {
-            let mut app = WardmapApp::new(cc, dataset);
+            let start = app::StartOptions { election: gui.election, mode, select: gui.select };
+            let mut app = if files_given {
+                let mut app = WardmapApp::new(cc, crate::model::Dataset::default());
+                app.load_from_command_line(data, start);
+                app
+            } else {
+                let mut app = WardmapApp::new(cc, crate::io::embedded::barnet());
+                app.apply_start(&start);
+                app
+            };
             app.screenshot = screenshot;
             Ok(Box::new(app) as Box<dyn eframe::App>)
         }),

@@ -1,0 +1,20 @@
+//! Options for the window: what to show first, and `--screenshot` for scripts and CI.
+
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct GuiArgs {
+    /// Start the app, save a screenshot of its window to this PNG once the map is drawn, and exit.
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot: Option<PathBuf>,
+    /// Show this election first (default: the latest, or what was shown last time).
+    #[arg(long = "show-election", value_name = "YEAR")]
+    pub election: Option<i32>,
+    /// Colour the map by this measure first: winner, share, change, swing, majority, turnout, gains.
+    #[arg(long = "show-mode", value_name = "MODE")]
+    pub mode: Option<String>,
+    /// Select this ward (by name, loosely matched) when the app opens; repeat to compare several.
+    #[arg(long = "select", value_name = "WARD")]
+    pub select: Vec<String>,
+}
