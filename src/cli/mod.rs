@@ -71,14 +71,20 @@ fn report(result: Result<(), String>) -> ExitCode {
     }
 }
 
-/// Load what the options name, or the embedded Barnet data. Warnings (skipped features,
-/// join gaps, elected flags that disagree with the votes) go to stderr; errors are returned.
-pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
-    let loaded = match args.synthetic {
+/// Load what the options name (files, or synthetic wards), or the embedded Barnet data,
+/// keeping the warnings for the caller to show.
+pub fn load_with_warnings(args: &DataArgs) -> Result<io::load::Loaded, String> {
+    match args.synthetic {
         Some(wards) => crate::synthetic::load(wards as usize, crate::synthetic::DEFAULT_SEED),
         None => io::load::load_dataset(args.boundaries.as_deref(), &args.results),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.to_string())
+}
+
+/// Load what the options name, or the embedded Barnet data. Warnings (skipped features,
+/// join gaps, elected flags that disagree with the votes) go to stderr; errors are returned.
+pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
+    let loaded = load_with_warnings(args)?;
     for warning in &loaded.warnings {
         eprintln!("wardmap: note: {warning}");
     }

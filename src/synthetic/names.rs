@@ -52,8 +52,10 @@ pub fn ward_name(index: usize) -> String {
     }
 }
 
-/// A candidate's name, from the seed, the ward and the candidate's place on the ballot.
+/// A candidate's name, from the seed, the ward and the candidate's place on the ballot. The
+/// surnames of one ward's candidates all differ (the reader refuses a candidate listed twice).
 pub fn candidate_name(seed: u64, ward: usize, place: usize) -> String {
-    let h = hash(seed, &[0xCA4D, ward as u64, place as u64]);
-    format!("{} {}", pick(&FORENAMES, h), pick(&SURNAMES, h >> 20))
+    let ward_hash = hash(seed, &[0xCA4D, ward as u64]);
+    let surname = SURNAMES[(ward_hash as usize % SURNAMES.len() + 7 * place) % SURNAMES.len()];
+    format!("{} {surname}", pick(&FORENAMES, hash(ward_hash, &[place as u64])))
 }

@@ -14,15 +14,15 @@ pub const POLL_DATE: &str = "2022-05-05";
 const SEATS: usize = 3;
 /// Parties as sources spell them, with their base strength (a log-odds offset).
 const PARTIES: [(&str, f64); 6] = [
-    ("Labour", 0.9),
-    ("Conservative", 0.8),
-    ("Liberal Democrat", 0.1),
-    ("Green Party", -0.3),
-    ("Independent", -0.8),
-    ("Residents Association", -1.0),
+    ("Labour", 0.6),
+    ("Conservative", 0.5),
+    ("Liberal Democrat", 0.2),
+    ("Green Party", -0.2),
+    ("Independent", -0.7),
+    ("Residents Association", -0.9),
 ];
 /// Smooth variation of each party's strength over the region: (amplitude, spatial frequency).
-const WAVES: [(f64, f64); 3] = [(0.7, 2.0), (0.4, 4.5), (0.2, 9.0)];
+const WAVES: [(f64, f64); 3] = [(0.9, 2.0), (0.45, 4.5), (0.2, 9.0)];
 /// Tags keeping hashes apart.
 const WAVE: u64 = 0x3A7E;
 const WARD: u64 = 0x3A7D;

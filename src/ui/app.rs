@@ -322,19 +322,21 @@ impl WardmapApp {
 
     /// Load the files named on the command line in the background; `start` applies once loaded.
     pub fn load_from_command_line(&mut self, data: crate::cli::DataArgs, start: StartOptions) {
-        let description = data
+        let mut description = data
             .boundaries
             .iter()
             .chain(&data.results)
             .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
             .collect::<Vec<_>>()
             .join(", ");
+        if let Some(wards) = data.synthetic {
+            description = format!("{wards} synthetic wards");
+        }
         let opened: Vec<PathBuf> = data.boundaries.iter().chain(&data.results).cloned().collect();
         self.pending_start = Some(start);
         self.job = Some(LoadJob::spawn_task(description, self.egui_ctx_for_jobs(), move |_cancel, status| {
             status("Reading the files…".into());
-            let loaded =
-                crate::io::load::load_dataset(data.boundaries.as_deref(), &data.results).map_err(|e| e.to_string())?;
+            let loaded = crate::cli::load_with_warnings(&data)?;
             status("Preparing the map…".into());
             let geometry = loader::prepare_geometry(&loaded.dataset);
             Ok(loader::Loaded { data: loaded.dataset, geometry, notes: loaded.warnings, opened, unsure: Vec::new() })

@@ -56,7 +56,7 @@ pub fn run_app(data: crate::cli::DataArgs, gui: crate::cli::gui::GuiArgs) -> Res
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let files_given = data.boundaries.is_some() || !data.results.is_empty();
+    let files_given = data.boundaries.is_some() || !data.results.is_empty() || data.synthetic.is_some();
     eframe::run_native(
         "wardmap",
         options,
