@@ -55,9 +55,9 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
         Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
-        None => report(
-            crate::ui::run_app(cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}")),
-        ),
+        None => {
+            report(crate::ui::run_app(cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}")))
+        }
     }
 }
 

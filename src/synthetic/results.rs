@@ -16,8 +16,8 @@ const SEATS: usize = 3;
 const PARTIES: [(&str, f64); 6] = [
     ("Labour", 0.6),
     ("Conservative", 0.5),
-    ("Liberal Democrat", 0.2),
-    ("Green Party", -0.2),
+    ("Liberal Democrat", 0.35),
+    ("Green Party", 0.05),
     ("Independent", -0.7),
     ("Residents Association", -0.9),
 ];

@@ -102,8 +102,15 @@ impl WardmapApp {
     }
 
     fn install(&mut self, data: Dataset, geometry: Vec<Arc<PreparedWardSet>>) {
+        let shown_set_name = |app: &Self| {
+            let set = app.subject.and_then(|s| state::ward_set_of(&app.data, s))?;
+            app.data.ward_set(set).map(|s| s.source.clone())
+        };
+        let before = shown_set_name(self);
         self.geometry = geometry;
         self.data = Arc::new(data);
+        // Indexes into the old data mean nothing in the new: resolve the view by name.
+        self.subject = None;
         let subject = self
             .state
             .subject
@@ -111,6 +118,10 @@ impl WardmapApp {
             .and_then(|key| key.resolve(&self.data))
             .or_else(|| state::default_subject(&self.data));
         self.set_subject(subject);
+        if before.is_some() && before != shown_set_name(self) {
+            self.state.selected.clear();
+            self.state.camera = crate::ui::map_view::MapCamera::default();
+        }
     }
 
     pub fn data(&self) -> &Dataset {
@@ -142,11 +153,10 @@ impl WardmapApp {
             .unwrap_or_default();
         let ward_count = self.labels.len();
         self.state.selected.retain(|w| *w < ward_count);
-        if old_set != new_set {
-            // Other wards, other shapes: a selection or camera of the old set means nothing here.
-            if old_set.is_some() {
-                self.state.selected.clear();
-            }
+        // Other wards, other shapes: a selection or camera of the old set means nothing here.
+        // (At start-up there is no old set: the saved selection and camera are kept.)
+        if old_set.is_some() && old_set != new_set {
+            self.state.selected.clear();
             self.state.camera = crate::ui::map_view::MapCamera::default();
         }
         self.recolour();
@@ -354,8 +364,11 @@ impl WardmapApp {
         if let Some(mode) = start.mode {
             self.apply(Command::SetColourMode(mode));
         }
-        let wards: Vec<usize> =
-            start.select.iter().filter_map(|name| super::find::matching_wards(&self.labels, name).first().copied()).collect();
+        let wards: Vec<usize> = start
+            .select
+            .iter()
+            .filter_map(|name| super::find::matching_wards(&self.labels, name).first().copied())
+            .collect();
         if !wards.is_empty() {
             self.apply(Command::SelectWards(wards));
             self.state.side_panel = if self.state.selected.len() > 1 { SidePanel::Compare } else { SidePanel::Details };
