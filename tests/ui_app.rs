@@ -211,3 +211,37 @@ fn tab_and_arrows_move_the_selection_and_escape_clears_it() {
     harness.run();
     assert!(harness.state().state.selected.is_empty());
 }
+
+#[test]
+fn every_kind_of_bad_file_is_answered_in_the_ui_and_the_map_is_kept() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    let cases = [
+        (write("empty.csv", b""), "empty"),
+        (write("binary.csv", &[0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]), "binary.csv"),
+        (write("columns.csv", b"election_date,ward,candidate,party,elected\n2018-05-03,Hale,Ann,Labour,true\n"), "votes"),
+        (write("unknown.csv", b"ward,candidate\nHale,Ann\n"), "not a results file"),
+        (write("negative.csv", b"election_date,ward,candidate,party,votes,elected\n2018-05-03,Hale,Ann,Labour,-3,true\n"), "negative"),
+        (write("points.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"A"},"geometry":{"type":"Point","coordinates":[0,51]}}]}"#), "Point"),
+        (write("array.geojson", b"[1, 2, 3]"), "array.geojson"),
+        (folder.path().to_path_buf(), "folder"),
+        (write("nowhere.csv", b"election_date,ward,candidate,party,votes,elected\n2018-05-03,Atlantis,Ann,Labour,3,true\n"), "matched"),
+    ];
+    for (path, gist) in cases {
+        let mut harness = barnet_app();
+        let before = harness.state().colouring().fills.clone();
+        harness.state_mut().open_files(vec![path.clone()]);
+        wait_for_load(&mut harness);
+        let app = harness.state();
+        let notice = app.notice.as_ref().unwrap_or_else(|| panic!("{}: a notice", path.display()));
+        assert!(notice.is_error, "{}: {}", path.display(), notice.text);
+        assert!(notice.text.contains(gist), "{}: expected '{gist}' in: {}", path.display(), notice.text);
+        assert_eq!(app.colouring().fills, before, "{}: the map is unchanged", path.display());
+        assert_eq!(app.data().elections.len(), 2);
+        assert_eq!(app.data().ward_sets.len(), 2);
+    }
+}

@@ -1,0 +1,35 @@
+//! Loading: GeoJSON parsing through the real reader, then projection, triangulation, levels
+//! of detail, label spots and the R-tree (`PreparedWardSet::new`), in MB/s of GeoJSON.
+
+use divan::Bencher;
+use divan::counter::BytesCount;
+use wardmap::geometry::PreparedWardSet;
+
+use crate::fixtures::{SIZES, parse, synthetic};
+
+/// Parsing alone: GeoJSON text to lon/lat ward shapes.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn parse_geojson(bencher: Bencher, wards: usize) {
+    let fixture = synthetic(wards);
+    bencher.counter(BytesCount::of_str(&fixture.geojson)).bench(|| parse(&fixture.geojson));
+}
+
+/// Preparing alone (what the app's loader thread does after parsing), counted in bytes of
+/// the GeoJSON the wards came from.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn prepare_geometry(bencher: Bencher, wards: usize) {
+    let fixture = synthetic(wards);
+    let shapes = fixture.shapes();
+    bencher.counter(BytesCount::of_str(&fixture.geojson)).bench(|| PreparedWardSet::new(&shapes));
+}
+
+/// The budget figure: GeoJSON text in, a set ready to draw and hit-test out.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_triangulate_index(bencher: Bencher, wards: usize) {
+    let fixture = synthetic(wards);
+    bencher.counter(BytesCount::of_str(&fixture.geojson)).bench(|| {
+        let set = parse(&fixture.geojson);
+        let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
+        PreparedWardSet::new(&shapes)
+    });
+}

@@ -1,0 +1,24 @@
+//! wardmap's performance budgets (issue 6), measured with divan: `cargo bench`.
+//!
+//! | figure | budget | benchmark |
+//! |---|---|---|
+//! | load, triangulate and index | ≥ 100 MB/s of GeoJSON | `load::load_triangulate_index` (parts: `load::parse_geojson`, `load::prepare_geometry`) |
+//! | one frame at 10,000 wards | < 8 ms CPU | `frame::map_10000_wards` (parts: `frame::map_widget_only`; whole app: `frame::app_10000_wards`) |
+//! | a hit test | < 50 µs | `hit_test::ward_at` |
+//! | start to first map frame (Barnet) | < 0.5 s | `startup::barnet_to_first_frame` |
+//! | `wardmap export` Barnet 1600 px PNG | < 100 ms | `export::barnet_png_1600` |
+//!
+//! Data is synthetic ([`wardmap::synthetic`], a fixed seed) or the embedded Barnet data, so the
+//! figures are comparable between machines and commits. Filter with `cargo bench -- frame`.
+//! Nothing here asserts on time: timings belong in benchmarks, not tests.
+
+mod export;
+mod fixtures;
+mod frame;
+mod hit_test;
+mod load;
+mod startup;
+
+fn main() {
+    divan::main();
+}
