@@ -4,13 +4,20 @@
 //! Level 0 is the full geometry. Level k ≥ 1 serves views of at least
 //! `FIRST_BAND * 2^(k-1)` metres per point and is simplified (Visvalingam–Whyatt) with an area
 //! tolerance of one square point at that scale (a quarter at the band's zoomed-out end):
-//! corners that bend the outline by well under a pixel go. Each level is simplified from the
-//! previous one, so building them all costs little more than level 0.
+//! corners that bend the outline by well under a pixel go.
+//!
+//! Why it is built the way it is: running VW once per band cost most of the time of preparing
+//! a large set (each pass re-ranks every vertex on a heap). Instead each ring is ranked once
+//! ([`super::simplify::RankedRing`]: every vertex's VW "effective area"), and a band's level
+//! keeps the vertices whose area reaches its tolerance: the same vertices VW at that tolerance
+//! keeps, for a linear filter per band. A ward the band leaves unchanged reuses the finer
+//! level's shape instead of being triangulated again.
 
-use geo::{Coord, MultiPolygon, Polygon, SimplifyVw};
+use geo::{Coord, MultiPolygon, Polygon};
 
 use super::mesh::{WardShape, sanitize_polygon};
 use super::parallel::par_map;
+use super::simplify::RankedRing;
 
 /// Metres per point at which the first simplified level takes over.
 pub const FIRST_BAND: f64 = 2.0;
@@ -41,26 +48,23 @@ impl DetailLevel {
 /// shape is made relative to) and coarser levels until the whole set, `extent` metres across,
 /// would be smaller than a thumbnail.
 pub fn build_levels(wards: &[(&MultiPolygon<f64>, Coord<f64>)], extent: f64) -> Vec<DetailLevel> {
-    let mut levels = vec![DetailLevel {
-        min_metres_per_point: 0.0,
-        shapes: par_map(wards, |(ward, origin)| WardShape::build(ward, *origin)),
-    }];
-    let indices: Vec<usize> = (0..wards.len()).collect();
-    let mut current: Vec<MultiPolygon<f64>> = Vec::new();
+    let mut bands = vec![0.0];
     let mut band = FIRST_BAND;
-    while levels.len() < MAX_LEVELS && band * SMALLEST_VIEW_POINTS <= extent.max(0.0) {
-        let tolerance = band * band;
-        let source = |i: usize| current.get(i).unwrap_or(wards[i].0);
-        let (simplified, shapes): (Vec<_>, Vec<_>) = par_map(&indices, |&i| {
-            let simpler = simplify(source(i), tolerance);
-            let shape = WardShape::build(&simpler, wards[i].1);
-            (simpler, shape)
-        })
-        .into_iter()
-        .unzip();
-        current = simplified;
-        levels.push(DetailLevel { min_metres_per_point: band, shapes });
+    while bands.len() < MAX_LEVELS && band * SMALLEST_VIEW_POINTS <= extent.max(0.0) {
+        bands.push(band);
         band *= BAND_FACTOR;
+    }
+    // One job per ward (all its levels) rather than one pass per level: each ring is ranked
+    // once and stays in cache while its levels are cut from it.
+    let per_ward = par_map(wards, |(ward, origin)| ward_levels(ward, *origin, &bands));
+    let mut levels: Vec<DetailLevel> = bands
+        .iter()
+        .map(|&min_metres_per_point| DetailLevel { min_metres_per_point, shapes: Vec::with_capacity(wards.len()) })
+        .collect();
+    for shapes in per_ward {
+        for (level, shape) in levels.iter_mut().zip(shapes) {
+            level.shapes.push(shape);
+        }
     }
     levels
 }
@@ -70,12 +74,61 @@ pub fn level_index(levels: &[DetailLevel], metres_per_point: f64) -> usize {
     levels.iter().rposition(|level| level.min_metres_per_point <= metres_per_point).unwrap_or(0)
 }
 
-/// Simplify each polygon; one whose exterior collapses keeps its previous shape (it is tiny
-/// at this scale, so keeping it costs nothing and avoids holes in the map).
-fn simplify(ward: &MultiPolygon<f64>, tolerance: f64) -> MultiPolygon<f64> {
-    MultiPolygon::new(
-        ward.iter()
-            .map(|polygon| sanitize_polygon(&polygon.simplify_vw(tolerance)).unwrap_or_else(|| polygon.clone()))
-            .collect::<Vec<Polygon<f64>>>(),
-    )
+/// A polygon's rings, ranked for simplification.
+struct RankedPolygon {
+    exterior: RankedRing,
+    holes: Vec<RankedRing>,
+}
+
+impl RankedPolygon {
+    /// The polygon simplified at `tolerance`: holes that collapse go; `None` when the
+    /// exterior collapses (the caller then keeps the previous level's polygon: it is tiny at
+    /// this scale, so keeping it costs nothing and avoids holes in the map).
+    fn simplified(&self, tolerance: f64) -> Option<Polygon<f64>> {
+        sanitize_polygon(&Polygon::new(
+            self.exterior.simplified(tolerance),
+            self.holes.iter().map(|hole| hole.simplified(tolerance)).collect(),
+        ))
+    }
+
+    fn kept(&self, tolerance: f64) -> usize {
+        self.exterior.kept(tolerance) + self.holes.iter().map(|hole| hole.kept(tolerance)).sum::<usize>()
+    }
+}
+
+/// One ward's shape at every band (`bands[0]` is full detail).
+fn ward_levels(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> Vec<WardShape> {
+    let mut shapes = Vec::with_capacity(bands.len());
+    shapes.push(WardShape::build(ward, origin));
+    if bands.len() < 2 {
+        return shapes;
+    }
+    let ranked: Vec<RankedPolygon> = ward
+        .iter()
+        .filter_map(sanitize_polygon)
+        .map(|polygon| RankedPolygon {
+            exterior: RankedRing::new(polygon.exterior()),
+            holes: polygon.interiors().iter().map(RankedRing::new).collect(),
+        })
+        .collect();
+    let mut current: Vec<Polygon<f64>> = ward.iter().filter_map(sanitize_polygon).collect();
+    let mut kept: Vec<usize> = ranked.iter().map(|polygon| polygon.kept(0.0)).collect();
+    for &band in &bands[1..] {
+        let tolerance = band * band;
+        let now: Vec<usize> = ranked.iter().map(|polygon| polygon.kept(tolerance)).collect();
+        if now == kept {
+            // Nothing more goes at this band: the finer shape is this one.
+            let same = shapes.last().cloned().unwrap_or_default();
+            shapes.push(same);
+            continue;
+        }
+        for (polygon, slot) in ranked.iter().zip(current.iter_mut()) {
+            if let Some(simpler) = polygon.simplified(tolerance) {
+                *slot = simpler;
+            }
+        }
+        kept = now;
+        shapes.push(WardShape::from_sanitized(&current, origin));
+    }
+    shapes
 }

@@ -42,9 +42,15 @@ impl WardShape {
     /// Triangulate and collect the rings of `ward` (world metres) relative to `origin`.
     /// Degenerate rings are dropped; a ward with nothing valid gets an empty shape.
     pub fn build(ward: &MultiPolygon<f64>, origin: Coord<f64>) -> Self {
+        let polygons: Vec<Polygon<f64>> = ward.iter().filter_map(sanitize_polygon).collect();
+        Self::from_sanitized(&polygons, origin)
+    }
+
+    /// [`Self::build`] from polygons already through [`sanitize_polygon`] (saves a copy).
+    pub(super) fn from_sanitized(polygons: &[Polygon<f64>], origin: Coord<f64>) -> Self {
         let mut shape = WardShape::default();
-        for polygon in ward.iter().filter_map(sanitize_polygon) {
-            append_triangles(&mut shape.mesh, &polygon, origin);
+        for polygon in polygons {
+            append_triangles(&mut shape.mesh, polygon, origin);
             for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
                 shape.rings.push(relative_ring(ring, origin));
             }

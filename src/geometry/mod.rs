@@ -13,6 +13,7 @@ pub mod mesh;
 mod parallel;
 pub mod prepared;
 pub mod projection;
+mod simplify;
 
 #[cfg(test)]
 mod tests;

@@ -12,8 +12,8 @@ use crate::model::palette::FillStyle;
 
 /// Space left around the ward set when no view is given, as a fraction of its size.
 const FIT_PADDING: f64 = 0.02;
-/// Ward label size at 1×, in pixels: the app's label size in points.
-pub const LABEL_SIZE: f32 = 11.0;
+/// Ward label sizes at 1×, in pixels: the app's label sizes in points.
+pub use crate::geometry::labels::LABEL_SIZES;
 /// Wards with less horizontal room than this (pixels at 1×) get no label, as in the app.
 const MIN_ROOM: f32 = 24.0;
 /// Empty space kept between two labels at 1×, in pixels.
@@ -101,9 +101,8 @@ pub fn ward_labels(
     at: &MapTransform,
     scale: f32,
 ) -> (Vec<Plate>, Vec<TextRun>) {
-    let size = LABEL_SIZE * scale;
-    let height = text::ascent(size) + text::descent(size);
     let gap = LABEL_GAP * scale;
+    let metres_per_pixel = 1.0 / at.pixels_per_metre;
     let frame = PxRect { x: 0.0, y: 0.0, w: at.frame.w, h: at.frame.h };
     let (mut placed, mut plates, mut runs): (Vec<PxRect>, Vec<Plate>, Vec<TextRun>) = Default::default();
     for &index in prepared.by_area_desc() {
@@ -114,14 +113,18 @@ pub fn ward_labels(
             continue;
         };
         let room_w = (spot.width * at.pixels_per_metre) as f32;
-        let room_h = (spot.height * at.pixels_per_metre) as f32;
-        if name.is_empty() || room_w < MIN_ROOM * scale || room_h < size {
+        if name.is_empty() || room_w < MIN_ROOM * scale {
             continue;
         }
-        let width = text::measure(name, size);
-        if width > room_w || height > room_h {
+        // The app's rule: the usual size, else the smaller one, where the name fits the ward.
+        let fitting = LABEL_SIZES.iter().map(|points| points * scale).find_map(|size| {
+            let (width, height) = (text::measure(name, size), text::ascent(size) + text::descent(size));
+            let fits = spot.fits(f64::from(width) * metres_per_pixel, f64::from(height) * metres_per_pixel);
+            fits.then_some((size, width, height))
+        });
+        let Some((size, width, height)) = fitting else {
             continue;
-        }
+        };
         let (cx, cy) = at.to_frame(spot.anchor);
         let rect = PxRect { x: cx - width / 2.0, y: cy - height / 2.0, w: width, h: height };
         let spaced = PxRect { x: rect.x - gap, y: rect.y - gap, w: width + 2.0 * gap, h: height + 2.0 * gap };

@@ -5,8 +5,10 @@ use egui::{Color32, FontId, Painter, Rect};
 use super::fill::{backdrop, colour};
 use super::paint::Frame;
 
-/// Label text size in points.
-const LABEL_SIZE: f32 = 11.0;
+use crate::geometry::labels::LABEL_SIZES;
+
+/// The smallest label size in points: wards with less room are not even measured.
+const SMALLEST_LABEL: f32 = LABEL_SIZES[LABEL_SIZES.len() - 1];
 /// Wards with less horizontal room than this (points) are not even measured.
 const MIN_ROOM_POINTS: f64 = 24.0;
 /// Free space kept between neighbouring labels (points).
@@ -24,14 +26,13 @@ impl Frame<'_> {
             .filter(|&i| {
                 let has_text = labels.get(i).is_some_and(|t| !t.trim().is_empty());
                 let roomy = wards.get(i).and_then(|w| w.label).is_some_and(|spot| {
-                    spot.width / mpp >= MIN_ROOM_POINTS && spot.height / mpp >= f64::from(LABEL_SIZE)
+                    spot.width / mpp >= MIN_ROOM_POINTS && spot.height / mpp >= f64::from(SMALLEST_LABEL)
                 });
                 has_text && roomy
             })
             .collect();
         candidates.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
 
-        let font = FontId::proportional(LABEL_SIZE);
         let mut placed: Vec<Rect> = Vec::new();
         for i in candidates {
             let (Some(text), Some(spot)) = (labels.get(i), wards[i].label) else {
@@ -39,11 +40,14 @@ impl Frame<'_> {
             };
             let (under, striped) = backdrop(self.fills.get(i));
             let text_colour = colour(under.contrasting_text());
-            let galley = painter.layout_no_wrap(text.trim().to_owned(), font.clone(), text_colour);
-            let size = galley.size();
-            if !spot.fits(f64::from(size.x) * mpp, f64::from(size.y) * mpp) {
+            let fitting = LABEL_SIZES.iter().find_map(|&points| {
+                let galley = painter.layout_no_wrap(text.trim().to_owned(), FontId::proportional(points), text_colour);
+                let size = galley.size();
+                spot.fits(f64::from(size.x) * mpp, f64::from(size.y) * mpp).then_some((galley, size))
+            });
+            let Some((galley, size)) = fitting else {
                 continue;
-            }
+            };
             let text_rect = Rect::from_center_size(self.camera.world_to_screen(self.rect, spot.anchor), size);
             let spaced = text_rect.expand(LABEL_GAP);
             if !self.rect.contains_rect(text_rect) || placed.iter().any(|r| r.intersects(spaced)) {
