@@ -33,3 +33,14 @@ fn load_triangulate_index(bencher: Bencher, wards: usize) {
         PreparedWardSet::new(&shapes)
     });
 }
+
+/// The same on a real file: Barnet's 21 ONS wards (52 KB, ~50 vertices per ward).
+#[divan::bench(sample_count = 50)]
+fn load_triangulate_index_barnet(bencher: Bencher) {
+    const BARNET: &str = include_str!("../../data/boundaries/barnet-wards-2002.geojson");
+    bencher.counter(BytesCount::of_str(BARNET)).bench(|| {
+        let set = parse(BARNET);
+        let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
+        PreparedWardSet::new(&shapes)
+    });
+}

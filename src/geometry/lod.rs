@@ -10,8 +10,9 @@
 //! a large set (each pass re-ranks every vertex on a heap). Instead each ring is ranked once
 //! ([`super::simplify::RankedRing`]: every vertex's VW "effective area"), and a band's level
 //! keeps the vertices whose area reaches its tolerance: the same vertices VW at that tolerance
-//! keeps, for a linear filter per band. A ward the band leaves unchanged reuses the finer
-//! level's shape instead of being triangulated again.
+//! keeps, for a linear filter per band. A ward the band leaves nearly unchanged (a quarter of
+//! its vertices or less removed) reuses the finer level's shape instead of being triangulated
+//! again.
 
 use geo::{Coord, MultiPolygon, Polygon};
 
@@ -27,6 +28,11 @@ pub const BAND_FACTOR: f64 = 2.0;
 const SMALLEST_VIEW_POINTS: f64 = 64.0;
 /// A hard cap, whatever the extent.
 const MAX_LEVELS: usize = 16;
+/// A ward is triangulated again for a band only when the band keeps at most 3/4 of the
+/// vertices of its last triangulated shape. Triangulation is most of the cost of preparing a
+/// set, and the first bands of finely surveyed boundaries remove only a few percent.
+const REBUILD_NUMERATOR: usize = 3;
+const REBUILD_DENOMINATOR: usize = 4;
 
 /// Every ward's shape at one level of detail.
 #[derive(Clone, Debug, Default)]
@@ -98,26 +104,26 @@ impl RankedPolygon {
 
 /// One ward's shape at every band (`bands[0]` is full detail).
 fn ward_levels(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> Vec<WardShape> {
+    let mut current: Vec<Polygon<f64>> = ward.iter().filter_map(sanitize_polygon).collect();
     let mut shapes = Vec::with_capacity(bands.len());
-    shapes.push(WardShape::build(ward, origin));
+    shapes.push(WardShape::from_sanitized(&current, origin));
     if bands.len() < 2 {
         return shapes;
     }
-    let ranked: Vec<RankedPolygon> = ward
+    let ranked: Vec<RankedPolygon> = current
         .iter()
-        .filter_map(sanitize_polygon)
         .map(|polygon| RankedPolygon {
             exterior: RankedRing::new(polygon.exterior()),
             holes: polygon.interiors().iter().map(RankedRing::new).collect(),
         })
         .collect();
-    let mut current: Vec<Polygon<f64>> = ward.iter().filter_map(sanitize_polygon).collect();
-    let mut kept: Vec<usize> = ranked.iter().map(|polygon| polygon.kept(0.0)).collect();
+    let mut built = ranked.iter().map(|polygon| polygon.kept(0.0)).sum::<usize>();
     for &band in &bands[1..] {
         let tolerance = band * band;
-        let now: Vec<usize> = ranked.iter().map(|polygon| polygon.kept(tolerance)).collect();
-        if now == kept {
-            // Nothing more goes at this band: the finer shape is this one.
+        let kept = ranked.iter().map(|polygon| polygon.kept(tolerance)).sum::<usize>();
+        if kept * REBUILD_DENOMINATOR > built * REBUILD_NUMERATOR {
+            // Too little goes at this band to pay for triangulating again: the finer shape
+            // serves (at most a third more vertices to move, and only at this zoom).
             let same = shapes.last().cloned().unwrap_or_default();
             shapes.push(same);
             continue;
@@ -127,7 +133,7 @@ fn ward_levels(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> V
                 *slot = simpler;
             }
         }
-        kept = now;
+        built = kept;
         shapes.push(WardShape::from_sanitized(&current, origin));
     }
     shapes

@@ -50,6 +50,8 @@ pub struct WardmapApp {
     pub map_rect: Option<egui::Rect>,
     /// The egui context, for background jobs to wake the UI.
     ctx: Option<egui::Context>,
+    /// Whether the view is saved on exit (not for `--screenshot` runs).
+    persist: bool,
     /// Set by `--screenshot`.
     pub screenshot: Option<super::screenshot::ScreenshotOnStart>,
 }
@@ -57,8 +59,16 @@ pub struct WardmapApp {
 impl WardmapApp {
     /// Build the app on `data`, restoring the last view when eframe has one stored.
     pub fn new(cc: &eframe::CreationContext<'_>, data: Dataset) -> Self {
-        let saved: Option<ViewState> = cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY));
-        let app = Self::with_data(data, saved.unwrap_or_default());
+        Self::new_with(cc, data, true)
+    }
+
+    /// Like [`Self::new`]; with `restore` false the saved view is ignored (and not overwritten),
+    /// so `--screenshot` gives the same picture on every machine.
+    pub fn new_with(cc: &eframe::CreationContext<'_>, data: Dataset, restore: bool) -> Self {
+        let saved: Option<ViewState> =
+            if restore { cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY)) } else { None };
+        let mut app = Self::with_data(data, saved.unwrap_or_default());
+        app.persist = restore;
         install_fonts(&cc.egui_ctx);
         app.apply_theme(&cc.egui_ctx);
         app
@@ -89,6 +99,7 @@ impl WardmapApp {
             notice: None,
             map_rect: None,
             screenshot: None,
+            persist: true,
             ctx: None,
         };
         app.replace_data(data);
@@ -604,6 +615,9 @@ impl eframe::App for WardmapApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if !self.persist {
+            return;
+        }
         eframe::set_value(storage, STATE_KEY, &self.state);
     }
 }

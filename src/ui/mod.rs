@@ -56,6 +56,7 @@ pub fn run_app(data: crate::cli::DataArgs, gui: crate::cli::gui::GuiArgs) -> Res
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    let restore = gui.screenshot.is_none();
     let files_given = data.boundaries.is_some() || !data.results.is_empty() || data.synthetic.is_some();
     eframe::run_native(
         "wardmap",
@@ -63,11 +64,11 @@ pub fn run_app(data: crate::cli::DataArgs, gui: crate::cli::gui::GuiArgs) -> Res
         Box::new(move |cc| {
             let start = app::StartOptions { election: gui.election, mode, select: gui.select };
             let mut app = if files_given {
-                let mut app = WardmapApp::new(cc, crate::model::Dataset::default());
+                let mut app = WardmapApp::new_with(cc, crate::model::Dataset::default(), restore);
                 app.load_from_command_line(data, start);
                 app
             } else {
-                let mut app = WardmapApp::new(cc, crate::io::embedded::barnet());
+                let mut app = WardmapApp::new_with(cc, crate::io::embedded::barnet(), restore);
                 app.apply_start(&start);
                 app
             };
