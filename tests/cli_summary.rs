@@ -79,3 +79,22 @@ fn an_unknown_election_is_an_error_on_stderr_with_a_non_zero_exit() {
     assert!(stdout.is_empty());
     assert!(stderr.contains("no results for 1999") && stderr.contains("2014, 2018"), "{stderr}");
 }
+
+#[test]
+fn high_barnet_is_a_conservative_hold_whose_majority_falls_from_943_to_1() {
+    let (ok, stdout, stderr) = wardmap(&["summary", "--from", "2014", "--to", "2018", "--json"]);
+    assert!(ok, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let ward = json["comparison"]["wards"]
+        .as_array()
+        .expect("comparison wards")
+        .iter()
+        .find(|w| w["name"] == "High Barnet")
+        .expect("High Barnet");
+    assert_eq!(ward["label"], "Con hold");
+    assert_eq!(ward["majority_from"], 943);
+    assert_eq!(ward["majority_to"], 1);
+    let (_, text, _) = wardmap(&["summary", "--from", "2014", "--to", "2018"]);
+    let line = text.lines().find(|l| l.contains("High Barnet") && l.contains("hold")).expect("High Barnet line");
+    assert!(line.contains("majority 943 → 1"), "{line}");
+}

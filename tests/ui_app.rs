@@ -136,6 +136,26 @@ fn opening_a_results_file_adds_its_election_and_shows_it() {
 }
 
 #[test]
+fn opening_results_of_an_election_already_loaded_replaces_it() {
+    let mut harness = barnet_app();
+    let folder = tempfile::tempdir().expect("temp dir");
+    let results = folder.path().join("barnet-2018.csv");
+    // The same election, with one vote moved: Vanessa Gearson (2,222) now beats Anne Clarke.
+    let recount = include_str!("../data/results/barnet-2018.csv")
+        .replace("Vanessa Gearson,Conservative,2222", "Vanessa Gearson,Conservative,2225");
+    std::fs::write(&results, recount).expect("write");
+    harness.state_mut().open_files(vec![results.clone()]);
+    wait_for_load(&mut harness);
+    let app = harness.state();
+    let years: Vec<i32> = app.data().elections.iter().map(|e| e.election.year).collect();
+    assert_eq!(years, vec![2014, 2018], "one election per year");
+    let Some(MapSubject::Election(id)) = app.subject() else { panic!("an election is shown") };
+    assert_eq!(app.data().election(id).expect("election").election.source, results.display().to_string());
+    assert!(harness.query_by_label("Con 39").is_some(), "the recount's totals are shown");
+    assert!(app.notice.as_ref().is_some_and(|n| n.text.contains("replaces")), "{:?}", app.notice);
+}
+
+#[test]
 fn switching_the_colour_mode_changes_the_legend() {
     use wardmap::analysis::colouring::ColourMode;
     let mut harness = barnet_app();

@@ -44,3 +44,38 @@ fn load_triangulate_index_barnet(bencher: Bencher) {
         PreparedWardSet::new(&shapes)
     });
 }
+
+/// Where parsing goes, for whoever speeds it up: the reader's two largest parts, measured
+/// alone on the 10,000-ward file.
+mod parse_parts {
+    use divan::Bencher;
+    use divan::counter::BytesCount;
+
+    use crate::fixtures::synthetic;
+
+    /// Building the `serde_json::Value` tree of the text (the reader's first step).
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn json_value_tree(bencher: Bencher) {
+        let fixture = synthetic(10_000);
+        bencher
+            .counter(BytesCount::of_str(&fixture.geojson))
+            .bench(|| serde_json::from_str::<serde_json::Value>(&fixture.geojson).map(|v| v.is_object()));
+    }
+
+    /// The check for rings that cross themselves, over every ring (the reader runs it on each).
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn self_crossing_check(bencher: Bencher) {
+        let fixture = synthetic(10_000);
+        let rings: Vec<Vec<(f64, f64)>> = fixture
+            .ward_set()
+            .wards
+            .iter()
+            .flat_map(|w| w.geometry.iter())
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .map(|ring| ring.coords().map(|c| (c.x, c.y)).collect())
+            .collect();
+        bencher
+            .counter(BytesCount::of_str(&fixture.geojson))
+            .bench(|| rings.iter().filter(|ring| wardmap::io::rings::self_crossing(ring).is_some()).count());
+    }
+}

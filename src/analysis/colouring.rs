@@ -319,8 +319,8 @@ mod tests {
 
     #[test]
     fn a_spec_saved_before_the_new_fields_loads_with_their_defaults() {
-        let spec: ColourSpec = serde_json::from_str(r#"{"mode":"winner"}"#).unwrap_or_default();
-        assert_eq!(spec, ColourSpec::winner());
+        let spec: Option<ColourSpec> = serde_json::from_str(r#"{"mode":"winner"}"#).ok();
+        assert_eq!(spec, Some(ColourSpec::winner()));
         let swing: ColourSpec = serde_json::from_str(r#"{"mode":"swing","method":"total-votes"}"#).unwrap_or_default();
         assert_eq!(swing.mode, ColourMode::Swing);
         assert_eq!(swing.method, ShareMethod::TotalVotes);

@@ -102,7 +102,7 @@ fn mode_name(mode: ColourMode) -> String {
 }
 
 fn parse_method(name: &str) -> Result<ShareMethod, String> {
-    ShareMethod::ALL.iter().copied().find(|m| m.key() == name.trim().to_lowercase()).ok_or_else(|| {
+    ShareMethod::parse(name).ok_or_else(|| {
         let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
         format!("unknown share method '{name}': choose one of {}", known.join(", "))
     })

@@ -125,7 +125,7 @@ impl PreparedWardSet {
 
     /// The level of detail to draw at `metres_per_point`.
     pub fn level_for(&self, metres_per_point: f64) -> &DetailLevel {
-        &self.levels[level_index(&self.levels, metres_per_point * 2.0)]
+        &self.levels[level_index(&self.levels, metres_per_point)]
     }
 
     /// Full-detail shape (fill mesh and rings) of ward `index`.

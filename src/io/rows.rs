@@ -43,7 +43,13 @@ impl PartyCache {
     }
 }
 
-/// A vote count: a non-negative whole number, thousands separators allowed ("2,224").
+/// The most votes (or electors) one candidate's row may carry. No ward comes near it (the
+/// largest English wards have some 20,000 electors); it keeps every sum the analysis makes far
+/// from overflowing, whatever a file says.
+pub const MAX_VOTES: u64 = 10_000_000;
+
+/// A vote count: a non-negative whole number, thousands separators allowed ("2,224"), at most
+/// [`MAX_VOTES`].
 pub(crate) fn parse_votes(text: &str) -> Result<u64, String> {
     let cleaned: String = text.chars().filter(|c| *c != ',' && *c != ' ').collect();
     if cleaned.starts_with('-') {
@@ -52,9 +58,15 @@ pub(crate) fn parse_votes(text: &str) -> Result<u64, String> {
     if cleaned.is_empty() {
         return Err("the votes cell is empty: give this candidate's votes, or remove the row".into());
     }
-    cleaned
+    let votes = cleaned
         .parse::<u64>()
-        .map_err(|_| format!("votes \"{text}\" is not a whole number: correct the number of votes on this row"))
+        .map_err(|_| format!("votes \"{text}\" is not a whole number: correct the number of votes on this row"))?;
+    if votes > MAX_VOTES {
+        return Err(format!(
+            "votes \"{text}\" is more than any ward could cast ({MAX_VOTES}): correct the number of votes on this row"
+        ));
+    }
+    Ok(votes)
 }
 
 /// An elected flag: true/false, yes/no, y/n, 1/0, elected/not elected; empty means unknown.

@@ -31,6 +31,8 @@ pub struct WardmapApp {
     colouring: Colouring,
     /// Ward names of the shown set, for labels.
     labels: Vec<String>,
+    /// What the bars show, worked out with the colouring rather than every frame.
+    derived: Derived,
     show_about: bool,
     find: FindBox,
     open_flow: OpenFlow,
@@ -87,6 +89,7 @@ impl WardmapApp {
                 &colouring::ColourSpec::winner(),
             ),
             labels: Vec::new(),
+            derived: Derived::default(),
             show_about: false,
             find: FindBox::default(),
             open_flow: OpenFlow::default(),
@@ -178,6 +181,7 @@ impl WardmapApp {
             Some(subject) => colouring::colour(&self.data, subject, &self.state.colour),
             None => colouring::colour(&self.data, MapSubject::WardSetOnly(WardSetId(0)), &self.state.colour),
         };
+        self.derived = Derived::of(&self.data, self.subject, &self.state.colour);
     }
 
     /// Apply what the panels asked for.
@@ -275,10 +279,10 @@ impl WardmapApp {
                 let loaded = *loaded;
                 self.state.remember(&loaded.opened);
                 self.property_choice = loaded.unsure.first().cloned().map(PropertyChoice::new);
-                let before: Vec<String> = self.data.elections.iter().map(|e| e.election.title()).collect();
+                let opened: Vec<String> = loaded.opened.iter().map(|p| p.display().to_string()).collect();
                 self.install(loaded.data, loaded.geometry);
                 // Show the newest election the files brought, if any.
-                let new = self.data.elections.iter().rposition(|e| !before.contains(&e.election.title()));
+                let new = self.data.elections.iter().rposition(|e| opened.contains(&e.election.source));
                 if let Some(index) = new {
                     self.set_subject(Some(MapSubject::Election(crate::model::ElectionId(index))));
                 }
@@ -447,6 +451,34 @@ impl WardmapApp {
     }
 }
 
+/// Figures the bars show, recomputed only when the data, subject or colour spec change.
+#[derive(Default)]
+struct Derived {
+    seat_totals: Vec<(crate::model::Party, u32)>,
+    availability: Vec<(colouring::ColourMode, Result<(), String>)>,
+    /// Parties standing, by borough share, for the party pickers.
+    parties: Vec<String>,
+}
+
+impl Derived {
+    fn of(data: &Dataset, subject: Option<MapSubject>, spec: &colouring::ColourSpec) -> Derived {
+        let Some(subject) = subject else { return Derived::default() };
+        let election = match subject {
+            MapSubject::Election(id) => data.election(id).map(|e| &e.election),
+            MapSubject::WardSetOnly(_) => None,
+        };
+        Derived {
+            seat_totals: election.map(crate::analysis::seat_totals).unwrap_or_default(),
+            availability: colouring::availability(data, subject, spec),
+            parties: election
+                .map(|e| {
+                    crate::analysis::borough::borough_shares(e, spec.method).into_iter().map(|p| p.party.name).collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// What to show first, from the command line.
 #[derive(Clone, Debug, Default)]
 pub struct StartOptions {
@@ -535,16 +567,23 @@ impl eframe::App for WardmapApp {
             commands.extend(keyboard::commands(
                 ui.ctx(),
                 &self.labels,
-                &self.anchors(),
+                &|| self.anchors(),
                 self.state.selected.first().copied(),
             ));
         }
         egui::Panel::top("top_bar").show(ui, |ui| {
-            commands.extend(top_bar::show(ui, &self.data, self.subject, &self.state));
+            commands.extend(top_bar::show(ui, &self.data, self.subject, &self.state, &self.derived.seat_totals));
         });
         egui::Panel::top("mode_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                commands.extend(super::mode_bar::show(ui, &self.data, self.subject, &self.state.colour));
+                commands.extend(super::mode_bar::show(
+                    ui,
+                    &self.data,
+                    self.subject,
+                    &self.state.colour,
+                    &self.derived.availability,
+                    &self.derived.parties,
+                ));
             });
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {

@@ -28,7 +28,17 @@ pub fn ward_tooltip(
             let outcome = ContestOutcome::of(contest);
             ui.label(format!("Winner: {}", outcome.winner_label()));
             ui.label(format!("Seats: {}", outcome.seats_label()));
-            ui.label(format!("Majority: {}", majority_text(outcome.majority)));
+            let previous = data
+                .previous_on_same_ward_set(id)
+                .and_then(|p| Some((data.election(p)?.election.year, data.contest_in_ward(p, ward)?)));
+            match previous {
+                Some((year, before)) => ui.label(format!(
+                    "Majority: {} ({} in {year})",
+                    majority_text(outcome.majority),
+                    majority_text(ContestOutcome::of(before).majority)
+                )),
+                None => ui.label(format!("Majority: {}", majority_text(outcome.majority))),
+            };
             if let Some(value) = value {
                 ui.label(value);
             }
@@ -144,7 +154,7 @@ fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &st
         ui.strong("Candidate");
         ui.strong("Party");
         ui.strong("Votes");
-        ui.strong("Share");
+        ui.strong("% of votes").on_hover_text("Share of all votes cast in the ward (each voter has several votes)");
         ui.strong("");
         ui.end_row();
         for &index in &outcome.ranking {

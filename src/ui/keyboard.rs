@@ -54,10 +54,11 @@ pub fn step_alphabetically(names: &[String], from: Option<usize>, backwards: boo
 }
 
 /// Read this frame's navigation keys, unless a text field or other widget has focus.
+/// `anchors` gives each ward's label point; it is only called when an arrow key was pressed.
 pub fn commands(
     ctx: &egui::Context,
     names: &[String],
-    anchors: &[Option<[f64; 2]>],
+    anchors: &dyn Fn() -> Vec<Option<[f64; 2]>>,
     selected: Option<usize>,
 ) -> Vec<Command> {
     // A text field keeps its keys. Any other focused widget (egui moves focus with Tab) gives
@@ -87,7 +88,7 @@ pub fn commands(
         for (key, direction) in arrows {
             if input.consume_key(egui::Modifiers::NONE, key) {
                 let target = match selected {
-                    Some(from) => neighbour(anchors, from, direction),
+                    Some(from) => neighbour(&anchors(), from, direction),
                     None => step_alphabetically(names, None, false),
                 };
                 if let Some(ward) = target {

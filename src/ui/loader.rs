@@ -92,13 +92,20 @@ impl LoadJob {
 
     /// Take what the job has reported since the last frame; `Some` when it has finished.
     pub fn poll(&mut self) -> Option<Result<Box<Loaded>, String>> {
-        while let Ok(message) = self.receiver.try_recv() {
-            match message {
-                LoadMessage::Progress(status) => self.status = status,
-                LoadMessage::Done(result) => return Some(result),
+        loop {
+            match self.receiver.try_recv() {
+                Ok(LoadMessage::Progress(status)) => self.status = status,
+                Ok(LoadMessage::Done(result)) => return Some(result),
+                Err(mpsc::TryRecvError::Empty) => return None,
+                // The worker ended without an answer: it failed, and must not spin forever.
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    return Some(Err(format!(
+                        "Opening {} failed unexpectedly (an internal error). Please report it with the file.",
+                        self.description
+                    )));
+                }
             }
         }
-        None
     }
 }
 
@@ -150,6 +157,14 @@ pub fn load(
             let parsed = crate::io::load::load_results_file_with(path, &progress).map_err(|e| e.to_string())?;
             notes.extend(parsed.warnings);
             elections.retain(|e| e.source != path.display().to_string());
+            // One election per borough and year: a file's election replaces the one loaded
+            // before (say the embedded Barnet 2018), rather than sitting beside it unseen.
+            for new in &parsed.elections {
+                if let Some(old) = elections.iter().position(|e| e.borough == new.borough && e.year == new.year) {
+                    let old = elections.remove(old);
+                    notes.push(format!("{} from {name} replaces the one from {}", new.title(), old.source));
+                }
+            }
             elections.extend(parsed.elections);
         }
     }

@@ -3,21 +3,28 @@
 //! with the plain reason on hover.
 
 use super::command::Command;
-use crate::analysis::borough::borough_shares;
 use crate::analysis::colouring::{self, ColourMode, ColourSpec, MapSubject};
 use crate::analysis::share::ShareMethod;
 use crate::model::Dataset;
 
 /// Draw the mode picker and the mode's options; any change comes back as a new spec.
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, spec: &ColourSpec) -> Vec<Command> {
+/// `availability` and `parties` (by borough share) are worked out once by the app when the
+/// subject or spec changes, not per frame.
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    spec: &ColourSpec,
+    availability: &[(ColourMode, Result<(), String>)],
+    parties: &[String],
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(subject) = subject else { return commands };
-    let availability = colouring::availability(data, subject, spec);
     let mode_label = ui.label("Colour by:");
     egui::ComboBox::from_id_salt("colour_mode")
         .selected_text(spec.mode.label())
         .show_ui(ui, |ui| {
-            for (mode, available) in &availability {
+            for (mode, available) in availability {
                 let response =
                     ui.add_enabled(available.is_ok(), egui::Button::selectable(spec.mode == *mode, mode.label()));
                 let response = match available {
@@ -33,17 +40,17 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, spec
         .labelled_by(mode_label.id);
 
     let MapSubject::Election(id) = subject else { return commands };
-    let Some(joined) = data.election(id) else { return commands };
+    if data.election(id).is_none() {
+        return commands;
+    }
     let mut new_spec = spec.clone();
-    let parties: Vec<String> =
-        borough_shares(&joined.election, spec.method).into_iter().map(|p| p.party.name).collect();
 
     if matches!(spec.mode, ColourMode::Share | ColourMode::Change) {
-        party_picker(ui, "Party:", "share_party", &parties, &mut new_spec.party);
+        party_picker(ui, "Party:", "share_party", parties, &mut new_spec.party);
     }
     if spec.mode == ColourMode::Swing {
-        party_picker(ui, "Swing from", "swing_b", &parties, &mut new_spec.swing.1);
-        party_picker(ui, "to", "swing_a", &parties, &mut new_spec.swing.0);
+        party_picker(ui, "Swing from", "swing_b", parties, &mut new_spec.swing.1);
+        party_picker(ui, "to", "swing_a", parties, &mut new_spec.swing.0);
     }
     if spec.mode.needs_baseline() {
         baseline_picker(ui, data, id, &mut new_spec.baseline);

@@ -4,7 +4,6 @@ use super::command::Command;
 use super::party_colour32;
 use super::state::ViewState;
 use crate::analysis::colouring::MapSubject;
-use crate::analysis::seat_totals;
 use crate::model::{Dataset, ElectionId};
 
 /// The picker's words for a subject: "Barnet 2018", or "Barnet wards from 2022 (no results)".
@@ -24,7 +23,14 @@ pub fn subjects(data: &Dataset) -> Vec<MapSubject> {
     elections.chain(bare_sets).collect()
 }
 
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
+/// `totals` are the shown election's seat totals, worked out once by the app (not per frame).
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+    totals: &[(crate::model::Party, u32)],
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
@@ -45,8 +51,8 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         ui.separator();
         match subject {
             Some(MapSubject::Election(id)) => {
-                if let Some(joined) = data.election(id) {
-                    seat_totals_line(ui, &joined.election, state.colour.colour_blind);
+                if data.election(id).is_some() {
+                    seat_totals_line(ui, totals, state.colour.colour_blind);
                 }
             }
             Some(MapSubject::WardSetOnly(id)) => {
@@ -102,8 +108,7 @@ fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
 }
 
 /// "Seats: ■ Con 38 · ■ Lab 25", each party in its colour.
-fn seat_totals_line(ui: &mut egui::Ui, election: &crate::model::Election, colour_blind: bool) {
-    let totals = seat_totals(election);
+fn seat_totals_line(ui: &mut egui::Ui, totals: &[(crate::model::Party, u32)], colour_blind: bool) {
     let seats: u32 = totals.iter().map(|(_, n)| n).sum();
     ui.label(format!("Seats ({seats}):"));
     for (index, (party, count)) in totals.iter().enumerate() {

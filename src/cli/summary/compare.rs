@@ -96,6 +96,10 @@ pub struct WardComparison {
     pub hold: bool,
     /// "3 Con gains from Lab", "Con hold".
     pub label: String,
+    /// The multi-member majority in the earlier and the later election (votes); `null` when
+    /// every candidate was elected.
+    pub majority_from: Option<u64>,
+    pub majority_to: Option<u64>,
 }
 
 fn share_change_summary(party: &Party, change: ShareChange) -> ShareChangeSummary {
@@ -164,6 +168,8 @@ pub fn compare(
                 gains: change.gains.iter().map(gain_summary).collect(),
                 hold: change.is_hold(),
                 label: change.label(),
+                majority_from: crate::analysis::ContestOutcome::of(x).majority,
+                majority_to: crate::analysis::ContestOutcome::of(y).majority,
             })
         })
         .collect();
@@ -210,6 +216,15 @@ pub fn render(out: &mut String, c: &ComparisonSummary) {
     let _ = writeln!(out, "  Swing {}↔{} (Butler): {}", c.swing_pair.a, c.swing_pair.b, c.borough.swing.label);
     for w in &c.wards {
         let swing = w.swing.as_ref().map_or("no swing figure", |s| s.label.as_str());
-        let _ = writeln!(out, "  {:<22} {:<36} {}", w.name, swing, w.label);
+        let majority = |m: Option<u64>| m.map_or_else(|| "none".to_owned(), |m| m.to_string());
+        let _ = writeln!(
+            out,
+            "  {:<22} {:<36} {:<28} majority {} → {}",
+            w.name,
+            swing,
+            w.label,
+            majority(w.majority_from),
+            majority(w.majority_to)
+        );
     }
 }
