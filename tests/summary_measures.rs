@@ -102,7 +102,7 @@ fn an_explicit_comparison_that_cannot_be_made_is_an_error() {
     let err = summarise_with(&data, id, &options(Some(2018))).err().unwrap_or_default();
     assert_eq!(err, "Barnet 2018 cannot be compared with itself: pick an earlier election");
     let err = summarise_with(&data, id, &options(Some(2010))).err().unwrap_or_default();
-    assert_eq!(err, "No results for 2010 are loaded to compare with");
+    assert_eq!(err, "No Barnet 2010 results are loaded to compare with");
 }
 
 #[test]

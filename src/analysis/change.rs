@@ -61,9 +61,8 @@ impl ElectionPair {
                 .elections
                 .iter()
                 .position(|e| e.election.year == year && e.election.borough == current.election.borough)
-                .or_else(|| data.election_by_year(year).map(|id| id.0))
                 .map(ElectionId)
-                .ok_or_else(|| format!("No results for {year} are loaded to compare with"))?,
+                .ok_or_else(|| format!("No {} {year} results are loaded to compare with", current.election.borough))?,
         };
         ElectionPair::new(data, from, to)
     }

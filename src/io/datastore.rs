@@ -109,11 +109,7 @@ impl Columns {
 
 /// The first four-digit run in the file name that is a plausible election year.
 fn year_in_file_name(file: &Path) -> Option<i32> {
-    let name = file.file_name()?.to_string_lossy();
-    name.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 4)
-        .filter_map(|run| run.parse::<i32>().ok())
-        .find(|year| (1960..=2100).contains(year))
+    super::load::year_in(&file.file_name()?.to_string_lossy())
 }
 
 /// "Levine, Kathy Ms." → "Kathy Levine"; "Ioannidis, Andreas*" → "Andreas Ioannidis";

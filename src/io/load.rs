@@ -149,7 +149,7 @@ pub fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Result<Loa
 }
 
 /// A plausible election year in a name ("barnet-wards-2002" → 2002).
-fn year_in(name: &str) -> Option<i32> {
+pub(crate) fn year_in(name: &str) -> Option<i32> {
     name.split(|c: char| !c.is_ascii_digit())
         .filter(|run| run.len() == 4)
         .filter_map(|run| run.parse().ok())
