@@ -103,6 +103,52 @@ pub enum FillStyle {
     NoData,
 }
 
+/// Stripe patterns longer than this many units could not be told apart on a map.
+const MAX_STRIPE_UNITS: u32 = 48;
+
+/// A stripe list in the one form the app and the exporter both draw: zero weights dropped,
+/// neighbours of one colour merged (also around the cycle), weights divided by their common
+/// factor and capped at 48 units in total. One colour left: `Err(colour)`; nothing: `None`.
+pub fn canonical_stripes(stripes: &[(Rgb, u32)]) -> Option<Result<Vec<(Rgb, u32)>, Rgb>> {
+    let mut merged: Vec<(Rgb, u32)> = Vec::with_capacity(stripes.len());
+    for &(colour, weight) in stripes.iter().filter(|(_, w)| *w > 0) {
+        match merged.last_mut() {
+            Some((last, w)) if *last == colour => *w = w.saturating_add(weight),
+            _ => merged.push((colour, weight)),
+        }
+    }
+    if merged.len() > 1 && merged.first().map(|f| f.0) == merged.last().map(|l| l.0) {
+        let (_, w) = merged.pop()?;
+        merged[0].1 = merged[0].1.saturating_add(w);
+    }
+    match merged.as_slice() {
+        [] => return None,
+        [(only, _)] => return Some(Err(*only)),
+        _ => {}
+    }
+    let common = merged.iter().fold(0, |g, &(_, w)| gcd(g, w)).max(1);
+    let total: u64 = merged.iter().map(|&(_, w)| u64::from(w / common)).sum();
+    let shrink = (total as f64 / f64::from(MAX_STRIPE_UNITS)).max(1.0);
+    for entry in &mut merged {
+        entry.1 = ((f64::from(entry.1 / common) / shrink).round() as u32).max(1);
+    }
+    Some(Ok(merged))
+}
+
+/// The weight-averaged colour of a stripe pattern: what label text over it is read against.
+pub fn mean_colour(pattern: &[(Rgb, u32)]) -> Rgb {
+    let units = f64::from(pattern.iter().map(|(_, w)| *w).sum::<u32>().max(1));
+    let mean = |channel: fn(&Rgb) -> u8| {
+        let sum: f64 = pattern.iter().map(|(c, w)| f64::from(channel(c)) * f64::from(*w)).sum();
+        (sum / units).round() as u8
+    };
+    Rgb(mean(|c| c.0), mean(|c| c.1), mean(|c| c.2))
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,41 +8,7 @@ use crate::model::palette::{FillStyle, Rgb};
 /// constant `x + y`, rising to the right ("/"), as in the app.
 pub const STRIPE_ANGLE: f32 = 45.0;
 
-/// Reduce a stripe list to the form the app draws: zero weights dropped, neighbours of one
-/// colour merged (also around the cycle), weights divided by their common factor and capped
-/// at `MAX_STRIPE_UNITS` in total. One colour left: `Err(colour)`; nothing left: `None`.
-pub fn canonical_stripes(stripes: &[(Rgb, u32)]) -> Option<Result<Vec<(Rgb, u32)>, Rgb>> {
-    let mut merged: Vec<(Rgb, u32)> = Vec::with_capacity(stripes.len());
-    for &(colour, weight) in stripes.iter().filter(|(_, w)| *w > 0) {
-        match merged.last_mut() {
-            Some((last, w)) if *last == colour => *w = w.saturating_add(weight),
-            _ => merged.push((colour, weight)),
-        }
-    }
-    if merged.len() > 1 && merged.first().map(|f| f.0) == merged.last().map(|l| l.0) {
-        let (_, w) = merged.pop()?;
-        merged[0].1 = merged[0].1.saturating_add(w);
-    }
-    match merged.as_slice() {
-        [] => return None,
-        [(only, _)] => return Some(Err(*only)),
-        _ => {}
-    }
-    let common = merged.iter().fold(0, |g, &(_, w)| gcd(g, w)).max(1);
-    let total: u64 = merged.iter().map(|&(_, w)| u64::from(w / common)).sum();
-    let shrink = (total as f64 / f64::from(MAX_STRIPE_UNITS)).max(1.0);
-    for entry in &mut merged {
-        entry.1 = ((f64::from(entry.1 / common) / shrink).round() as u32).max(1);
-    }
-    Some(Ok(merged))
-}
-
-/// Patterns longer than this many units could not be told apart.
-const MAX_STRIPE_UNITS: u32 = 48;
-
-fn gcd(a: u32, b: u32) -> u32 {
-    if b == 0 { a } else { gcd(b, a % b) }
-}
+pub use crate::model::palette::canonical_stripes;
 
 /// One colour's band within a stripe period, measured across the stripes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -72,14 +38,7 @@ pub fn backdrop(fill: &FillStyle) -> (Rgb, bool) {
         FillStyle::Solid(colour) => (*colour, false),
         FillStyle::NoData => (crate::model::palette::NO_DATA, false),
         FillStyle::Stripes(stripes) => match canonical_stripes(stripes) {
-            Some(Ok(pattern)) => {
-                let units = f64::from(pattern.iter().map(|(_, w)| *w).sum::<u32>().max(1));
-                let mean = |channel: fn(&Rgb) -> u8| {
-                    let sum: f64 = pattern.iter().map(|(c, w)| f64::from(channel(c)) * f64::from(*w)).sum();
-                    (sum / units).round() as u8
-                };
-                (Rgb(mean(|c| c.0), mean(|c| c.1), mean(|c| c.2)), true)
-            }
+            Some(Ok(pattern)) => (crate::model::palette::mean_colour(&pattern), true),
             Some(Err(only)) => (only, false),
             None => (crate::model::palette::NO_DATA, false),
         },

@@ -17,8 +17,6 @@ use crate::model::palette::Rgb;
 pub const POINTS_PER_UNIT: f32 = 8.0;
 /// Texels per unit of weight in the texture row.
 const TEXELS_PER_UNIT: usize = 8;
-/// Patterns are reduced to at most this many units (more would not be distinguishable).
-const MAX_UNITS: u32 = 48;
 
 /// A stripe pattern in canonical form: positive weights, no two neighbours (cyclically) of the
 /// same colour, weights divided by their common factor. At least two entries.
@@ -29,29 +27,7 @@ impl Pattern {
     /// The canonical pattern, or the single colour when the stripes are all one colour
     /// (`Err`), or `None` for an empty list.
     pub fn new(stripes: &[(Rgb, u32)]) -> Option<Result<Self, Rgb>> {
-        let mut merged: Vec<(Rgb, u32)> = Vec::with_capacity(stripes.len());
-        for &(colour, weight) in stripes.iter().filter(|(_, w)| *w > 0) {
-            match merged.last_mut() {
-                Some((last, w)) if *last == colour => *w = w.saturating_add(weight),
-                _ => merged.push((colour, weight)),
-            }
-        }
-        if merged.len() > 1 && merged.first().map(|f| f.0) == merged.last().map(|l| l.0) {
-            let (_, w) = merged.pop()?;
-            merged[0].1 = merged[0].1.saturating_add(w);
-        }
-        match merged.as_slice() {
-            [] => return None,
-            [(only, _)] => return Some(Err(*only)),
-            _ => {}
-        }
-        let common = merged.iter().fold(0, |g, &(_, w)| gcd(g, w));
-        let total: u64 = merged.iter().map(|&(_, w)| u64::from(w / common)).sum();
-        let shrink = (total as f64 / f64::from(MAX_UNITS)).max(1.0);
-        for entry in &mut merged {
-            entry.1 = ((f64::from(entry.1 / common) / shrink).round() as u32).max(1);
-        }
-        Some(Ok(Pattern(merged)))
+        crate::model::palette::canonical_stripes(stripes).map(|form| form.map(Pattern))
     }
 
     /// Total weight: the period of the pattern in units.
@@ -61,12 +37,7 @@ impl Pattern {
 
     /// The weight-averaged colour, for choosing readable label text.
     pub fn mean_colour(&self) -> Rgb {
-        let units = f64::from(self.units().max(1));
-        let mean = |channel: fn(&Rgb) -> u8| {
-            let sum: f64 = self.0.iter().map(|(c, w)| f64::from(channel(c)) * f64::from(*w)).sum();
-            (sum / units).round() as u8
-        };
-        Rgb(mean(|c| c.0), mean(|c| c.1), mean(|c| c.2))
+        crate::model::palette::mean_colour(&self.0)
     }
 
     /// The texture row: each colour repeated `weight * TEXELS_PER_UNIT` times.
@@ -78,10 +49,6 @@ impl Pattern {
             .collect();
         ColorImage::new([pixels.len(), 1], pixels)
     }
-}
-
-fn gcd(a: u32, b: u32) -> u32 {
-    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 /// Stripe textures by pattern; lives in egui's temporary memory so it follows the context.
@@ -132,6 +99,6 @@ mod tests {
     #[test]
     fn absurd_weights_are_capped_to_a_small_texture() {
         let pattern = Pattern::new(&[(CON, 1_000_000), (LAB, 1)]).expect("not empty").expect("two colours");
-        assert!(pattern.units() <= MAX_UNITS + 1, "{}", pattern.units());
+        assert!(pattern.units() <= 48 + 1, "{}", pattern.units());
     }
 }
