@@ -6,9 +6,6 @@
 
 use divan::Bencher;
 use egui::{CentralPanel, Context, Event, Pos2, RawInput, Rect, pos2, vec2};
-use wardmap::analysis::borough::borough_shares;
-use wardmap::analysis::seat_totals;
-use wardmap::analysis::share::ShareMethod;
 use wardmap::ui::WardmapApp;
 use wardmap::ui::map_view::{MapCamera, MapView};
 
@@ -103,12 +100,4 @@ fn app_10000_wards(bencher: Bencher) {
         harness.hover_at(pos2(x, 450.0));
         harness.step();
     });
-}
-
-/// What the app's top bar and mode bar recompute from the results every frame (seat totals
-/// and borough vote shares over every contest): part of `app_10000_wards`, not of the map.
-#[divan::bench]
-fn bars_analysis_10000_wards() -> usize {
-    let election = &synthetic(WARDS).data.elections[0].election;
-    seat_totals(election).len() + borough_shares(election, ShareMethod::TopVote).len()
 }

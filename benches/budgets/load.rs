@@ -79,3 +79,13 @@ mod parse_parts {
             .bench(|| rings.iter().filter(|ring| wardmap::io::rings::self_crossing(ring).is_some()).count());
     }
 }
+
+/// The synthetic generator itself (what `--synthetic N` costs before reading): boundaries
+/// and results text, counted in bytes of GeoJSON.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn generate_synthetic(bencher: Bencher, wards: usize) {
+    let bytes = synthetic(wards).geojson.len();
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| wardmap::synthetic::generate(wards, wardmap::synthetic::DEFAULT_SEED));
+}
