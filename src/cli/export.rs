@@ -11,7 +11,7 @@ use clap::Args;
 use super::summary::choose_election;
 use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject, colour, mode_availability};
 use crate::analysis::share::ShareMethod;
-use crate::io::embedded::ATTRIBUTION_SHORT;
+use crate::io::embedded::attribution_for;
 use crate::model::Dataset;
 use crate::render::{self, Overwrite, RenderOptions};
 
@@ -160,7 +160,7 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
         legend: !args.no_legend,
         attribution: (!args.no_attribution)
-            .then(|| args.attribution.clone().unwrap_or_else(|| ATTRIBUTION_SHORT.to_owned())),
+            .then(|| args.attribution.clone().unwrap_or_else(|| attribution_for(data).to_owned())),
         labels: !args.no_labels,
         view: None,
     };

@@ -90,7 +90,16 @@ pub fn normalise_ward_name(name: &str) -> String {
 
 /// Join `election`'s contests to `ward_set`'s wards.
 pub fn join(election: &Election, ward_set: &WardSet) -> Join {
-    let ward_names: Vec<String> = ward_set.wards.iter().map(|w| normalise_ward_name(&w.name)).collect();
+    // Lookups by code and by name, built once: a scan per result would be quadratic, and
+    // files of thousands of wards are expected.
+    let mut ward_by_code: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut ward_by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (index, ward) in ward_set.wards.iter().enumerate().rev() {
+        if let Some(code) = &ward.code {
+            ward_by_code.insert(code.to_ascii_uppercase(), index);
+        }
+        ward_by_name.insert(normalise_ward_name(&ward.name), index);
+    }
     let mut join = Join {
         ward_of_contest: Vec::with_capacity(election.contests.len()),
         contest_of_ward: vec![None; ward_set.wards.len()],
@@ -101,14 +110,14 @@ pub fn join(election: &Election, ward_set: &WardSet) -> Join {
         let by_code = contest
             .ward_code
             .as_deref()
-            .and_then(|code| ward_set.position_by_code(code))
+            .and_then(|code| ward_by_code.get(&code.to_ascii_uppercase()).copied())
             .map(|ward| (ward, MatchRule::Code));
         // Both sides have ONS codes and they differ: another ward set's ward of the same name.
         let code_rules_out_name =
             set_has_ons_codes && contest.ward_code.as_deref().is_some_and(|code| is_ward_code(code.trim()));
         let by_name = || {
             let key = normalise_ward_name(&contest.ward_name);
-            ward_names.iter().position(|n| *n == key).map(|ward| (ward, MatchRule::Name))
+            ward_by_name.get(&key).map(|&ward| (ward, MatchRule::Name))
         };
         let found = if code_rules_out_name { by_code } else { by_code.or_else(by_name) };
         match found {

@@ -587,7 +587,8 @@ impl eframe::App for WardmapApp {
             });
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref()));
+            let attribution = crate::io::embedded::attribution_for(&self.data);
+            commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), attribution));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {
             ui.horizontal(|ui| {

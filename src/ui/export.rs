@@ -146,7 +146,7 @@ impl ExportDialog {
             scale,
             title: Some(self.title.clone()).filter(|t| !t.trim().is_empty()),
             legend: self.legend,
-            attribution: self.attribution.then(|| crate::io::embedded::ATTRIBUTION_SHORT.to_owned()),
+            attribution: self.attribution.then(|| crate::io::embedded::attribution_for(&source.data).to_owned()),
             labels: self.labels,
             view: source.view,
         }

@@ -5,7 +5,7 @@ use super::app::Notice;
 use super::command::Command;
 use super::loader::LoadJob;
 
-pub fn show(ui: &mut egui::Ui, job: Option<&LoadJob>, notice: Option<&Notice>) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, job: Option<&LoadJob>, notice: Option<&Notice>, attribution: &str) -> Vec<Command> {
     let mut commands = Vec::new();
     if let Some(job) = job {
         ui.horizontal(|ui| {
@@ -32,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, job: Option<&LoadJob>, notice: Option<&Notice>) -
         });
     }
     ui.horizontal(|ui| {
-        ui.small(crate::io::embedded::ATTRIBUTION_SHORT);
+        ui.small(attribution);
     });
     commands
 }
