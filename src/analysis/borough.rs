@@ -138,27 +138,10 @@ impl BoroughChange {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Candidate, Contest};
+    use crate::model::Contest;
 
     fn contest(votes: &[(&str, u64)]) -> Contest {
-        Contest {
-            ward_code: None,
-            ward_name: "W".into(),
-            poll_date: None,
-            seats: 2,
-            candidates: votes
-                .iter()
-                .enumerate()
-                .map(|(i, (p, v))| Candidate {
-                    name: format!("C{i}"),
-                    party: Party::from_source(p),
-                    votes: *v,
-                    elected: None,
-                })
-                .collect(),
-            electorate: None,
-            turnout: None,
-        }
+        crate::analysis::test_support::contest_with_seats(votes, 2)
     }
 
     #[test]

@@ -157,26 +157,9 @@ pub fn swing_label(points: f64, a: &Party, b: &Party) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Candidate;
 
     fn contest(votes: &[(&str, u64)]) -> Contest {
-        Contest {
-            ward_code: None,
-            ward_name: "Test".into(),
-            poll_date: None,
-            seats: 3,
-            candidates: votes
-                .iter()
-                .map(|(party, v)| Candidate {
-                    name: format!("{party} {v}"),
-                    party: Party::from_source(party),
-                    votes: *v,
-                    elected: None,
-                })
-                .collect(),
-            electorate: None,
-            turnout: None,
-        }
+        crate::analysis::test_support::contest_with_seats(votes, 3)
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -67,27 +67,9 @@ pub fn turnout_availability(election: &Election) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Candidate, Party};
 
     fn contest(votes: &[(&str, u64)], seats: u32) -> Contest {
-        Contest {
-            ward_code: None,
-            ward_name: "Test".into(),
-            poll_date: None,
-            seats,
-            candidates: votes
-                .iter()
-                .enumerate()
-                .map(|(i, (party, v))| Candidate {
-                    name: format!("C{i}"),
-                    party: Party::from_source(party),
-                    votes: *v,
-                    elected: None,
-                })
-                .collect(),
-            electorate: None,
-            turnout: None,
-        }
+        crate::analysis::test_support::contest_with_seats(votes, seats)
     }
 
     #[test]

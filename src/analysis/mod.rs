@@ -12,6 +12,8 @@ pub mod modes;
 pub mod outcome;
 pub mod scales;
 pub mod share;
+#[cfg(test)]
+mod test_support;
 pub mod totals;
 
 pub use borough::{BoroughChange, BoroughSummary, borough_shares, parties_standing};

@@ -117,27 +117,9 @@ pub fn percent(part: u64, whole: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Candidate;
 
     fn contest(votes: &[(&str, u64)]) -> Contest {
-        Contest {
-            ward_code: None,
-            ward_name: "Test".into(),
-            poll_date: None,
-            seats: 3,
-            candidates: votes
-                .iter()
-                .enumerate()
-                .map(|(i, (p, v))| Candidate {
-                    name: format!("C{i}"),
-                    party: Party::from_source(p),
-                    votes: *v,
-                    elected: None,
-                })
-                .collect(),
-            electorate: None,
-            turnout: None,
-        }
+        crate::analysis::test_support::contest_with_seats(votes, 3)
     }
 
     #[test]

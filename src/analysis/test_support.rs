@@ -1,0 +1,25 @@
+//! Contests built from `(party, votes)` pairs, shared by the analysis tests.
+
+use crate::model::{Candidate, Contest, Party};
+
+/// A contest of `seats` seats with one candidate per pair, named C0, C1, … and no elected flags.
+pub fn contest_with_seats(votes: &[(&str, u64)], seats: u32) -> Contest {
+    Contest {
+        ward_code: None,
+        ward_name: "Test".into(),
+        poll_date: None,
+        seats,
+        candidates: votes
+            .iter()
+            .enumerate()
+            .map(|(i, (party, v))| Candidate {
+                name: format!("C{i}"),
+                party: Party::from_source(party),
+                votes: *v,
+                elected: None,
+            })
+            .collect(),
+        electorate: None,
+        turnout: None,
+    }
+}
