@@ -122,18 +122,14 @@ mod tests {
         crate::analysis::test_support::contest_with_seats(votes, 3)
     }
 
+    /// Con and Lab stand full slates of three, the Greens one candidate.
+    const FULL_SLATES: &[(&str, u64)] =
+        &[("Con", 1200), ("Con", 1100), ("Con", 1000), ("Lab", 900), ("Lab", 800), ("Lab", 700), ("Grn", 400)];
+
     #[test]
     fn top_vote_share_counts_each_partys_best_candidate() {
         // Con 1200/1100/1000, Lab 900/800/700, Grn 400: top votes 1200 + 900 + 400 = 2500.
-        let c = contest(&[
-            ("Con", 1200),
-            ("Con", 1100),
-            ("Con", 1000),
-            ("Lab", 900),
-            ("Lab", 800),
-            ("Lab", 700),
-            ("Grn", 400),
-        ]);
+        let c = contest(FULL_SLATES);
         let con = Party::from_source("Con");
         assert_eq!(share_of(&c, &con, ShareMethod::TopVote), Some(48.0));
         assert_eq!(share_denominator(&c, ShareMethod::TopVote), 2500);
@@ -145,15 +141,7 @@ mod tests {
     #[test]
     fn total_votes_share_counts_all_of_a_partys_votes_and_flatters_full_slates() {
         // Same ward: all votes 6100; Con 3300 = 54.10%, Grn 400 = 6.56% (16% by top vote).
-        let c = contest(&[
-            ("Con", 1200),
-            ("Con", 1100),
-            ("Con", 1000),
-            ("Lab", 900),
-            ("Lab", 800),
-            ("Lab", 700),
-            ("Grn", 400),
-        ]);
+        let c = contest(FULL_SLATES);
         let con = share_of(&c, &Party::from_source("Con"), ShareMethod::TotalVotes).unwrap_or_default();
         let grn = share_of(&c, &Party::from_source("Grn"), ShareMethod::TotalVotes).unwrap_or_default();
         assert!((con - 3300.0 / 6100.0 * 100.0).abs() < 1e-9);

@@ -276,8 +276,9 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
     })
 }
 
+/// A share in percent to one decimal, as the JSON schema promises.
 fn percent(part: u64, whole: u64) -> f64 {
-    if whole == 0 { 0.0 } else { (part as f64 * 1000.0 / whole as f64).round() / 10.0 }
+    (crate::analysis::share::percent(part, whole) * 10.0).round() / 10.0
 }
 
 /// Pick the election: the asked year, or the latest.
