@@ -16,11 +16,14 @@ pub mod embedded;
 pub mod error;
 mod features;
 pub mod load;
+pub mod parties_csv;
 pub mod properties;
 pub mod results;
 pub mod results_csv;
 pub mod rings;
 pub mod rows;
+mod table;
+pub mod turnout_csv;
 
 pub use error::{BoundaryError, LoadError, ReadError, ResultsError};
 
