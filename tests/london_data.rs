@@ -41,10 +41,11 @@ fn turnout_2022_has_every_ward_and_reproduces_barnet_published_turnout() {
     let valid: u64 = barnet.iter().map(|r| r.valid_votes.expect("Barnet valid ballots given")).sum();
     assert_eq!(electorate.to_string(), published["electorate"]);
     assert_eq!(valid.to_string(), published["valid_votes"]);
-    let percent = 100.0 * valid as f64 / electorate as f64;
-    let published_percent: f64 = published["turnout_percent"].parse().expect("published percent");
-    assert_eq!(published_percent, 37.93);
-    assert!((percent - published_percent).abs() < 0.005, "Barnet 2022 turnout {percent:.3}%");
+    // The turnout in hundredths of a percent, rounded half up, in whole numbers (no float error).
+    let hundredths = (valid * 10_000 + electorate / 2) / electorate;
+    let percent = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+    assert_eq!(percent, published["turnout_percent"]);
+    assert_eq!(percent, "37.93", "Barnet 2022 turnout as published");
 }
 
 #[test]

@@ -65,11 +65,13 @@ impl PartyLabels {
     /// The entry for a label as printed at the election of `date`'s year. The label must match
     /// exactly (case and spelling: the table lists each spelling the results use), apart from
     /// spaces at either end.
+    #[must_use]
     pub fn lookup(&self, date: PollDate, label: &str) -> Option<&PartyLabel> {
         self.lookup_year(date.year, label)
     }
 
     /// [`PartyLabels::lookup`] by election year.
+    #[must_use]
     pub fn lookup_year(&self, year: i32, label: &str) -> Option<&PartyLabel> {
         self.by_year.get(&year)?.get(label.trim())
     }
@@ -91,11 +93,13 @@ impl PartyLabels {
     }
 
     /// How many labels there are over all elections.
+    #[must_use]
     pub fn len(&self) -> usize {
         self.by_year.values().map(BTreeMap::len).sum()
     }
 
     /// Whether the table has no labels (never true of a parsed table).
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -110,6 +114,11 @@ const SPEC: Spec = Spec {
 /// Parse a party label table. `file` names the source in messages. A label given twice for one
 /// election is an error (the table has one row per label; further names go in the same cell,
 /// separated by ` | `), as is one election year with two different dates, since lookups are by year.
+///
+/// # Errors
+///
+/// A [`TableError`] naming the file and line (and column, for a bad cell) when the text is empty,
+/// lacks a required column, has a row that is not one label, or has no rows.
 pub fn parse(text: &str, file: &Path) -> Result<PartyLabels, TableError> {
     let rows = read_rows(text, file, &SPEC, |cells| read_row(cells).map(|label| (label, cells.line)))?;
     let mut labels = PartyLabels::default();
@@ -139,6 +148,10 @@ pub fn parse(text: &str, file: &Path) -> Result<PartyLabels, TableError> {
 }
 
 /// Read and parse a party label table from a file.
+///
+/// # Errors
+///
+/// [`TableError::Read`] when the file cannot be read as text; otherwise as [`parse`].
 pub fn read(path: &Path) -> Result<PartyLabels, TableError> {
     let text = super::read_text(path, &super::no_progress)?;
     parse(&text, path)

@@ -60,6 +60,11 @@ const SPEC: Spec = Spec {
 /// Parse a turnout table. `file` names the source in messages. Rows come out in file order.
 /// A ward code given twice for one poll date is an error: a lookup by ward would otherwise
 /// silently use one of the two rows.
+///
+/// # Errors
+///
+/// A [`TableError`] naming the file and line (and column, for a bad cell) when the text is empty,
+/// lacks a column, has a cell that is not what its column holds, gives a ward twice, or has no rows.
 pub fn parse(text: &str, file: &Path) -> Result<Vec<WardTurnout>, TableError> {
     let mut first_line: HashMap<(PollDate, String), u64> = HashMap::new();
     read_rows(text, file, &SPEC, |cells| {
@@ -79,6 +84,10 @@ pub fn parse(text: &str, file: &Path) -> Result<Vec<WardTurnout>, TableError> {
 }
 
 /// Read and parse a turnout table from a file.
+///
+/// # Errors
+///
+/// [`TableError::Read`] when the file cannot be read as text; otherwise as [`parse`].
 pub fn read(path: &Path) -> Result<Vec<WardTurnout>, TableError> {
     let text = super::read_text(path, &super::no_progress)?;
     parse(&text, path)
