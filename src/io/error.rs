@@ -146,6 +146,9 @@ pub enum LoadError {
          Check the boundaries are for the same borough and years as the results ({elections})."
     )]
     NothingMatched { results: String, boundaries: String, contests: usize, elections: String },
+    /// Asked to stop between files, after the last file was read but before the join.
+    #[error("Cancelled.")]
+    Cancelled,
 }
 
 impl LoadError {
@@ -153,7 +156,8 @@ impl LoadError {
     pub fn is_cancelled(&self) -> bool {
         matches!(
             self,
-            LoadError::Results(ResultsError::Read(ReadError::Cancelled { .. }))
+            LoadError::Cancelled
+                | LoadError::Results(ResultsError::Read(ReadError::Cancelled { .. }))
                 | LoadError::Boundaries(BoundaryError::Read(ReadError::Cancelled { .. }))
         )
     }
