@@ -6,7 +6,7 @@
 use super::command::Command;
 use super::details::thousands;
 use super::state::{self, ViewState};
-use super::{swatch, to_color32};
+use super::widgets::{swatch, to_color32};
 use crate::analysis::change::points_label;
 use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject};
 use crate::analysis::comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
