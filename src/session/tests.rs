@@ -1,6 +1,7 @@
 use super::merge::Merge;
 use super::{Feedback, Source, add_files, load, load_with};
 use crate::io::Opened;
+use crate::io::properties::BoundaryOptions;
 use crate::io::results::parse;
 use crate::model::Election;
 use std::path::{Path, PathBuf};
@@ -50,7 +51,7 @@ fn a_cancelled_load_returns_nothing() {
     let error = load_with(&Source::Embedded, &feedback).expect_err("cancelled");
     assert!(error.is_cancelled(), "{error}");
     let current = crate::io::embedded::barnet();
-    assert!(add_files(&current, &[], &Default::default(), &feedback).expect_err("cancelled").is_cancelled());
+    assert!(add_files(&current, &[], &BoundaryOptions::default(), &feedback).expect_err("cancelled").is_cancelled());
 }
 
 #[test]
