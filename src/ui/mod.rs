@@ -32,7 +32,7 @@ pub fn to_color32(rgb: Rgb) -> egui::Color32 {
 /// A party's colour as the map draws it (the colour-blind-safe palette when that is on), so
 /// swatches in panels always match the map.
 pub fn party_colour32(party: &crate::model::Party, colour_blind: bool) -> egui::Color32 {
-    to_color32(crate::analysis::scales::party_colour(party, colour_blind))
+    to_color32(crate::analysis::scales::party_map_colour(party, colour_blind))
 }
 
 /// A small square of colour before a party's name.
@@ -45,7 +45,8 @@ pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
 /// default). Files named on the command line load on a worker thread while the window shows a
 /// spinner. With `--screenshot`, saves the window to that PNG once the map is drawn, then exits.
 pub fn run_app(data: crate::cli::DataArgs, gui: crate::cli::gui::GuiArgs) -> Result<(), String> {
-    let mode = gui.mode.as_deref().map(crate::cli::export::parse_mode).transpose()?;
+    let mode =
+        gui.mode.as_deref().map(str::parse::<crate::analysis::ColourMode>).transpose().map_err(|e| e.to_string())?;
     let screenshot = gui.screenshot.clone().map(screenshot::ScreenshotOnStart::new);
     let outcome = screenshot.as_ref().map(|s| std::sync::Arc::clone(&s.outcome));
     let options = eframe::NativeOptions {
