@@ -4,7 +4,7 @@
 //! can be shown and why not, its value in each ward and across the borough, its column in the
 //! comparison table, and its map with the legend. The mode bar, the comparison table, the
 //! exporter and the map ask [`measure`] for the mode's measure instead of matching on
-//! [`ColourMode`], so the [`registry!`] list at the bottom of this file is the one place that
+//! [`ColourMode`], so the `registry!` list at the bottom of this file is the one place that
 //! names every mode.
 //!
 //! The arithmetic (shares, change, swing, gains, majorities, scales) stays in the plain
@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 /// in each ward:
 ///
 /// ```
-/// use wardmap::analysis::measures::{Colouring, Context, Measure, Unavailable, WardValue, paint_scale};
+/// use wardmap::analysis::measures::{Colouring, Context, Measure, Unavailable, WardValue, paint};
 /// use wardmap::analysis::scales::{self, Scale};
 ///
 /// /// The number of candidates who stood in each ward.
@@ -59,16 +59,17 @@ use serde::{Deserialize, Serialize};
 ///         let values = self.ward_values(on)?;
 ///         let colours = scales::turnout_colours(5, on.spec.colour_blind);
 ///         let scale = Scale::ascending(vec![4.0, 6.0, 8.0, 10.0], colours, "");
-///         Ok(paint_scale(values, &scale, on.title("candidates"), "Candidates per ward".into()))
+///         Ok(paint(values, &scale, on.title("candidates"), "Candidates per ward".into()))
 ///     }
 /// }
 ///
 /// let barnet = wardmap::io::embedded::barnet();
 /// let spec = wardmap::analysis::ColourSpec::winner();
-/// let on = Context { data: &barnet, id: barnet.elections.len().checked_sub(1).map(wardmap::model::ElectionId).unwrap_or_default(), spec: &spec };
-/// let map = Candidates.colour(&on).map_err(|e| e.to_string())?;
+/// let id = barnet.election_by_year(2018).ok_or("2018 is embedded")?;
+/// let on = Context { data: &barnet, id, spec: &spec };
+/// let map = Candidates.colour(&on)?;
 /// assert_eq!(map.fills.len(), 21);
-/// # Ok::<(), String>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// Then add one line to the registry, `Candidates = "candidates" => candidates::Candidates,`,
