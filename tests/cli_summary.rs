@@ -1,20 +1,8 @@
 //! The command line on the shipped Barnet data: `wardmap summary` needs no display.
 
-use std::process::Command;
+mod common;
 
-fn wardmap(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_wardmap"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("wardmap runs");
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::wardmap_text as wardmap;
 
 fn summary_json(year: &str) -> serde_json::Value {
     let (ok, stdout, stderr) = wardmap(&["summary", "--election", year, "--json"]);

@@ -1,22 +1,9 @@
 //! `wardmap export` as a script would run it: no display, files written safely, clear refusals.
 
+mod common;
+
+use common::{stderr, wardmap};
 use std::path::Path;
-use std::process::{Command, Output};
-
-/// Run the real binary with no display of any kind, as CI does.
-fn wardmap(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wardmap"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("WAYLAND_SOCKET")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn png_size(path: &Path) -> (u32, u32) {
     let image = image::open(path).expect("a readable PNG");

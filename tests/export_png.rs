@@ -20,14 +20,14 @@ fn barnet_2018_winner() -> Fixture {
     let id = data.election_by_year(2018).expect("2018 is embedded");
     let subject = MapSubject::Election(id);
     let colouring = colour(&data, subject, &ColourSpec::winner());
-    let set = render::ward_set_of(&data, subject).expect("2018 has a ward set");
+    let set = render::subject_ward_set(&data, subject).expect("2018 has a ward set");
     let geometry: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
     Fixture { prepared: PreparedWardSet::new(&geometry), data, subject, colouring }
 }
 
 impl Fixture {
     fn set(&self) -> &WardSet {
-        render::ward_set_of(&self.data, self.subject).expect("ward set")
+        render::subject_ward_set(&self.data, self.subject).expect("ward set")
     }
 
     fn scene(&self, opts: &RenderOptions) -> Scene {

@@ -23,7 +23,7 @@ fn the_barnet_2018_svg_has_one_path_per_ward_in_its_fill_and_the_legend_text() {
     let data = embedded::barnet();
     let subject = MapSubject::Election(data.election_by_year(2018).expect("2018"));
     let colouring = colour(&data, subject, &ColourSpec::winner());
-    let set = render::ward_set_of(&data, subject).expect("ward set");
+    let set = render::subject_ward_set(&data, subject).expect("ward set");
     let opts = RenderOptions { title: Some(render::default_title(&colouring)), ..RenderOptions::default() };
     let svg = render::render_svg(&data, subject, &colouring, &opts).expect("SVG");
     let doc = Document::parse(&svg).expect("the SVG is well-formed XML");

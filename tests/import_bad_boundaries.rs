@@ -1,13 +1,14 @@
 //! Each kind of bad boundary file gets a message that names the file, says where (line or
 //! feature) and what to do; files that are odd but usable load with warnings.
 
-mod import_support;
+mod common;
 
-use import_support::{BARNET_2002, assert_mentions, message_naming_file, temp_file};
+use common::{BARNET_2002, assert_mentions, message_naming_file, temp_file};
 use serde_json::json;
 use wardmap::io::LoadError;
-use wardmap::io::boundaries::{BoundaryOptions, ParsedBoundaries};
+use wardmap::io::boundaries::ParsedBoundaries;
 use wardmap::io::load::{load_boundary_file, load_boundary_file_with};
+use wardmap::io::properties::BoundaryOptions;
 
 const SQUARE: [[f64; 2]; 5] = [[-0.2, 51.6], [-0.19, 51.6], [-0.19, 51.61], [-0.2, 51.61], [-0.2, 51.6]];
 

@@ -2,10 +2,10 @@
 //! CSV dialects (BOM, `;`, CRLF, quoted newlines, Latin-1, a stray line) simply work; and the
 //! loader is pure: an error leaves nothing behind, and the next load is unaffected.
 
-mod import_support;
+mod common;
 
-use import_support::{assert_mentions, barnet_2002_boundaries, fixture, message_naming_file, seats, temp_file};
-use wardmap::io::load::{load_dataset, load_results_file};
+use common::{assert_mentions, barnet_2002_boundaries, fixture, load_files, message_naming_file, seats, temp_file};
+use wardmap::io::load::load_results_file;
 
 const HEADER: &str = "election_date,ward_code,ward,seats,candidate,party,votes,elected";
 
@@ -111,7 +111,7 @@ fn elected_flags_that_contradict_the_votes_load_and_are_reported() {
         1,
     );
     let (_dir, path) = temp_file("london_2014.csv", text);
-    let loaded = load_dataset(Some(&barnet_2002_boundaries()), &[path]).expect("contradicting flags still load");
+    let loaded = load_files(Some(&barnet_2002_boundaries()), &[path]).expect("contradicting flags still load");
     assert_eq!(loaded.flag_disagreements, 2);
     assert!(
         loaded.warnings.iter().any(|w| w.contains("2 elected flag(s)") && w.contains("the map follows the votes")),
@@ -125,8 +125,7 @@ fn elected_flags_that_contradict_the_votes_load_and_are_reported() {
 fn results_that_match_no_ward_are_refused_naming_both_files() {
     let text = format!("{HEADER}\n2018-05-03,,Nowhere,1,A,Labour,10,true\n2018-05-03,,Elsewhere,1,B,Labour,9,true\n");
     let (_dir, path) = temp_file("redbridge-2018.csv", text);
-    let error =
-        load_dataset(Some(&barnet_2002_boundaries()), std::slice::from_ref(&path)).expect_err("nothing matches");
+    let error = load_files(Some(&barnet_2002_boundaries()), std::slice::from_ref(&path)).expect_err("nothing matches");
     let message = message_naming_file(&error, &path);
     assert_mentions(
         &message,
@@ -202,12 +201,12 @@ fn a_large_valid_file_loads_in_seconds() {
 #[test]
 fn the_loader_is_pure_an_error_leaves_nothing_and_the_next_load_is_unaffected() {
     let good = [fixture("democracyclub-results-2018-05-03.barnet.csv")];
-    let before = load_dataset(Some(&barnet_2002_boundaries()), &good).expect("loads");
+    let before = load_files(Some(&barnet_2002_boundaries()), &good).expect("loads");
     let (_dir, bad) = temp_file("bad.csv", format!("{HEADER}\n2018-05-03,,Hale,3,A,Labour,-1,true\n"));
     // A bad file among good ones fails the whole load: no partial dataset comes back.
     let mixed = [good[0].clone(), bad];
-    assert!(load_dataset(Some(&barnet_2002_boundaries()), &mixed).is_err());
-    let after = load_dataset(Some(&barnet_2002_boundaries()), &good).expect("loads again");
+    assert!(load_files(Some(&barnet_2002_boundaries()), &mixed).is_err());
+    let after = load_files(Some(&barnet_2002_boundaries()), &good).expect("loads again");
     assert_eq!(seats(&before.dataset.elections[0].election), seats(&after.dataset.elections[0].election));
     assert_eq!(before.warnings, after.warnings);
 }

@@ -1,11 +1,11 @@
 //! The must-show imports: Barnet's real results files in the two outside formats, joined to the
 //! real 2002–2022 ward boundaries, give the published seat totals with every ward joined.
 
-mod import_support;
+mod common;
 
-use import_support::{barnet_2002_boundaries, fixture, seats};
+use common::{barnet_2002_boundaries, fixture, load_files, seats};
 use wardmap::io::detect::ResultsFormat;
-use wardmap::io::load::{load_dataset, load_results_file, load_results_file_with};
+use wardmap::io::load::{load_results_file, load_results_file_with};
 use wardmap::model::join::MatchRule;
 
 fn s(short: &str, n: u32) -> (String, u32) {
@@ -15,7 +15,7 @@ fn s(short: &str, n: u32) -> (String, u32) {
 #[test]
 fn democracy_club_2018_on_the_2002_wards_gives_con_38_lab_25_with_all_21_wards_joined() {
     let results = fixture("democracyclub-results-2018-05-03.barnet.csv");
-    let loaded = load_dataset(Some(&barnet_2002_boundaries()), &[results]).expect("the real files load");
+    let loaded = load_files(Some(&barnet_2002_boundaries()), &[results]).expect("the real files load");
     assert_eq!(loaded.dataset.elections.len(), 1);
     let joined = &loaded.dataset.elections[0];
     assert_eq!((joined.election.borough.as_str(), joined.election.year), ("Barnet", 2018));
@@ -44,7 +44,7 @@ fn democracy_club_slugs_become_readable_ward_names_and_dates() {
 #[test]
 fn london_datastore_2014_on_the_2002_wards_gives_32_30_1_with_all_21_wards_joined_by_code() {
     let results = fixture("london_council_election_2014_ward.barnet.csv");
-    let loaded = load_dataset(Some(&barnet_2002_boundaries()), &[results]).expect("the real files load");
+    let loaded = load_files(Some(&barnet_2002_boundaries()), &[results]).expect("the real files load");
     let joined = &loaded.dataset.elections[0];
     assert_eq!((joined.election.borough.as_str(), joined.election.year), ("Barnet", 2014));
     assert_eq!(seats(&joined.election), vec![s("Con", 32), s("Lab", 30), s("LD", 1)]);
@@ -78,7 +78,7 @@ fn both_raw_files_with_the_embedded_ward_sets_pick_the_2002_set() {
         fixture("london_council_election_2014_ward.barnet.csv"),
         fixture("democracyclub-results-2018-05-03.barnet.csv"),
     ];
-    let loaded = load_dataset(None, &files).expect("loads on the embedded wards");
+    let loaded = load_files(None, &files).expect("loads on the embedded wards");
     assert_eq!(loaded.dataset.elections.len(), 2);
     for joined in &loaded.dataset.elections {
         let set = joined.ward_set.and_then(|id| loaded.dataset.ward_set(id)).expect("joined to a set");

@@ -2,14 +2,14 @@
 //! proj4rs, lon/lat → BNG), with and without a `crs` member, load back to the same lon/lat
 //! polygons within 1e-5 degrees (about a metre), and join the same results.
 
-mod import_support;
+mod common;
 
-use import_support::{BARNET_2002, fixture, temp_file};
+use common::{BARNET_2002, fixture, load_files, temp_file};
 use proj4rs::Proj;
 use serde_json::Value;
-use wardmap::io::boundaries::BoundaryOptions;
 use wardmap::io::crs::{BNG_PROJ, Crs, LONLAT_PROJ};
-use wardmap::io::load::{load_boundary_file_with, load_dataset};
+use wardmap::io::load::load_boundary_file_with;
+use wardmap::io::properties::BoundaryOptions;
 use wardmap::model::WardSet;
 
 /// Convert every position of a GeoJSON value from lon/lat degrees to BNG metres.
@@ -110,6 +110,6 @@ fn bng_without_a_crs_member_is_recognised_from_its_ranges_and_says_so() {
 fn results_join_to_bng_boundaries_as_to_the_original() {
     let (_dir, bng_path) = temp_file("barnet-bng.geojson", barnet_in_bng(false));
     let results = [fixture("democracyclub-results-2018-05-03.barnet.csv")];
-    let loaded = load_dataset(Some(&bng_path), &results).expect("loads");
+    let loaded = load_files(Some(&bng_path), &results).expect("loads");
     assert_eq!(loaded.dataset.elections[0].join.matched_count(), 21);
 }

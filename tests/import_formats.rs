@@ -2,11 +2,11 @@
 //! Club's newer candidates export, rows that are left out on purpose, and a Datastore file
 //! whose name carries no year.
 
-mod import_support;
+mod common;
 
-use import_support::{assert_mentions, barnet_2002_boundaries, message_naming_file, temp_file};
+use common::{assert_mentions, barnet_2002_boundaries, load_files, message_naming_file, temp_file};
 use wardmap::io::detect::ResultsFormat;
-use wardmap::io::load::{load_dataset, load_results_file, load_results_file_with};
+use wardmap::io::load::{load_results_file, load_results_file_with};
 use wardmap::model::join::MatchRule;
 
 #[test]
@@ -38,7 +38,7 @@ fn the_newer_democracy_club_candidates_export_joins_by_its_gss_codes() {
     assert_eq!(election.title(), "Barnet 2018");
     assert_eq!(election.contests[0].seats, 3);
     assert_eq!(election.contests[1].candidates[0].votes, 0, "an uncontested poll has no votes");
-    let loaded = load_dataset(Some(&barnet_2002_boundaries()), &[path]).expect("joins");
+    let loaded = load_files(Some(&barnet_2002_boundaries()), &[path]).expect("joins");
     let join = &loaded.dataset.elections[0].join;
     assert_eq!(
         join.ward_of_contest.iter().flatten().map(|(_, rule)| *rule).collect::<Vec<_>>(),

@@ -4,12 +4,13 @@
 //! 256 cases per property by default (proptest's default), so `cargo test` stays quick; for a
 //! long run: `PROPTEST_CASES=20000 cargo test --release --test import_fuzz`.
 
-mod import_support;
+mod common;
 
-use import_support::BARNET_2002;
+use common::BARNET_2002;
 use proptest::prelude::*;
 use std::path::Path;
-use wardmap::io::boundaries::{self, BoundaryOptions};
+use wardmap::io::boundaries;
+use wardmap::io::properties::BoundaryOptions;
 use wardmap::io::{decode_text, no_progress, results};
 
 const DEMOCRACY_CLUB: &str = include_str!("fixtures/democracyclub-results-2018-05-03.barnet.csv");

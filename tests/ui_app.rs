@@ -1,28 +1,12 @@
 //! UI tests: drive the real app with egui_kittest, click and read the interface.
 
+mod common;
+
+use common::{barnet_app, wait_for_load, ward_position};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wardmap::analysis::colouring::MapSubject;
 use wardmap::ui::WardmapApp;
-
-fn barnet_app() -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| WardmapApp::new(cc, wardmap::io::embedded::barnet()));
-    harness.run();
-    harness
-}
-
-/// The screen position of a ward's label anchor (a point inside the ward), by name.
-fn ward_position(harness: &Harness<'_, WardmapApp>, name: &str) -> egui::Pos2 {
-    let app = harness.state();
-    let set = app.subject().and_then(|s| wardmap::ui::state::ward_set_of(app.data(), s)).expect("a ward set is shown");
-    let ward = app.data().ward_sets[set.0].wards.iter().position(|w| w.name == name).expect("ward exists");
-    let geometry = app.shown_geometry().expect("geometry is prepared");
-    let anchor = geometry.ward(ward).and_then(|w| w.label.as_ref()).expect("ward has a label spot").anchor;
-    let rect = app.map_rect.expect("the map was drawn");
-    app.state.camera.world_to_screen(rect, anchor)
-}
 
 fn click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {
     harness.event(egui::Event::PointerMoved(pos));
@@ -83,19 +67,6 @@ fn the_2022_wards_show_without_results_and_say_so() {
     harness.run();
     assert!(harness.query_by_label("No 2022 results are loaded for these wards.").is_some());
     assert_eq!(harness.state().colouring().fills.len(), 24);
-}
-
-/// Step the app until its background load has finished.
-fn wait_for_load(harness: &mut Harness<'_, WardmapApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_loading() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("the load did not finish");
 }
 
 #[test]

@@ -1,42 +1,13 @@
 //! UI tests of the comparisons and borough panels: drive the real app with egui_kittest.
 
+mod common;
+
+use common::{barnet_app, barnet_app_with, ward_index, ward_position};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use wardmap::analysis::colouring::{ColourMode, ColourSpec};
 use wardmap::ui::WardmapApp;
 use wardmap::ui::state::{SidePanel, SubjectKey, ViewState};
-
-fn barnet_app() -> Harness<'static, WardmapApp> {
-    barnet_app_with(ViewState::default())
-}
-
-/// The app on the Barnet data, with the fonts the real window installs (its arrows and minus
-/// signs are not in egui's default proportional font, and kittest panics on a missing glyph).
-fn barnet_app_with(state: ViewState) -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::io::embedded::barnet(), state)
-    });
-    harness.run();
-    harness
-}
-
-/// The index of a ward of the shown set, by name.
-fn ward_index(harness: &Harness<'_, WardmapApp>, name: &str) -> usize {
-    let app = harness.state();
-    let set = app.subject().and_then(|s| wardmap::ui::state::ward_set_of(app.data(), s)).expect("a ward set is shown");
-    app.data().ward_sets[set.0].wards.iter().position(|w| w.name == name).expect("ward exists")
-}
-
-/// The screen position of a ward's label anchor (a point inside the ward).
-fn ward_position(harness: &Harness<'_, WardmapApp>, name: &str) -> egui::Pos2 {
-    let ward = ward_index(harness, name);
-    let app = harness.state();
-    let geometry = app.shown_geometry().expect("geometry is prepared");
-    let anchor = geometry.ward(ward).and_then(|w| w.label.as_ref()).expect("ward has a label spot").anchor;
-    let rect = app.map_rect.expect("the map was drawn");
-    app.state.camera.world_to_screen(rect, anchor)
-}
 
 /// Ctrl-click (Cmd on a Mac) at `pos`: the modifiers are held across the press and the release.
 fn ctrl_click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {

@@ -47,9 +47,10 @@ pub fn synthetic(wards: usize) -> &'static Fixture {
     static CACHE: OnceLock<Mutex<HashMap<usize, &'static Fixture>>> = OnceLock::new();
     let mut cache = CACHE.get_or_init(Mutex::default).lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     cache.entry(wards).or_insert_with(|| {
-        let data = synthetic::load(wards, synthetic::DEFAULT_SEED)
-            .unwrap_or_else(|e| panic!("the synthetic data must read back: {e}"))
-            .dataset;
+        let data =
+            wardmap::session::load(&wardmap::session::Source::Synthetic { wards, seed: synthetic::DEFAULT_SEED })
+                .unwrap_or_else(|e| panic!("the synthetic data must read back: {e}"))
+                .dataset;
         let geojson = synthetic::boundaries_geojson(wards, synthetic::DEFAULT_SEED);
         let shapes: Vec<_> = data.ward_sets[0].wards.iter().map(|w| w.geometry.clone()).collect();
         let prepared = Arc::new(PreparedWardSet::new(&shapes));

@@ -1,5 +1,8 @@
 //! Options for the window: what to show first, and `--screenshot` for scripts and CI.
 
+use super::DataArgs;
+use crate::analysis::ColourMode;
+use crate::session::StartOptions;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -17,4 +20,18 @@ pub struct GuiArgs {
     /// Select this ward (by name, loosely matched) when the app opens; repeat to compare several.
     #[arg(long = "select", value_name = "WARD")]
     pub select: Vec<String>,
+}
+
+impl GuiArgs {
+    /// What to show first, as the app takes it; an unknown mode is an error.
+    pub fn start_options(&self) -> Result<StartOptions, String> {
+        let mode = self.mode.as_deref().map(str::parse::<ColourMode>).transpose().map_err(|e| e.to_string())?;
+        Ok(StartOptions { election: self.election, mode, select: self.select.clone() })
+    }
+}
+
+/// Open the app window on what the options name.
+pub fn run(data: &DataArgs, gui: GuiArgs) -> Result<(), String> {
+    let start = gui.start_options()?;
+    crate::ui::run_app(data.source(), start, gui.screenshot)
 }

@@ -5,8 +5,8 @@ pub mod export;
 pub mod gui;
 pub mod summary;
 
-use crate::io;
 use crate::model::Dataset;
+use crate::session::{self, Source};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +25,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Which data to open. With neither option, the embedded Barnet data.
+/// Which data to open. With neither option, the embedded Barnet data. The rest of the crate
+/// sees these as a [`Source`] ([`DataArgs::source`]).
 #[derive(Debug, Args, Clone, Default)]
 pub struct DataArgs {
     /// A ward boundary file (GeoJSON) to use instead of the embedded Barnet wards.
@@ -55,9 +56,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
         Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
-        None => {
-            report(crate::ui::run_app(cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}")))
-        }
+        None => report(gui::run(&cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}"))),
     }
 }
 
@@ -71,22 +70,41 @@ fn report(result: Result<(), String>) -> ExitCode {
     }
 }
 
-/// Load what the options name (files, or synthetic wards), or the embedded Barnet data,
-/// keeping the warnings for the caller to show.
-pub fn load_with_warnings(args: &DataArgs) -> Result<io::load::Loaded, String> {
-    match args.synthetic {
-        Some(wards) => crate::synthetic::load(wards as usize, crate::synthetic::DEFAULT_SEED),
-        None => io::load::load_dataset(args.boundaries.as_deref(), &args.results),
+impl DataArgs {
+    /// Where the options say the data comes from.
+    pub fn source(&self) -> Source {
+        match self.synthetic {
+            Some(wards) => Source::Synthetic { wards: wards as usize, seed: crate::synthetic::DEFAULT_SEED },
+            None if self.boundaries.is_none() && self.results.is_empty() => Source::Embedded,
+            None => Source::Files { boundaries: self.boundaries.clone(), results: self.results.clone() },
+        }
     }
-    .map_err(|e| e.to_string())
 }
 
 /// Load what the options name, or the embedded Barnet data. Warnings (skipped features,
 /// join gaps, elected flags that disagree with the votes) go to stderr; errors are returned.
 pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
-    let loaded = load_with_warnings(args)?;
+    let loaded = session::load(&args.source()).map_err(|e| e.to_string())?;
     for warning in &loaded.warnings {
         eprintln!("wardmap: note: {warning}");
     }
     Ok(loaded.dataset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_synthetic_option_loads_generated_wards_and_refuses_files_beside_it() {
+        let cli = Cli::try_parse_from(["wardmap", "--synthetic", "40", "summary"]).expect("parses");
+        assert_eq!(cli.data.synthetic, Some(40));
+        let data = load_data(&cli.data).expect("loads");
+        assert_eq!(data.ward_sets[0].wards.len(), 40);
+        assert_eq!(data.elections[0].election.borough, crate::synthetic::BOROUGH);
+
+        assert!(Cli::try_parse_from(["wardmap", "--synthetic", "40", "--boundaries", "x.geojson"]).is_err());
+        assert!(Cli::try_parse_from(["wardmap", "--synthetic", "0"]).is_err());
+        assert!(Cli::try_parse_from(["wardmap", "--synthetic", "50001"]).is_err());
+    }
 }

@@ -10,11 +10,6 @@ use geo::{Area, BoundingRect, Coord, InteriorPoint, LineString, MultiPolygon, Po
 
 use super::mesh::sanitize_polygon;
 
-/// Ward label text sizes (points in the app, pixels at 1× in exports): the usual size, then a
-/// smaller one for wards where the name only just misses (Golders Green and West Finchley at the
-/// whole-borough view). The app and the exporter share them so both label the same wards.
-pub const LABEL_SIZES: [f32; 2] = [11.0, 9.0];
-
 /// Typical label width over height, for scoring candidate spots.
 const LABEL_ASPECT: f64 = 6.0;
 /// Scan lines tried across the largest polygon in each direction; odd, so that the middle

@@ -4,23 +4,16 @@
 //! Which properties hold the ward's code and name is detected (`WDxxCD`/`WDxxNM` of any year,
 //! `gss`/`code`/`name`, …). When the detection is unsure (no name property, or several
 //! candidates) the result says so and lists the properties, so the UI can let the user choose
-//! and load again with [`BoundaryOptions`].
+//! and load again with a [`BoundaryOptions`].
 
 use super::Progress;
 use super::crs::{self, Crs, ToLonLat};
 use super::error::{BoundaryError, ReadError};
 use super::features::{Pending, choose_crs, features_of, kinds};
-use super::properties::{self, Properties, PropertyReport};
+use super::properties::{self, BoundaryOptions, Properties, PropertyReport};
 use super::rings::{self, Shape};
 use crate::model::{Ward, WardSet};
 use std::path::Path;
-
-/// The user's choice of properties; `None` means "detect".
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BoundaryOptions {
-    pub code_property: Option<String>,
-    pub name_property: Option<String>,
-}
 
 /// A boundary file, read.
 #[derive(Clone, Debug)]

@@ -109,7 +109,7 @@ impl Columns {
 
 /// The first four-digit run in the file name that is a plausible election year.
 fn year_in_file_name(file: &Path) -> Option<i32> {
-    super::load::year_in(&file.file_name()?.to_string_lossy())
+    super::year_in(&file.file_name()?.to_string_lossy())
 }
 
 /// "Levine, Kathy Ms." → "Kathy Levine"; "Ioannidis, Andreas*" → "Andreas Ioannidis";

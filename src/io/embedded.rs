@@ -1,7 +1,7 @@
 //! The Barnet data built into the binary, so the app opens on real results with no set-up.
 //! Sources and licence: `data/README.md`.
 
-use super::{boundaries, results_csv};
+use super::{boundaries, no_progress, results};
 use crate::model::{Dataset, Election, WardSet};
 use std::path::Path;
 
@@ -46,8 +46,9 @@ pub fn barnet_ward_sets() -> Vec<WardSet> {
 /// The embedded Barnet elections: 2014 and 2018.
 pub fn barnet_elections() -> Vec<Election> {
     let parse = |text: &str, file: &str| {
-        results_csv::parse(text, Path::new(file), "Barnet")
+        results::parse(text, Path::new(file), "Barnet", &no_progress)
             .unwrap_or_else(|e| panic!("embedded results file is broken: {e}"))
+            .elections
     };
     let mut elections = parse(RESULTS_2014, "data/results/barnet-2014.csv");
     elections.extend(parse(RESULTS_2018, "data/results/barnet-2018.csv"));

@@ -114,6 +114,26 @@ fn ward_suffix(ward: &Option<String>) -> String {
     ward.as_ref().map(|name| format!(" ({name})")).unwrap_or_default()
 }
 
+/// A data table (ward turnout, party labels) could not be read. These tables come with wardmap,
+/// so a failure usually means a file was edited or cut short; the message still names the file,
+/// the line and the column so that whoever edited it can put it right.
+#[derive(Debug, thiserror::Error)]
+pub enum TableError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    #[error(
+        "{file}, line {line}: the header lacks the column(s) {missing} of a {table} table. Its header is: {found}. \
+         Add the missing column(s), or use the file wardmap ships."
+    )]
+    MissingColumns { file: PathBuf, line: u64, table: &'static str, missing: String, found: String },
+    #[error("{file}, line {line}, column {column} ({name}): {problem}")]
+    BadCell { file: PathBuf, line: u64, column: usize, name: &'static str, problem: String },
+    #[error("{file}, line {line}: {problem}")]
+    BadRow { file: PathBuf, line: u64, problem: String },
+    #[error("{file} has a header but no rows. Use the {table} table wardmap ships, or one with rows in it.")]
+    NoRows { file: PathBuf, table: &'static str },
+}
+
 /// Loading files into a dataset failed. Nothing was loaded: the caller keeps what it had.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -126,6 +146,9 @@ pub enum LoadError {
          Check the boundaries are for the same borough and years as the results ({elections})."
     )]
     NothingMatched { results: String, boundaries: String, contests: usize, elections: String },
+    /// Asked to stop between files, after the last file was read but before the join.
+    #[error("Cancelled.")]
+    Cancelled,
 }
 
 impl LoadError {
@@ -133,7 +156,8 @@ impl LoadError {
     pub fn is_cancelled(&self) -> bool {
         matches!(
             self,
-            LoadError::Results(ResultsError::Read(ReadError::Cancelled { .. }))
+            LoadError::Cancelled
+                | LoadError::Results(ResultsError::Read(ReadError::Cancelled { .. }))
                 | LoadError::Boundaries(BoundaryError::Read(ReadError::Cancelled { .. }))
         )
     }

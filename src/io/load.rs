@@ -1,28 +1,72 @@
-//! The loader the app and the command line call: files in, a joined [`Dataset`] out.
+//! Opening files: read one file from disk and parse it with the reader of its kind.
 //!
-//! Every function here is pure apart from reading the files it is given: it keeps no state and
-//! returns either everything or an error, never part of a load. The app runs it on a worker
-//! thread and keeps its current data until a load succeeds; the `progress` callbacks let it
-//! show a bar and cancel.
+//! This is as far as `io` goes: a file in, its ward set or its elections out, with the
+//! reader's warnings, in an [`Opened`]. Joining them to other data, checking the result and
+//! merging it with what is loaded already are the session's work (`crate::session`), so that
+//! the app and the command line share them and `io` stays a set of parsers.
+//!
+//! Every function here is pure apart from reading the file it is given: it keeps no state and
+//! returns either everything or an error, never part of a file. The `progress` callbacks let a
+//! caller show a bar and cancel.
 
-use super::boundaries::{self, BoundaryOptions, ParsedBoundaries};
+use super::boundaries::{self, ParsedBoundaries};
 use super::error::LoadError;
+use super::properties::BoundaryOptions;
 use super::results::{self, ParsedResults};
-use super::{Progress, embedded, no_progress};
-use crate::analysis::ContestOutcome;
-use crate::model::{Dataset, Election, WardSet};
+use super::{Progress, no_progress};
+use crate::model::{Election, WardSet};
 use std::path::{Path, PathBuf};
 
-/// A joined dataset and what the user should know about it.
+/// One file, read and parsed: not yet joined to anything or checked against other files.
 #[derive(Clone, Debug)]
-pub struct Loaded {
-    pub dataset: Dataset,
-    /// In words, each naming its file or election: skipped features and rows, rings that cross
-    /// themselves, guessed coordinate systems, unsure properties, elected flags that disagree
-    /// with the votes, results without a ward and wards without results.
-    pub warnings: Vec<String>,
-    /// Candidates whose elected flag in the source disagrees with the votes, over all elections.
-    pub flag_disagreements: usize,
+pub enum Opened {
+    /// A boundary file: one ward set, with the properties it used and the reader's warnings.
+    Boundaries { path: PathBuf, parsed: ParsedBoundaries },
+    /// A results file: every election in it, with the rows left out in words.
+    Results { path: PathBuf, parsed: ParsedResults },
+}
+
+impl Opened {
+    /// The file this came from.
+    pub fn path(&self) -> &Path {
+        match self {
+            Opened::Boundaries { path, .. } | Opened::Results { path, .. } => path,
+        }
+    }
+}
+
+/// What a file holds, which decides the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Boundaries,
+    Results,
+}
+
+impl FileKind {
+    /// The kind a file's name suggests: `.geojson` and `.json` are boundaries, anything else is
+    /// read as results (whose reader says clearly when a file is not results).
+    pub fn of_path(path: &Path) -> FileKind {
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        if matches!(extension.as_str(), "geojson" | "json") { FileKind::Boundaries } else { FileKind::Results }
+    }
+}
+
+/// Read and parse one file as `kind`. `options` applies to boundary files (the user's choice of
+/// code and name properties after an unsure detection).
+pub fn open_file(
+    path: &Path,
+    kind: FileKind,
+    options: &BoundaryOptions,
+    progress: Progress,
+) -> Result<Opened, LoadError> {
+    Ok(match kind {
+        FileKind::Boundaries => {
+            Opened::Boundaries { path: path.to_path_buf(), parsed: load_boundary_file_with(path, options, progress)? }
+        }
+        FileKind::Results => {
+            Opened::Results { path: path.to_path_buf(), parsed: load_results_file_with(path, progress)? }
+        }
+    })
 }
 
 /// Read one results file of any known format: every election in it (one per borough and
@@ -51,107 +95,6 @@ pub fn load_boundary_file_with(
 ) -> Result<ParsedBoundaries, LoadError> {
     let text = super::read_text(path, progress).map_err(super::BoundaryError::from)?;
     let name = path.file_stem().map_or_else(|| "wards".to_owned(), |s| s.to_string_lossy().into_owned());
-    let first_year = year_in(&name);
+    let first_year = super::year_in(&name);
     Ok(boundaries::parse_with(&text, path, &name, first_year, options, progress)?)
-}
-
-/// Load what the command line or a dialog names: a boundary file (else the embedded Barnet
-/// ward sets) and results files (else the embedded Barnet elections), joined.
-pub fn load_dataset(boundaries: Option<&Path>, results: &[PathBuf]) -> Result<Loaded, LoadError> {
-    load_dataset_with(boundaries, results, &BoundaryOptions::default(), &no_progress)
-}
-
-/// [`load_dataset`] with the user's choice of boundary properties and progress over all files.
-pub fn load_dataset_with(
-    boundary_file: Option<&Path>,
-    results_files: &[PathBuf],
-    options: &BoundaryOptions,
-    progress: Progress,
-) -> Result<Loaded, LoadError> {
-    let files = results_files.len() + usize::from(boundary_file.is_some());
-    let share = |done: usize| move |fraction: f32| progress((done as f32 + fraction) / files.max(1) as f32);
-    let mut warnings = Vec::new();
-    let ward_sets = match boundary_file {
-        Some(path) => {
-            let parsed = load_boundary_file_with(path, options, &share(0))?;
-            warnings.extend(parsed.warnings);
-            vec![parsed.ward_set]
-        }
-        None => embedded::barnet_ward_sets(),
-    };
-    let mut elections = Vec::new();
-    for (index, path) in results_files.iter().enumerate() {
-        let parsed = load_results_file_with(path, &share(index + usize::from(boundary_file.is_some())))?;
-        warnings.extend(parsed.warnings);
-        elections.extend(parsed.elections);
-    }
-    if results_files.is_empty() {
-        // The embedded results only make sense on boundaries they fit; on another borough's
-        // wards they are left out, and the map shows the wards without results.
-        let fitting = Dataset::new(ward_sets.clone(), embedded::barnet_elections());
-        let before = fitting.elections.len();
-        elections = fitting.elections.into_iter().filter(|e| e.ward_set.is_some()).map(|e| e.election).collect();
-        if elections.len() < before && boundary_file.is_some() {
-            warnings
-                .push("The built-in Barnet results do not fit these boundaries: open a results file for them.".into());
-        }
-    }
-    let mut loaded = assemble(ward_sets, elections)?;
-    warnings.append(&mut loaded.warnings);
-    loaded.warnings = warnings;
-    Ok(loaded)
-}
-
-/// Join elections to ward sets and check the join: a results source none of whose contests
-/// matches any ward is an error (the files do not belong together). Use this to add a file to
-/// data already loaded: pass the old ward sets and elections plus the new ones.
-pub fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Result<Loaded, LoadError> {
-    let dataset = Dataset::new(ward_sets, elections);
-    let mut sources: Vec<&str> = dataset.elections.iter().map(|e| e.election.source.as_str()).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    for source in sources {
-        let of_source = || dataset.elections.iter().filter(move |e| e.election.source == source);
-        if of_source().all(|e| e.ward_set.is_none()) {
-            let boundaries = dataset.ward_sets.iter().map(|s| s.source.as_str()).collect::<Vec<_>>().join(", ");
-            return Err(LoadError::NothingMatched {
-                results: source.to_owned(),
-                boundaries: if boundaries.is_empty() { "no boundary file".to_owned() } else { boundaries },
-                contests: of_source().map(|e| e.election.contests.len()).sum(),
-                elections: of_source().map(|e| e.election.title()).collect::<Vec<_>>().join(", "),
-            });
-        }
-    }
-    let mut warnings = Vec::new();
-    let mut flag_disagreements = 0;
-    for joined in &dataset.elections {
-        let title = joined.election.title();
-        if joined.ward_set.is_none() {
-            warnings.push(format!(
-                "{title} ({}): none of its wards matched a ward of the boundaries; it has no map",
-                joined.election.source
-            ));
-            continue;
-        }
-        let disagreements: Vec<String> =
-            joined.election.contests.iter().flat_map(|c| ContestOutcome::of(c).flag_disagreements).collect();
-        if let Some(first) = disagreements.first() {
-            flag_disagreements += disagreements.len();
-            warnings.push(format!(
-                "{title}: {} elected flag(s) in {} disagree with the votes (e.g. {first}); the map follows the votes",
-                disagreements.len(),
-                joined.election.source
-            ));
-        }
-        warnings.extend(joined.join.report_lines(&title));
-    }
-    Ok(Loaded { dataset, warnings, flag_disagreements })
-}
-
-/// A plausible election year in a name ("barnet-wards-2002" → 2002).
-pub(crate) fn year_in(name: &str) -> Option<i32> {
-    name.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 4)
-        .filter_map(|run| run.parse().ok())
-        .find(|year| (1960..=2100).contains(year))
 }

@@ -1,4 +1,6 @@
-//! Reading results and boundaries into the model. No egui here.
+//! Reading results and boundaries into the model. No egui here, and no measures: `io` only
+//! parses. What is done with the parsed files (joining, checking, merging with what is loaded)
+//! is `crate::session`'s.
 //!
 //! Every reader is a pure function from a path (or text) to a `Result`: it never keeps state
 //! between calls, so a caller that gets an error still has whatever it loaded before. Every
@@ -16,13 +18,17 @@ pub mod embedded;
 pub mod error;
 mod features;
 pub mod load;
+pub mod parties_csv;
 pub mod properties;
 pub mod results;
 pub mod results_csv;
 pub mod rings;
 pub mod rows;
+mod table;
+pub mod turnout_csv;
 
 pub use error::{BoundaryError, LoadError, ReadError, ResultsError};
+pub use load::{FileKind, Opened};
 
 use std::io::Read;
 use std::path::Path;
@@ -39,6 +45,14 @@ pub type Progress<'a> = &'a dyn Fn(f32) -> bool;
 /// A [`Progress`] that ignores progress and never cancels.
 pub fn no_progress(_fraction: f32) -> bool {
     true
+}
+
+/// A plausible election year in a name ("barnet-wards-2002" → 2002).
+pub(crate) fn year_in(name: &str) -> Option<i32> {
+    name.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse().ok())
+        .find(|year| (1960..=2100).contains(year))
 }
 
 /// Read a whole file, refusing folders, files over [`MAX_FILE_BYTES`], empty and binary files,

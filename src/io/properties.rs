@@ -5,10 +5,17 @@
 //! several fit, or none fits the name, the choice is reported as unsure with every property
 //! listed, so the UI can ask the user and load again with their choice.
 
-use super::boundaries::BoundaryOptions;
 use super::error::BoundaryError;
 use std::collections::BTreeSet;
 use std::path::Path;
+
+/// The user's choice of properties; `None` means "detect". The boundary reader takes it, and
+/// the app builds it from the choice it offers after an unsure detection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoundaryOptions {
+    pub code_property: Option<String>,
+    pub name_property: Option<String>,
+}
 
 /// Property names that carry a ward's ONS code, most specific first (after `WDxxCD`).
 const CODE_KEYS: &[&str] = &["gss", "gss_code", "ward_code", "wd_code", "ons_code", "code", "wardcode"];

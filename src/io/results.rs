@@ -114,3 +114,64 @@ pub fn borough_from_file_name(file: &Path) -> String {
         .collect();
     if words.is_empty() { "Unknown borough".to_owned() } else { super::rows::title_case(&words.join(" ")) }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The own format read end to end (header detection, rows, grouping into elections).
+    use super::*;
+
+    /// The elections of an own-format text, as the embedded data is read.
+    fn parse_own(text: &str, file: &Path, default_borough: &str) -> Result<Vec<Election>, ResultsError> {
+        parse(text, file, default_borough, &crate::io::no_progress).map(|parsed| parsed.elections)
+    }
+
+    const SAMPLE: &str = "election_date,ward_code,ward,seats,candidate,party,votes,elected\n\
+        2018-05-03,E05000045,Childs Hill,3,Anne Clarke,Labour Party,\"2,224\",true\n\
+        2018-05-03,E05000045,Childs Hill,3,Vanessa Gearson,Conservative and Unionist Party,2222,false\n";
+
+    #[test]
+    fn own_format_reads_votes_parties_and_seats() {
+        let elections = parse_own(SAMPLE, Path::new("t.csv"), "Barnet").expect("valid sample");
+        assert_eq!(elections.len(), 1);
+        let contest = &elections[0].contests[0];
+        assert_eq!(elections[0].year, 2018);
+        assert_eq!(contest.seats, 3);
+        assert_eq!(contest.ward_code.as_deref(), Some("E05000045"));
+        assert_eq!(contest.candidates[0].votes, 2224);
+        assert_eq!(contest.candidates[1].party.name, "Conservative");
+        assert_eq!(contest.candidates[1].elected, Some(false));
+    }
+
+    #[test]
+    fn negative_or_text_votes_name_the_line() {
+        let text = "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,-4,true\n";
+        let message = parse_own(text, Path::new("t.csv"), "X").expect_err("negative votes").to_string();
+        assert!(message.contains("line 2") && message.contains("negative"), "{message}");
+        let text = "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,lots,true\n";
+        let message = parse_own(text, Path::new("t.csv"), "X").expect_err("text votes").to_string();
+        assert!(message.contains("not a whole number"), "{message}");
+    }
+
+    #[test]
+    fn missing_columns_are_listed() {
+        let text = "election_date,ward,candidate,party\n2018-05-03,A,B,Labour\n";
+        let message = parse_own(text, Path::new("t.csv"), "X").expect_err("no votes").to_string();
+        assert!(message.contains("lacks the column(s) votes") && message.contains("line 1"), "{message}");
+    }
+
+    #[test]
+    fn duplicate_candidates_are_refused() {
+        let text = "election_date,ward,candidate,party,votes,elected\n2018-05-03,A,B,Labour,4,true\n2018-05-03,A,B,Labour,4,true\n";
+        let message = parse_own(text, Path::new("t.csv"), "X").expect_err("duplicate").to_string();
+        assert!(message.contains("twice") && message.contains("line 3"), "{message}");
+    }
+
+    #[test]
+    fn a_re_run_poll_stays_in_its_year() {
+        let text = "election_date,ward,candidate,party,votes,elected\n\
+            2014-05-22,A,B,Labour,4,true\n2014-06-26,C,D,Labour,5,true\n";
+        let elections = parse_own(text, Path::new("t.csv"), "X").expect("valid");
+        assert_eq!(elections.len(), 1);
+        assert_eq!(elections[0].poll_dates().len(), 2);
+    }
+}

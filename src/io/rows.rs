@@ -44,7 +44,7 @@ impl PartyCache {
 }
 
 /// The most votes (or electors) one candidate's row may carry. No ward comes near it (the
-/// largest English wards have some 20,000 electors); it keeps every sum the analysis makes far
+/// largest English wards have some 20,000 electors); it keeps every sum of votes made later far
 /// from overflowing, whatever a file says.
 pub const MAX_VOTES: u64 = 10_000_000;
 

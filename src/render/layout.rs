@@ -7,12 +7,12 @@
 use super::legend::{legend_box, legend_heading, natural_legend_width};
 use super::map::{fit, view_rect, ward_labels, ward_paths};
 use super::scene::{Anchor, Item, MapLayer, PxRect, Scene, TextRole, TextRun};
+use super::style::{INK, MUTED, OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH, STRIPE_UNIT, WHITE};
 use super::text::{ascent, descent, measure, wrap};
 use super::{RenderError, RenderOptions};
 use crate::analysis::colouring::Colouring;
 use crate::geometry::PreparedWardSet;
 use crate::model::WardSet;
-use crate::model::palette::{OUTLINE, Rgb};
 
 const MARGIN: f32 = 20.0;
 const TITLE_SIZE: f32 = 24.0;
@@ -25,15 +25,9 @@ const LEGEND_MAX: f32 = 300.0;
 const SIDE_LEGEND_MIN_WIDTH: f32 = 560.0;
 /// The legend may take up to this share of a wide image.
 const LEGEND_SHARE: f32 = 0.3;
-/// One stripe unit at 1×, in pixels across the stripes: the app advances 8 points along
-/// `x + y` per unit, which is 8/√2 across.
-const STRIPE_BAND: f32 = 8.0 / std::f32::consts::SQRT_2;
-/// Ward outlines are drawn at this opacity, as in the app.
-const OUTLINE_ALPHA: u8 = 150;
-
-pub(super) const INK: Rgb = Rgb(0x1a, 0x1a, 0x1a);
-pub(super) const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
-pub(super) const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+/// One stripe unit at 1×, in pixels across the stripes: the map style's unit along `x + y`,
+/// measured across.
+const STRIPE_BAND: f32 = STRIPE_UNIT / std::f32::consts::SQRT_2;
 
 /// The largest image side we agree to draw, in pixels (a 16k × 16k RGBA image is 1 GiB).
 pub const MAX_SIDE: u32 = 16_384;
@@ -78,7 +72,7 @@ pub fn build_scene(
         };
         for line in wrap(title, size, inner) {
             y += ascent(size);
-            items.push(Item::Text(run(line, margin, y, size, INK, Anchor::Start, TextRole::Title)));
+            items.push(Item::Text(TextRun::new(line, margin, y, size, INK, Anchor::Start, TextRole::Title)));
             y += descent(size) + 0.15 * size;
         }
         y = (y + u(GAP) - 0.15 * size).round();
@@ -109,7 +103,7 @@ pub fn build_scene(
         y += u(GAP) * 0.75;
         for line in wrap(attribution, size, inner) {
             y += ascent(size);
-            items.push(Item::Text(run(line, margin, y, size, MUTED, Anchor::Start, TextRole::Attribution)));
+            items.push(Item::Text(TextRun::new(line, margin, y, size, MUTED, Anchor::Start, TextRole::Attribution)));
             y += descent(size) + 0.2 * size;
         }
     }
@@ -124,20 +118,8 @@ pub fn build_scene(
         width: width as u32,
         height: height as u32,
         background: WHITE,
-        map: MapLayer { transform, wards, outline: (OUTLINE, OUTLINE_ALPHA, u(1.0)), plates, labels },
+        map: MapLayer { transform, wards, outline: (OUTLINE, OUTLINE_ALPHA, u(OUTLINE_WIDTH)), plates, labels },
         items,
         stripe_band: u(STRIPE_BAND),
     })
-}
-
-pub(super) fn run(
-    text: String,
-    x: f32,
-    baseline: f32,
-    size: f32,
-    colour: Rgb,
-    anchor: Anchor,
-    role: TextRole,
-) -> TextRun {
-    TextRun { text, x, baseline, size, colour, anchor, role }
 }

@@ -1,8 +1,8 @@
 //! The legend box: heading, the colouring's note (method and units), then one row per
 //! legend item with its swatch (stripes included), label and ward count.
 
-use super::layout::{INK, MUTED, WHITE, run};
-use super::scene::{Anchor, Item, PxRect, TextRole};
+use super::scene::{Anchor, Item, PxRect, TextRole, TextRun};
+use super::style::{INK, MUTED, WHITE};
 use super::text::{ascent, descent, measure, wrap};
 use crate::analysis::colouring::Legend;
 use crate::model::palette::{OUTLINE, Rgb};
@@ -52,14 +52,14 @@ pub(super) fn legend_box(items: &mut Vec<Item>, legend: &Legend, heading: &str, 
     let mut texts = Vec::new();
     for line in wrap(heading, u(HEADING_SIZE), inner_w / FONT_SLACK) {
         y += ascent(u(HEADING_SIZE));
-        texts.push(run(line, x, y, u(HEADING_SIZE), INK, Anchor::Start, TextRole::LegendTitle));
+        texts.push(TextRun::new(line, x, y, u(HEADING_SIZE), INK, Anchor::Start, TextRole::LegendTitle));
         y += descent(u(HEADING_SIZE)) + u(2.0);
     }
     if let Some(note) = legend.note.as_deref().filter(|n| !n.trim().is_empty()) {
         y += u(2.0);
         for line in wrap(note, u(NOTE_SIZE), inner_w / FONT_SLACK) {
             y += ascent(u(NOTE_SIZE));
-            texts.push(run(line, x, y, u(NOTE_SIZE), MUTED, Anchor::Start, TextRole::LegendNote));
+            texts.push(TextRun::new(line, x, y, u(NOTE_SIZE), MUTED, Anchor::Start, TextRole::LegendNote));
             y += descent(u(NOTE_SIZE)) + u(1.0);
         }
     }
@@ -80,9 +80,9 @@ pub(super) fn legend_box(items: &mut Vec<Item>, legend: &Legend, heading: &str, 
         let first = y + u(ROW) / 2.0 + 0.34 * size;
         for (i, text) in lines.into_iter().enumerate() {
             let baseline = first + line * i as f32;
-            texts.push(run(text, label_x, baseline, size, INK, Anchor::Start, TextRole::LegendItem));
+            texts.push(TextRun::new(text, label_x, baseline, size, INK, Anchor::Start, TextRole::LegendItem));
         }
-        texts.push(run(count, x + inner_w, first, size, MUTED, Anchor::End, TextRole::LegendCount));
+        texts.push(TextRun::new(count, x + inner_w, first, size, MUTED, Anchor::End, TextRole::LegendCount));
         y += row;
     }
     let bottom = (y + u(PAD)).round();

@@ -2,25 +2,14 @@
 
 use geo::{Coord, Rect};
 
-use super::RenderError;
 use super::scene::{Anchor, MapTransform, Plate, PxRect, TextRole, TextRun, WardPath};
-use super::stripes::backdrop;
-use super::text;
-use crate::geometry::PreparedWardSet;
+use super::{RenderError, style, text};
+use crate::geometry::{LabelView, Placement, PreparedWardSet, TextSize, place_labels};
 use crate::model::WardSet;
 use crate::model::palette::FillStyle;
 
 /// Space left around the ward set when no view is given, as a fraction of its size.
 const FIT_PADDING: f64 = 0.02;
-/// Ward label sizes at 1×, in pixels: the app's label sizes in points.
-pub use crate::geometry::labels::LABEL_SIZES;
-/// Wards with less horizontal room than this (pixels at 1×) get no label, as in the app.
-const MIN_ROOM: f32 = 24.0;
-/// Empty space kept between two labels at 1×, in pixels.
-const LABEL_GAP: f32 = 3.0;
-/// The plate behind a label on stripes: margin at 1× and opacity, as in the app.
-const PLATE_PAD: f32 = 1.5;
-const PLATE_ALPHA: u8 = 210;
 
 /// The world rectangle to show: the one asked for, or the whole ward set with a margin.
 pub fn view_rect(prepared: &PreparedWardSet, view: Option<Rect<f64>>) -> Result<Rect<f64>, RenderError> {
@@ -90,10 +79,10 @@ pub fn ward_paths(set: &WardSet, prepared: &PreparedWardSet, fills: &[FillStyle]
         .collect()
 }
 
-/// Ward names at their label spots, placed by the app's rule so an export shows the names the
-/// screen shows: largest wards first, one line, only where the text fits the spot's room, lies
-/// inside the frame and keeps a small gap from the names already placed. Names on stripes get
-/// a translucent plate of the stripes' mean colour.
+/// Ward names placed by the map's labelling rule ([`place_labels`] with [`style::LABELS`]),
+/// so an export names the wards the screen names: largest wards first, one line, only where
+/// the text fits the ward, lies inside the frame and keeps a small gap from the names already
+/// placed. Names on stripes get a translucent plate of the stripes' mean colour.
 pub fn ward_labels(
     set: &WardSet,
     prepared: &PreparedWardSet,
@@ -101,49 +90,39 @@ pub fn ward_labels(
     at: &MapTransform,
     scale: f32,
 ) -> (Vec<Plate>, Vec<TextRun>) {
-    let gap = LABEL_GAP * scale;
-    let metres_per_pixel = 1.0 / at.pixels_per_metre;
-    let frame = PxRect { x: 0.0, y: 0.0, w: at.frame.w, h: at.frame.h };
-    let (mut placed, mut plates, mut runs): (Vec<PxRect>, Vec<Plate>, Vec<TextRun>) = Default::default();
-    for &index in prepared.by_area_desc() {
-        let (Some(ward), Some(source)) = (prepared.ward(index), set.wards.get(index)) else {
+    let to_view = |world| at.to_frame(world);
+    let measure = |name: &str, size: f32| TextSize {
+        width: text::measure(name, size),
+        height: text::ascent(size) + text::descent(size),
+    };
+    let view = LabelView {
+        to_view: &to_view,
+        metres_per_unit: 1.0 / at.pixels_per_metre,
+        frame: PxRect { x: 0.0, y: 0.0, w: at.frame.w, h: at.frame.h },
+        scale,
+    };
+    let names = set.wards.iter().enumerate().map(|(index, ward)| (index, ward.name.as_str()));
+    let (mut plates, mut runs): (Vec<Plate>, Vec<TextRun>) = Default::default();
+    for label in place_labels(prepared, names, &view, &style::LABELS, &measure) {
+        let (Placement::Inside(placed), Some(source)) = (label.placement, set.wards.get(label.ward)) else {
             continue;
         };
-        let (Some(spot), name) = (ward.label, source.name.trim()) else {
-            continue;
-        };
-        let room_w = (spot.width * at.pixels_per_metre) as f32;
-        if name.is_empty() || room_w < MIN_ROOM * scale {
-            continue;
-        }
-        // The app's rule: the usual size, else the smaller one, where the name fits the ward.
-        let fitting = LABEL_SIZES.iter().map(|points| points * scale).find_map(|size| {
-            let (width, height) = (text::measure(name, size), text::ascent(size) + text::descent(size));
-            let fits = spot.fits(f64::from(width) * metres_per_pixel, f64::from(height) * metres_per_pixel);
-            fits.then_some((size, width, height))
-        });
-        let Some((size, width, height)) = fitting else {
-            continue;
-        };
-        let (cx, cy) = at.to_frame(spot.anchor);
-        let rect = PxRect { x: cx - width / 2.0, y: cy - height / 2.0, w: width, h: height };
-        let spaced = PxRect { x: rect.x - gap, y: rect.y - gap, w: width + 2.0 * gap, h: height + 2.0 * gap };
-        if !frame.contains(&rect) || placed.iter().any(|p| p.overlaps(&spaced)) {
-            continue;
-        }
-        placed.push(rect);
-        let (under, striped) = backdrop(fills.get(index).unwrap_or(&FillStyle::NoData));
-        if striped {
-            let pad = PLATE_PAD * scale;
-            let rect = PxRect { x: rect.x - pad, y: rect.y - pad, w: rect.w + 2.0 * pad, h: rect.h + 2.0 * pad };
-            plates.push(Plate { rect, colour: under, alpha: PLATE_ALPHA, radius: 3.0 * scale });
+        let backdrop = style::backdrop(fills.get(label.ward).unwrap_or(&FillStyle::NoData));
+        if backdrop.plate {
+            let rect = placed.rect.expand(style::PLATE.pad * scale);
+            plates.push(Plate {
+                rect,
+                colour: backdrop.colour,
+                alpha: style::PLATE.alpha,
+                radius: style::PLATE.radius * scale,
+            });
         }
         runs.push(TextRun {
-            text: name.to_owned(),
-            x: cx,
-            baseline: rect.y + text::ascent(size),
-            size,
-            colour: under.contrasting_text(),
+            text: source.name.trim().to_owned(),
+            x: placed.centre.0,
+            baseline: placed.rect.y + text::ascent(placed.size),
+            size: placed.size,
+            colour: backdrop.text(),
             anchor: Anchor::Middle,
             role: TextRole::WardLabel,
         });

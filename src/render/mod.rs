@@ -4,7 +4,8 @@
 //! attribution in output pixels; [`png`] paints it with tiny-skia and [`svg`] writes it as
 //! text, so both formats show the same picture. The app's export dialog and `wardmap export`
 //! both come through here, which is why the colours, legend and labels match the app: they
-//! come from the same [`Colouring`] and the same label spots.
+//! come from the same [`Colouring`], the same map [`style`] and the same label placer
+//! ([`crate::geometry::place_labels`]).
 
 pub mod atomic_write;
 mod layout;
@@ -13,6 +14,7 @@ mod map;
 mod png;
 pub mod scene;
 pub mod stripes;
+pub mod style;
 mod svg;
 pub mod text;
 
@@ -91,7 +93,7 @@ pub fn default_title(colouring: &Colouring) -> String {
 }
 
 /// The ward set a subject is drawn on.
-pub fn ward_set_of(data: &Dataset, subject: MapSubject) -> Option<&WardSet> {
+pub fn subject_ward_set(data: &Dataset, subject: MapSubject) -> Option<&WardSet> {
     match subject {
         MapSubject::Election(id) => data.election(id)?.ward_set.and_then(|set| data.ward_set(set)),
         MapSubject::WardSetOnly(set) => data.ward_set(set),
@@ -121,7 +123,7 @@ pub fn scene_for(
     if let Some(reason) = &colouring.unavailable {
         return Err(RenderError::Unavailable(reason.clone()));
     }
-    let set = ward_set_of(data, subject).ok_or(RenderError::NoWards)?;
+    let set = subject_ward_set(data, subject).ok_or(RenderError::NoWards)?;
     let geometry: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
     build_scene(set, &PreparedWardSet::new(&geometry), colouring, opts)
 }

@@ -9,33 +9,7 @@ use geo::{Coord, Rect};
 use crate::model::palette::{FillStyle, Rgb};
 
 /// A rectangle in output pixels (x right, y down).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PxRect {
-    pub x: f32,
-    pub y: f32,
-    pub w: f32,
-    pub h: f32,
-}
-
-impl PxRect {
-    pub fn right(&self) -> f32 {
-        self.x + self.w
-    }
-
-    pub fn bottom(&self) -> f32 {
-        self.y + self.h
-    }
-
-    /// True when the two rectangles share any area.
-    pub fn overlaps(&self, other: &PxRect) -> bool {
-        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
-    }
-
-    /// True when `other` lies entirely inside `self`.
-    pub fn contains(&self, other: &PxRect) -> bool {
-        other.x >= self.x && other.y >= self.y && other.right() <= self.right() && other.bottom() <= self.bottom()
-    }
-}
+pub type PxRect = crate::geometry::ViewRect;
 
 /// Where a text run's `x` is: its start, middle or end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +58,12 @@ pub struct TextRun {
     pub colour: Rgb,
     pub anchor: Anchor,
     pub role: TextRole,
+}
+
+impl TextRun {
+    pub fn new(text: String, x: f32, baseline: f32, size: f32, colour: Rgb, anchor: Anchor, role: TextRole) -> Self {
+        TextRun { text, x, baseline, size, colour, anchor, role }
+    }
 }
 
 /// A rounded, translucent plate behind a ward label on stripes (as the app draws it), in

@@ -1,8 +1,8 @@
 //! Split-ward stripes, shared by both writers and matching the app's: 45° bands, each party
-//! as wide as its seats (reduced like the app reduces them), and the mean colour that label
-//! text is read against.
+//! as wide as its seats (reduced like the app reduces them). The colour label text is read
+//! against is the map style's [`super::style::backdrop`].
 
-use crate::model::palette::{FillStyle, Rgb};
+use crate::model::palette::Rgb;
 
 /// Stripes run at this angle (degrees, as SVG's `rotate` of vertical bands): along lines of
 /// constant `x + y`, rising to the right ("/"), as in the app.
@@ -31,20 +31,6 @@ pub fn stripe_bands(pattern: &[(Rgb, u32)], band: f32) -> (Vec<Band>, f32) {
     (bands, offset)
 }
 
-/// The colour label text is read against, and whether the fill is striped: the unit-weighted
-/// mean of a stripe pattern, as the app computes it.
-pub fn backdrop(fill: &FillStyle) -> (Rgb, bool) {
-    match fill {
-        FillStyle::Solid(colour) => (*colour, false),
-        FillStyle::NoData => (crate::model::palette::NO_DATA, false),
-        FillStyle::Stripes(stripes) => match canonical_stripes(stripes) {
-            Some(Ok(pattern)) => (crate::model::palette::mean_colour(&pattern), true),
-            Some(Err(only)) => (only, false),
-            None => (crate::model::palette::NO_DATA, false),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,11 +44,5 @@ mod tests {
         assert_eq!(canonical_stripes(&[(A, 1), (B, 1), (A, 1)]), Some(Ok(vec![(A, 2), (B, 1)])));
         assert_eq!(canonical_stripes(&[(A, 3), (A, 0)]), Some(Err(A)));
         assert_eq!(canonical_stripes(&[(A, 0)]), None);
-    }
-
-    #[test]
-    fn a_split_wards_backdrop_is_its_seat_weighted_mean() {
-        assert_eq!(backdrop(&FillStyle::Stripes(vec![(A, 2), (B, 1)])), (Rgb(170, 0, 85), true));
-        assert_eq!(backdrop(&FillStyle::Solid(A)), (A, false));
     }
 }

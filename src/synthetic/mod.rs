@@ -5,7 +5,7 @@
 //! Everything is a pure function of the ward count and a seed (no `rand`, no clock): the same
 //! call gives the same bytes on every machine, so benchmark figures are comparable. The output
 //! is text in the formats users open (a GeoJSON FeatureCollection and wardmap's results CSV)
-//! so that [`load`] goes through the real readers, as a user's files would.
+//! so that [`open`] goes through the real readers, as a user's files would.
 //!
 //! The data is clearly not real: ward codes are `E059…` (no real ward has one), names are
 //! invented, the file and the ward set say "synthetic".
@@ -21,9 +21,9 @@ mod tests;
 
 use std::path::Path;
 
-use crate::io::boundaries::{self, BoundaryOptions};
-use crate::io::load::{Loaded, assemble};
-use crate::io::{LoadError, no_progress};
+use crate::io::boundaries;
+use crate::io::properties::BoundaryOptions;
+use crate::io::{LoadError, Opened, no_progress, results as results_reader};
 
 pub use layout::SEGMENTS_PER_EDGE;
 pub use results::POLL_DATE;
@@ -71,13 +71,14 @@ pub fn boundaries_geojson(wards: usize, seed: u64) -> String {
     geojson::write(&layout::Layout::new(wards.clamp(1, MAX_WARDS), seed))
 }
 
-/// Generate and read back through the real readers: a joined data set, as if the user had
-/// opened the two files.
-pub fn load(wards: usize, seed: u64) -> Result<Loaded, LoadError> {
+/// Generate and read back through the real readers, as if the user had opened the two files:
+/// the boundaries and the results, not yet joined (`crate::session` joins and checks them, as
+/// it does a user's files).
+pub fn open(wards: usize, seed: u64) -> Result<Vec<Opened>, LoadError> {
     let data = generate(wards, seed);
     let name = format!("Synthetic wards ({} wards, seed {seed}; not real data)", data.wards);
     let boundaries_file = data.boundaries_file_name();
-    let parsed = boundaries::parse_with(
+    let boundaries = boundaries::parse_with(
         &data.geojson,
         Path::new(&boundaries_file),
         &name,
@@ -86,12 +87,9 @@ pub fn load(wards: usize, seed: u64) -> Result<Loaded, LoadError> {
         &no_progress,
     )?;
     let results_file = data.results_file_name();
-    let results = crate::io::results::parse(&data.results_csv, Path::new(&results_file), BOROUGH, &no_progress)?;
-    drop(data);
-    let mut loaded = assemble(vec![parsed.ward_set], results.elections)?;
-    let mut warnings = parsed.warnings;
-    warnings.extend(results.warnings);
-    warnings.append(&mut loaded.warnings);
-    loaded.warnings = warnings;
-    Ok(loaded)
+    let results = results_reader::parse(&data.results_csv, Path::new(&results_file), BOROUGH, &no_progress)?;
+    Ok(vec![
+        Opened::Boundaries { path: boundaries_file.into(), parsed: boundaries },
+        Opened::Results { path: results_file.into(), parsed: results },
+    ])
 }

@@ -1,7 +1,13 @@
 use std::collections::HashMap;
 
-use super::{SEGMENTS_PER_EDGE, boundaries_geojson, generate, load};
+use super::{SEGMENTS_PER_EDGE, boundaries_geojson, generate};
 use crate::analysis::ContestOutcome;
+use crate::session::{Session, Source};
+
+/// Generate and load through the session, as `--synthetic` does.
+fn load(wards: usize, seed: u64) -> Result<Session, crate::io::LoadError> {
+    crate::session::load(&Source::Synthetic { wards, seed })
+}
 
 #[test]
 fn the_same_seed_gives_the_same_bytes_and_another_seed_other_ones() {
@@ -65,21 +71,4 @@ fn wards_have_about_two_hundred_vertices_and_neighbours_share_their_edges() {
     assert!(edge_uses.values().all(|&n| n <= 2), "no segment is used by three wards");
     // Interior segments are shared: far more than half of all segments for 100 wards.
     assert!(shared * 3 > edge_uses.len(), "{shared} of {} segments shared", edge_uses.len());
-}
-
-#[test]
-fn the_synthetic_option_loads_generated_wards_and_refuses_files_beside_it() {
-    use clap::Parser;
-
-    use crate::cli::{Cli, load_data};
-
-    let cli = Cli::try_parse_from(["wardmap", "--synthetic", "40", "summary"]).expect("parses");
-    assert_eq!(cli.data.synthetic, Some(40));
-    let data = load_data(&cli.data).expect("loads");
-    assert_eq!(data.ward_sets[0].wards.len(), 40);
-    assert_eq!(data.elections[0].election.borough, super::BOROUGH);
-
-    assert!(Cli::try_parse_from(["wardmap", "--synthetic", "40", "--boundaries", "x.geojson"]).is_err());
-    assert!(Cli::try_parse_from(["wardmap", "--synthetic", "0"]).is_err());
-    assert!(Cli::try_parse_from(["wardmap", "--synthetic", "50001"]).is_err());
 }

@@ -4,7 +4,7 @@
 use super::command::Command;
 use super::export::{ExportDialog, ExportRequest, ExportSource};
 use super::find::FindBox;
-use super::loader::{self, LoadJob};
+use super::loader::{self, LoadJob, Ready};
 use super::open::{OpenFlow, OpenOutcome};
 use super::properties::{PropertyChoice, PropertyDecision};
 use super::state::SidePanel;
@@ -12,7 +12,9 @@ use super::state::{self, SubjectKey, ViewState};
 use super::{borough, compare, details, keyboard, legend, top_bar};
 use crate::analysis::colouring::{self, Colouring, MapSubject};
 use crate::geometry::PreparedWardSet;
+use crate::io::properties::BoundaryOptions;
 use crate::model::{Dataset, WardSetId};
+use crate::session::{Source, StartOptions};
 use crate::ui::map_view::{MapResponse, MapView};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -258,14 +260,14 @@ impl WardmapApp {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        self.open_files_with(paths, crate::io::boundaries::BoundaryOptions::default());
+        self.open_files_with(paths, BoundaryOptions::default());
     }
 
-    fn open_files_with(&mut self, paths: Vec<PathBuf>, options: crate::io::boundaries::BoundaryOptions) {
+    fn open_files_with(&mut self, paths: Vec<PathBuf>, options: BoundaryOptions) {
         if let Some(job) = self.job.take() {
             job.cancel();
         }
-        self.job = Some(LoadJob::spawn(Arc::clone(&self.data), paths, options, self.egui_ctx_for_jobs()));
+        self.job = Some(LoadJob::add_files(Arc::clone(&self.data), paths, options, self.egui_ctx_for_jobs()));
     }
 
     /// Take a finished load: swap the data in, or keep the old data and show why not.
@@ -275,12 +277,12 @@ impl WardmapApp {
         let description = job.description.clone();
         self.job = None;
         match result {
-            Ok(loaded) => {
-                let loaded = *loaded;
-                self.state.remember(&loaded.opened);
-                self.property_choice = loaded.unsure.first().cloned().map(PropertyChoice::new);
-                let opened: Vec<String> = loaded.opened.iter().map(|p| p.display().to_string()).collect();
-                self.install(loaded.data, loaded.geometry);
+            Ok(ready) => {
+                let Ready { session, geometry } = *ready;
+                self.state.remember(&session.opened);
+                self.property_choice = session.unsure.first().cloned().map(PropertyChoice::new);
+                let opened: Vec<String> = session.opened.iter().map(|p| p.display().to_string()).collect();
+                self.install(session.dataset, geometry);
                 // Show the newest election the files brought, if any.
                 let new = self.data.elections.iter().rposition(|e| opened.contains(&e.election.source));
                 if let Some(index) = new {
@@ -290,7 +292,7 @@ impl WardmapApp {
                     self.apply_start(&start);
                 }
                 let mut text = format!("Opened {description}.");
-                for note in &loaded.notes {
+                for note in &session.warnings {
                     text.push('\n');
                     text.push_str(note);
                 }
@@ -345,27 +347,10 @@ impl WardmapApp {
         }
     }
 
-    /// Load the files named on the command line in the background; `start` applies once loaded.
-    pub fn load_from_command_line(&mut self, data: crate::cli::DataArgs, start: StartOptions) {
-        let mut description = data
-            .boundaries
-            .iter()
-            .chain(&data.results)
-            .map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        if let Some(wards) = data.synthetic {
-            description = format!("{wards} synthetic wards");
-        }
-        let opened: Vec<PathBuf> = data.boundaries.iter().chain(&data.results).cloned().collect();
+    /// Load what the command line named in the background; `start` applies once loaded.
+    pub fn load_from_command_line(&mut self, source: Source, start: StartOptions) {
         self.pending_start = Some(start);
-        self.job = Some(LoadJob::spawn_task(description, self.egui_ctx_for_jobs(), move |_cancel, status| {
-            status("Reading the files…".into());
-            let loaded = crate::cli::load_with_warnings(&data)?;
-            status("Preparing the map…".into());
-            let geometry = loader::prepare_geometry(&loaded.dataset);
-            Ok(loader::Loaded { data: loaded.dataset, geometry, notes: loaded.warnings, opened, unsure: Vec::new() })
-        }));
+        self.job = Some(LoadJob::start(source, self.egui_ctx_for_jobs()));
     }
 
     /// Show what the command line asked for: an election, a mode, selected wards.
@@ -477,14 +462,6 @@ impl Derived {
                 .unwrap_or_default(),
         }
     }
-}
-
-/// What to show first, from the command line.
-#[derive(Clone, Debug, Default)]
-pub struct StartOptions {
-    pub election: Option<i32>,
-    pub mode: Option<crate::analysis::colouring::ColourMode>,
-    pub select: Vec<String>,
 }
 
 /// A message shown in the status area until dismissed.

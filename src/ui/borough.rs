@@ -6,7 +6,7 @@
 use super::command::Command;
 use super::compare::{method_note, party_axis};
 use super::state::ViewState;
-use super::{swatch, to_color32};
+use super::widgets::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
 use crate::analysis::change::{ElectionPair, points_label};
 use crate::analysis::colouring::MapSubject;

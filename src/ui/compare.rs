@@ -6,7 +6,7 @@
 use super::command::Command;
 use super::details::thousands;
 use super::state::{self, ViewState};
-use super::{swatch, to_color32};
+use super::widgets::{swatch, to_color32};
 use crate::analysis::colouring::{ColourSpec, MapSubject};
 use crate::analysis::comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
 use crate::analysis::measures::measure;

@@ -1,7 +1,7 @@
 //! The ward details panel and the map tooltip: one ward's full result.
 
 use super::command::Command;
-use super::{party_colour32, swatch};
+use super::widgets::{party_colour32, swatch};
 use crate::analysis::ContestOutcome;
 use crate::analysis::colouring::MapSubject;
 use crate::model::{Contest, Dataset, ElectionId};

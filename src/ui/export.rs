@@ -364,7 +364,7 @@ pub fn render_and_write(
     path: &std::path::Path,
     overwrite: Overwrite,
 ) -> Result<(), String> {
-    let set = render::ward_set_of(&source.data, source.subject).ok_or("There are no wards to export.")?;
+    let set = render::subject_ward_set(&source.data, source.subject).ok_or("There are no wards to export.")?;
     let scene = render::build_scene(set, &source.geometry, &source.colouring, options).map_err(|e| e.to_string())?;
     let bytes = match format {
         ExportFormat::Png => render::encode_png(&scene).map_err(|e| e.to_string())?,

@@ -1,7 +1,7 @@
 //! The map legend, drawn over the map's lower-left corner. Built from the same [`Colouring`]
 //! as the fills, so it always matches what is shown.
 
-use super::to_color32;
+use super::widgets::to_color32;
 use crate::analysis::colouring::Colouring;
 use crate::model::palette::{self, FillStyle};
 

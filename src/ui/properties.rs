@@ -1,8 +1,8 @@
 //! Choosing which GeoJSON properties hold a ward's code and name, when the detection was
 //! unsure (several candidates, or none that looks like a name).
 
-use super::loader::UnsureProperties;
-use crate::io::boundaries::BoundaryOptions;
+use crate::io::properties::BoundaryOptions;
+use crate::session::UnsureProperties;
 use std::path::PathBuf;
 
 pub struct PropertyChoice {

@@ -1,8 +1,8 @@
 //! The top bar: election picker, colour-mode picker, seat totals, view buttons.
 
 use super::command::Command;
-use super::party_colour32;
 use super::state::ViewState;
+use super::widgets::{party_colour32, swatch};
 use crate::analysis::colouring::MapSubject;
 use crate::model::{Dataset, ElectionId};
 
@@ -115,7 +115,7 @@ fn seat_totals_line(ui: &mut egui::Ui, totals: &[(crate::model::Party, u32)], co
         if index > 0 {
             ui.label("·");
         }
-        super::swatch(ui, party_colour32(party, colour_blind));
+        swatch(ui, party_colour32(party, colour_blind));
         ui.strong(format!("{} {count}", party.short)).on_hover_text(format!("{}: {count} seats", party.name));
     }
 }

@@ -1,9 +1,11 @@
-//! Fill paints: a solid colour, or a stripe texture with screen-space UVs.
+//! Fill paints: a solid colour, or a stripe texture with screen-space UVs; and moving a
+//! ward's cached vertices to the screen.
 
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
-use egui::{Color32, TextureId, pos2};
+use egui::{Color32, Pos2, Rect, TextureId, pos2};
+use geo::Coord;
 
-use super::paint::Placement;
+use super::MapCamera;
 use super::stripes::{POINTS_PER_UNIT, Pattern, texture_for};
 use crate::geometry::WardMesh;
 use crate::model::palette::{self, FillStyle, Rgb};
@@ -69,24 +71,28 @@ impl<'a> PaintCache<'a> {
     }
 }
 
-/// The colour label text is read against, and whether the fill is striped.
-pub(super) fn backdrop(style: Option<&FillStyle>) -> (Rgb, bool) {
-    match style {
-        Some(FillStyle::Solid(c)) => (*c, false),
-        Some(FillStyle::Stripes(stripes)) => match Pattern::new(stripes) {
-            Some(Ok(pattern)) => (pattern.mean_colour(), true),
-            Some(Err(only)) => (only, false),
-            None => (palette::NO_DATA, false),
-        },
-        Some(FillStyle::NoData) | None => (palette::NO_DATA, false),
+/// Moves a ward's origin-relative f32 vertices to screen points.
+#[derive(Clone, Copy)]
+pub(super) struct WardToScreen {
+    base: Pos2,
+    scale: f32,
+}
+
+impl WardToScreen {
+    pub(super) fn new(camera: &MapCamera, rect: Rect, origin: Coord<f64>) -> Self {
+        Self { base: camera.world_to_screen(rect, origin), scale: (1.0 / camera.metres_per_point) as f32 }
+    }
+
+    pub(super) fn apply(self, [x, y]: [f32; 2]) -> Pos2 {
+        pos2(self.base.x + x * self.scale, self.base.y - y * self.scale)
     }
 }
 
-pub(super) fn append(mesh: &mut Mesh, ward: &WardMesh, placement: Placement, paint: Paint) {
+pub(super) fn append(mesh: &mut Mesh, ward: &WardMesh, to_screen: WardToScreen, paint: Paint) {
     let Ok(base) = u32::try_from(mesh.vertices.len()) else {
         return;
     };
-    let positions = ward.vertices.iter().map(|&v| placement.apply(v));
+    let positions = ward.vertices.iter().map(|&v| to_screen.apply(v));
     match paint {
         Paint::Solid(color) => {
             mesh.vertices.extend(positions.map(|pos| Vertex { pos, uv: WHITE_UV, color }));

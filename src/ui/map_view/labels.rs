@@ -1,65 +1,50 @@
-//! Ward name labels: placed greedily, largest wards first, only where they fit.
+//! Ward name labels, placed by the map's labelling rule ([`place_labels`] with
+//! [`style::LABELS`], as exports are) and drawn over the fills.
 
-use egui::{Color32, FontId, Painter, Rect};
+use egui::{Color32, FontId, Painter, Rect, pos2, vec2};
 
-use super::fill::{backdrop, colour};
+use super::fill::{colour, colour_with_alpha};
 use super::paint::Frame;
-
-use crate::geometry::labels::LABEL_SIZES;
-
-/// The smallest label size in points: wards with less room are not even measured.
-const SMALLEST_LABEL: f32 = LABEL_SIZES[LABEL_SIZES.len() - 1];
-/// Wards with less horizontal room than this (points) are not even measured.
-const MIN_ROOM_POINTS: f64 = 24.0;
-/// Free space kept between neighbouring labels (points).
-const LABEL_GAP: f32 = 3.0;
+use crate::geometry::{LabelView, Placement, TextSize, ViewRect, place_labels};
+use crate::model::palette::FillStyle;
+use crate::render::style;
 
 impl Frame<'_> {
     /// Paint the names of wards among `visible` whose label fits inside the ward at this zoom
-    /// and does not overlap a label already placed (larger wards are placed first).
+    /// and does not come too close to a label already placed (larger wards are placed first).
     pub fn paint_labels(&self, painter: &Painter, visible: &[usize], labels: &[String]) {
-        let mpp = self.camera.metres_per_point;
-        let wards = self.geometry.wards();
-        let mut candidates: Vec<usize> = visible
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let has_text = labels.get(i).is_some_and(|t| !t.trim().is_empty());
-                let roomy = wards.get(i).and_then(|w| w.label).is_some_and(|spot| {
-                    spot.width / mpp >= MIN_ROOM_POINTS && spot.height / mpp >= f64::from(SMALLEST_LABEL)
-                });
-                has_text && roomy
-            })
-            .collect();
-        candidates.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
-
-        let mut placed: Vec<Rect> = Vec::new();
-        for i in candidates {
-            let (Some(text), Some(spot)) = (labels.get(i), wards[i].label) else {
+        let (camera, rect) = (self.camera, self.rect);
+        let to_view = |world| {
+            let at = camera.world_to_screen(rect, world);
+            (at.x, at.y)
+        };
+        // Laid out in the placeholder colour (given at paint time), so the galley measured here
+        // is the one egui's cache hands back for painting.
+        let layout = |text: &str, size: f32| {
+            painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::PLACEHOLDER)
+        };
+        let measure = |text: &str, size: f32| {
+            let size = layout(text, size).size();
+            TextSize { width: size.x, height: size.y }
+        };
+        let view = LabelView {
+            to_view: &to_view,
+            metres_per_unit: camera.metres_per_point,
+            frame: ViewRect { x: rect.min.x, y: rect.min.y, w: rect.width(), h: rect.height() },
+            scale: 1.0,
+        };
+        let names = visible.iter().filter_map(|&i| Some((i, labels.get(i)?.as_str())));
+        for label in place_labels(self.geometry, names, &view, &style::LABELS, &measure) {
+            let (Placement::Inside(placed), Some(text)) = (label.placement, labels.get(label.ward)) else {
                 continue;
             };
-            let (under, striped) = backdrop(self.fills.get(i));
-            let text_colour = colour(under.contrasting_text());
-            let fitting = LABEL_SIZES.iter().find_map(|&points| {
-                let galley = painter.layout_no_wrap(text.trim().to_owned(), FontId::proportional(points), text_colour);
-                let size = galley.size();
-                spot.fits(f64::from(size.x) * mpp, f64::from(size.y) * mpp).then_some((galley, size))
-            });
-            let Some((galley, size)) = fitting else {
-                continue;
-            };
-            let text_rect = Rect::from_center_size(self.camera.world_to_screen(self.rect, spot.anchor), size);
-            let spaced = text_rect.expand(LABEL_GAP);
-            if !self.rect.contains_rect(text_rect) || placed.iter().any(|r| r.intersects(spaced)) {
-                continue;
+            let backdrop = style::backdrop(self.fills.get(label.ward).unwrap_or(&FillStyle::NoData));
+            let text_rect = Rect::from_min_size(pos2(placed.rect.x, placed.rect.y), vec2(placed.rect.w, placed.rect.h));
+            if backdrop.plate {
+                let plate = colour_with_alpha(backdrop.colour, style::PLATE.alpha);
+                painter.rect_filled(text_rect.expand(style::PLATE.pad), style::PLATE.radius, plate);
             }
-            placed.push(text_rect);
-            if striped {
-                // Text straight over contrasting stripes is hard to read: give it a plate.
-                let plate = Color32::from_rgba_unmultiplied(under.0, under.1, under.2, 210);
-                painter.rect_filled(text_rect.expand(1.5), 3.0, plate);
-            }
-            painter.galley(text_rect.min, galley, text_colour);
+            painter.galley(text_rect.min, layout(text.trim(), placed.size), colour(backdrop.text()));
         }
     }
 }

@@ -5,21 +5,23 @@
 //! bounding box meets the view.
 
 use egui::epaint::Mesh;
-use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureId, pos2};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureId};
 use geo::Coord;
 
 use super::MapCamera;
-use super::fill::{Paint, PaintCache, append, colour_with_alpha};
+use super::fill::{Paint, PaintCache, WardToScreen, append, colour_with_alpha};
 use crate::geometry::{DetailLevel, PreparedWardSet};
-use crate::model::palette::{self, FillStyle};
+use crate::model::palette::FillStyle;
+use crate::render::style::{OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH};
 
 /// Wards smaller than this on screen (points) get no outline: at country scale thousands of
 /// outlines would only paint the map grey (and cost more to tessellate than all the fills).
 const MIN_OUTLINED_POINTS: f64 = 12.0;
-/// Outlines fade in between `MIN_OUTLINED_POINTS` and this size.
+/// Outlines fade in between `MIN_OUTLINED_POINTS` and this size, from this opacity to the
+/// style's full [`OUTLINE_ALPHA`].
 const FULL_OUTLINE_POINTS: f64 = 32.0;
-/// Opacity of a ward outline at full strength.
-const OUTLINE_ALPHA: f64 = 150.0;
+const FAINTEST_OUTLINE_ALPHA: f64 = 40.0;
+
 /// Everything one frame of painting needs.
 pub(super) struct Frame<'a> {
     pub geometry: &'a PreparedWardSet,
@@ -28,23 +30,6 @@ pub(super) struct Frame<'a> {
     pub hovered: Option<usize>,
     pub camera: &'a MapCamera,
     pub rect: Rect,
-}
-
-/// Moves a ward's origin-relative f32 vertices to screen points.
-#[derive(Clone, Copy)]
-pub(super) struct Placement {
-    base: Pos2,
-    scale: f32,
-}
-
-impl Placement {
-    fn new(camera: &MapCamera, rect: Rect, origin: Coord<f64>) -> Self {
-        Self { base: camera.world_to_screen(rect, origin), scale: (1.0 / camera.metres_per_point) as f32 }
-    }
-
-    pub(super) fn apply(self, [x, y]: [f32; 2]) -> Pos2 {
-        pos2(self.base.x + x * self.scale, self.base.y - y * self.scale)
-    }
 }
 
 impl Frame<'_> {
@@ -80,7 +65,7 @@ impl Frame<'_> {
                 meshes.push(Mesh::with_texture(texture));
                 meshes.len() - 1
             });
-            append(&mut meshes[k], &shape.mesh, self.placement(i), paint);
+            append(&mut meshes[k], &shape.mesh, self.to_screen(i), paint);
         }
         painter.extend(meshes.into_iter().filter(|m| !m.is_empty()).map(Shape::mesh));
 
@@ -93,8 +78,10 @@ impl Frame<'_> {
                 .map_or(0.0, |b| b.width().max(b.height()) / self.camera.metres_per_point);
             if size >= MIN_OUTLINED_POINTS {
                 let fade = ((size - MIN_OUTLINED_POINTS) / (FULL_OUTLINE_POINTS - MIN_OUTLINED_POINTS)).min(1.0);
-                let alpha = (40.0 + fade * (OUTLINE_ALPHA - 40.0)).round() as u8;
-                self.push_rings(&mut lines, level, i, Stroke::new(1.0, colour_with_alpha(palette::OUTLINE, alpha)));
+                let alpha =
+                    (FAINTEST_OUTLINE_ALPHA + fade * (f64::from(OUTLINE_ALPHA) - FAINTEST_OUTLINE_ALPHA)).round();
+                let stroke = Stroke::new(OUTLINE_WIDTH, colour_with_alpha(OUTLINE, alpha as u8));
+                self.push_rings(&mut lines, level, i, stroke);
             }
         }
         painter.extend(lines);
@@ -113,7 +100,7 @@ impl Frame<'_> {
         let mut shapes = Vec::new();
         if let Some(i) = self.hovered.filter(|i| !self.selected.contains(i)) {
             self.push_rings(&mut shapes, level, i, Stroke::new(4.0, Color32::from_white_alpha(230)));
-            self.push_rings(&mut shapes, level, i, Stroke::new(2.0, colour_with_alpha(palette::OUTLINE, 255)));
+            self.push_rings(&mut shapes, level, i, Stroke::new(2.0, colour_with_alpha(OUTLINE, 255)));
         }
         for &i in &selected {
             self.push_rings(&mut shapes, level, i, Stroke::new(6.0, Color32::WHITE));
@@ -124,18 +111,18 @@ impl Frame<'_> {
         painter.extend(shapes);
     }
 
-    fn placement(&self, i: usize) -> Placement {
+    fn to_screen(&self, i: usize) -> WardToScreen {
         let origin = self.geometry.ward(i).map_or(Coord { x: 0.0, y: 0.0 }, |w| w.origin);
-        Placement::new(self.camera, self.rect, origin)
+        WardToScreen::new(self.camera, self.rect, origin)
     }
 
     fn push_rings(&self, out: &mut Vec<Shape>, level: &DetailLevel, i: usize, stroke: Stroke) {
         let Some(shape) = level.shapes.get(i) else {
             return;
         };
-        let placement = self.placement(i);
+        let to_screen = self.to_screen(i);
         for ring in &shape.rings {
-            let points: Vec<Pos2> = ring.iter().map(|&v| placement.apply(v)).collect();
+            let points: Vec<Pos2> = ring.iter().map(|&v| to_screen.apply(v)).collect();
             out.push(Shape::closed_line(points, stroke));
         }
     }

@@ -13,8 +13,9 @@ use egui::{Color32, ColorImage, Context, Id, TextureHandle, TextureId, TextureOp
 
 use crate::model::palette::Rgb;
 
-/// Screen points along `x + y` per unit of stripe weight (≈ 5.7 points across a stripe).
-pub const POINTS_PER_UNIT: f32 = 8.0;
+/// Screen points along `x + y` per unit of stripe weight (≈ 5.7 points across a stripe): the
+/// map style's unit, as exports draw it.
+pub const POINTS_PER_UNIT: f32 = crate::render::style::STRIPE_UNIT;
 /// Texels per unit of weight in the texture row.
 const TEXELS_PER_UNIT: usize = 8;
 
@@ -33,11 +34,6 @@ impl Pattern {
     /// Total weight: the period of the pattern in units.
     pub fn units(&self) -> u32 {
         self.0.iter().map(|&(_, w)| w).sum()
-    }
-
-    /// The weight-averaged colour, for choosing readable label text.
-    pub fn mean_colour(&self) -> Rgb {
-        crate::model::palette::mean_colour(&self.0)
     }
 
     /// The texture row: each colour repeated `weight * TEXELS_PER_UNIT` times.

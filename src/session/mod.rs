@@ -1,0 +1,227 @@
+//! The session: what is loaded, and the one way of loading it. UI-free, between the pure core
+//! (`model`, `io`, `analysis`, `geometry`) and the edges (`ui`, `cli`).
+//!
+//! Why a layer of its own: a load is more than parsing. The files have to be opened, the data
+//! a fresh start leaves out filled in from the embedded Barnet data, the new files merged with
+//! what is loaded already (a reloaded election replaces the old one), every election joined to
+//! its wards and checked (results that match no ward are refused; elected flags that disagree
+//! with the votes are counted), and the user told what did not stop the load. The app's
+//! background loader and the command line both need all of that, in the same order and with
+//! the same words; before this layer the app called into the command line for it, and a file
+//! reader carried an analysis rule. Now:
+//! - [`Source`] says where data comes from and [`StartOptions`] what to show first, so the app
+//!   never sees the command line's argument types (`cli` turns its arguments into these);
+//! - [`load`]/[`load_with`] (a fresh start) and [`add_files`] (on top of what is loaded) are
+//!   the one loading path, reporting progress and honouring a cancel through [`Feedback`];
+//! - `io` only parses (into [`crate::io::Opened`]); the rules of merging are in `merge`, the
+//!   join and its checks (the only use of `analysis` while loading) in `check`.
+//!
+//! Nothing here keeps state between calls: a load returns a whole new [`Session`] or an error,
+//! so a caller that gets an error still has what it had.
+
+mod check;
+mod merge;
+
+#[cfg(test)]
+mod tests;
+
+use crate::analysis::colouring::ColourMode;
+use crate::io::load::{FileKind, open_file};
+use crate::io::properties::{BoundaryOptions, PropertyReport};
+use crate::io::{LoadError, Opened};
+use crate::model::Dataset;
+use merge::Merge;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Where the data comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The Barnet wards and results built into the binary.
+    Embedded,
+    /// Files the user named. Without a boundary file the embedded Barnet ward sets are used;
+    /// without results files, the embedded Barnet results that fit the boundaries.
+    Files { boundaries: Option<PathBuf>, results: Vec<PathBuf> },
+    /// Generated wards around London with results (not real data), for trying wardmap at scale.
+    Synthetic { wards: usize, seed: u64 },
+}
+
+impl Source {
+    /// The files the source reads, boundaries first (none for embedded or synthetic data).
+    pub fn files(&self) -> Vec<PathBuf> {
+        match self {
+            Source::Files { boundaries, results } => boundaries.iter().chain(results).cloned().collect(),
+            Source::Embedded | Source::Synthetic { .. } => Vec::new(),
+        }
+    }
+
+    /// What a status line says is being opened: the files' names, or the synthetic wards.
+    pub fn description(&self) -> String {
+        match self {
+            Source::Embedded => "the embedded Barnet data".to_owned(),
+            Source::Files { .. } => describe_files(&self.files()),
+            Source::Synthetic { wards, .. } => format!("{wards} synthetic wards"),
+        }
+    }
+}
+
+/// What to show first once the data is loaded (the app's `--show-election`, `--show-mode` and
+/// `--select`).
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// The election of this year.
+    pub election: Option<i32>,
+    /// The map coloured by this measure.
+    pub mode: Option<ColourMode>,
+    /// These wards selected (by name, loosely matched).
+    pub select: Vec<String>,
+}
+
+/// The data a load produced, and what the user should know about it.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// Everything loaded, each election joined to its ward set.
+    pub dataset: Dataset,
+    /// In words, each naming its file or election: skipped features and rows, rings that cross
+    /// themselves, guessed coordinate systems, unsure properties, elections that replaced
+    /// others, elected flags that disagree with the votes, results without a ward and wards
+    /// without results.
+    pub warnings: Vec<String>,
+    /// Candidates whose elected flag in the source disagrees with the votes, over all elections.
+    pub flag_disagreements: usize,
+    /// The files this load read, in order (for the app's recent files and to show what they
+    /// brought).
+    pub opened: Vec<PathBuf>,
+    /// Boundary files whose code or name property was a guess, for the app to offer the choice.
+    pub unsure: Vec<UnsureProperties>,
+}
+
+/// A boundary file whose code or name property was a guess.
+#[derive(Clone, Debug)]
+pub struct UnsureProperties {
+    pub path: PathBuf,
+    pub report: PropertyReport,
+}
+
+/// How a load tells its caller how far it is, and learns that it should stop.
+#[derive(Clone, Copy)]
+pub struct Feedback<'a> {
+    /// A line for a status bar ("Reading wards.geojson… 40%"); called from the loading thread.
+    pub status: &'a dyn Fn(String),
+    /// Set by the caller to stop the load; it then returns a cancelled error.
+    pub cancel: &'a AtomicBool,
+}
+
+impl Feedback<'static> {
+    /// No status lines and no cancelling: for the command line and tests.
+    pub fn quiet() -> Feedback<'static> {
+        static NEVER: AtomicBool = AtomicBool::new(false);
+        Feedback { status: &|_| {}, cancel: &NEVER }
+    }
+}
+
+impl Feedback<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// Load `source` from scratch, without progress: what the command line does.
+pub fn load(source: &Source) -> Result<Session, LoadError> {
+    load_with(source, &Feedback::quiet())
+}
+
+/// Load `source` from scratch, reporting progress and honouring a cancel.
+pub fn load_with(source: &Source, feedback: &Feedback) -> Result<Session, LoadError> {
+    let (base, opened) = match source {
+        Source::Embedded => (Merge::fresh(true, true), Vec::new()),
+        Source::Files { boundaries, results } => {
+            let mut files: Vec<(&Path, FileKind)> =
+                boundaries.iter().map(|path| (path.as_path(), FileKind::Boundaries)).collect();
+            files.extend(results.iter().map(|path| (path.as_path(), FileKind::Results)));
+            let opened = open_all(&files, &BoundaryOptions::default(), feedback)?;
+            (Merge::fresh(boundaries.is_none(), results.is_empty()), opened)
+        }
+        Source::Synthetic { wards, seed } => {
+            (feedback.status)(format!("Generating {wards} synthetic wards…"));
+            (Merge::fresh(false, false), crate::synthetic::open(*wards, *seed)?)
+        }
+    };
+    finish(base, opened, source.files(), feedback)
+}
+
+/// Read `paths` (boundaries or results, by their names) and add them to `current`: new ward
+/// sets and elections are added, and one from a file already loaded, or of a borough and year
+/// already loaded, replaces the old one. `options` applies to boundary files.
+pub fn add_files(
+    current: &Dataset,
+    paths: &[PathBuf],
+    options: &BoundaryOptions,
+    feedback: &Feedback,
+) -> Result<Session, LoadError> {
+    let files: Vec<(&Path, FileKind)> = paths.iter().map(|path| (path.as_path(), FileKind::of_path(path))).collect();
+    let opened = open_all(&files, options, feedback)?;
+    let base = Merge::on(current.ward_sets.clone(), current.elections.iter().map(|e| e.election.clone()).collect());
+    finish(base, opened, paths.to_vec(), feedback)
+}
+
+/// Open each file in turn, reporting whole percents of each.
+fn open_all(
+    files: &[(&Path, FileKind)],
+    options: &BoundaryOptions,
+    feedback: &Feedback,
+) -> Result<Vec<Opened>, LoadError> {
+    files
+        .iter()
+        .map(|&(path, kind)| {
+            let name = file_name(path);
+            let last_percent = std::cell::Cell::new(-1);
+            let progress = |fraction: f32| {
+                // Readers report per row or feature: pass on whole percents only.
+                let percent = (fraction * 100.0) as i32;
+                if percent != last_percent.replace(percent) {
+                    (feedback.status)(format!("Reading {name}… {percent}%"));
+                }
+                !feedback.cancelled()
+            };
+            open_file(path, kind, options, &progress)
+        })
+        .collect()
+}
+
+/// The rest of every load: merge what was opened onto what it is added to, join, check.
+fn finish(
+    mut merge: Merge,
+    opened: Vec<Opened>,
+    files: Vec<PathBuf>,
+    feedback: &Feedback,
+) -> Result<Session, LoadError> {
+    if feedback.cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    for file in opened {
+        merge.add(file);
+    }
+    merge.fill_in_embedded();
+    (feedback.status)("Joining results to wards…".into());
+    let checked = check::assemble(merge.ward_sets, merge.elections)?;
+    let mut warnings = merge.notes;
+    warnings.extend(checked.warnings);
+    Ok(Session {
+        dataset: checked.dataset,
+        warnings,
+        flag_disagreements: checked.flag_disagreements,
+        opened: files,
+        unsure: merge.unsure,
+    })
+}
+
+/// The files' names, for a status line ("wards.geojson, results.csv").
+pub fn describe_files(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| file_name(p)).collect::<Vec<_>>().join(", ")
+}
+
+/// A file's name for messages (the whole path when it has none).
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
