@@ -220,7 +220,7 @@ fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
     let data = Dataset::new(wardmap::io::embedded::barnet_ward_sets(), elections);
     let (e2018, e2022) = (data.election_by_year(2018).expect("2018"), data.election_by_year(2022).expect("2022"));
     assert_ne!(data.election(e2018).and_then(|e| e.ward_set), data.election(e2022).and_then(|e| e.ward_set));
-    let reason = ElectionPair::new(&data, e2018, e2022).expect_err("different ward sets");
+    let reason = ElectionPair::new(&data, e2018, e2022).expect_err("different ward sets").to_string();
     assert_eq!(
         reason,
         "Barnet 2018 (Barnet wards 2002–2022) and Barnet 2022 (Barnet wards from 2022) were fought on different \
@@ -235,7 +235,7 @@ fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
         assert!(map.values.iter().all(Option::is_none));
     }
     let modes = availability(&data, MapSubject::Election(e2022), &ColourSpec::winner());
-    let gains = modes.iter().find(|(m, _)| *m == ColourMode::Gains).map(|(_, r)| r.clone());
+    let gains = modes.iter().find(|(m, _)| *m == ColourMode::Gains).map(|(_, r)| r.clone().map_err(|e| e.to_string()));
     assert_eq!(
         gains,
         Some(Err("There is no earlier election on the same wards as Barnet 2022 to compare with".into()))
@@ -259,7 +259,8 @@ fn the_baseline_must_be_an_earlier_election() {
 fn turnout_is_disabled_for_barnet_with_the_plain_reason() {
     let b = barnet();
     let modes = availability(&b.data, MapSubject::Election(b.e2018), &ColourSpec::winner());
-    let turnout = modes.iter().find(|(m, _)| *m == ColourMode::Turnout).map(|(_, r)| r.clone());
+    let turnout =
+        modes.iter().find(|(m, _)| *m == ColourMode::Turnout).map(|(_, r)| r.clone().map_err(|e| e.to_string()));
     assert_eq!(turnout, Some(Err("These results have no electorate or turnout figures".into())));
     let others_ok = modes.iter().filter(|(m, _)| *m != ColourMode::Turnout).all(|(_, r)| r.is_ok());
     assert!(others_ok, "{modes:?}");

@@ -100,7 +100,8 @@ fn the_pure_core_knows_nothing_of_egui() {
         rust_files(&src.join(module), &mut files);
         for file in files {
             let text = fs::read_to_string(&file).unwrap_or_default();
-            if text.lines().any(|l| !l.trim_start().starts_with("//") && (l.contains("egui::") || l.contains("eframe"))) {
+            if text.lines().any(|l| !l.trim_start().starts_with("//") && (l.contains("egui::") || l.contains("eframe")))
+            {
                 broken.push(file.display().to_string());
             }
         }

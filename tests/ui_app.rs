@@ -153,7 +153,7 @@ fn turnout_is_disabled_with_a_reason_on_barnet() {
     let app = harness.state();
     let reason = mode_availability(app.data(), app.subject().expect("subject"), &app.state.colour, ColourMode::Turnout)
         .expect_err("Barnet has no turnout");
-    assert!(reason.to_lowercase().contains("turnout"), "{reason}");
+    assert!(reason.to_string().to_lowercase().contains("turnout"), "{reason}");
 }
 
 fn selected_name(harness: &Harness<'_, WardmapApp>) -> Option<String> {

@@ -6,7 +6,7 @@
 //! is the party's votes over all votes cast. Both count every contest of the election, joined
 //! to a ward or not.
 
-use super::change::{ElectionPair, ShareChange, Swing};
+use super::change::{ElectionPair, PairError, ShareChange, Swing};
 use super::gains::{GainsReport, PartySeatChange, SeatGain};
 use super::share::{PartyVote, ShareMethod, party_votes, shares_of_votes};
 use super::totals::seat_totals;
@@ -75,7 +75,7 @@ pub struct BoroughSummary {
     pub seats: Vec<(Party, u32)>,
     pub shares: Vec<PartyVote>,
     /// Against the previous election on the same wards, or why there is none.
-    pub change: Result<BoroughChange, String>,
+    pub change: Result<BoroughChange, PairError>,
 }
 
 impl BoroughSummary {
@@ -96,9 +96,9 @@ impl BoroughSummary {
 
 impl BoroughChange {
     /// Compare the borough across a pair of elections.
-    pub fn of(data: &Dataset, pair: ElectionPair, method: ShareMethod) -> Result<BoroughChange, String> {
+    pub fn of(data: &Dataset, pair: ElectionPair, method: ShareMethod) -> Result<BoroughChange, PairError> {
         let (Some(from), Some(to)) = (data.election(pair.from), data.election(pair.to)) else {
-            return Err("One of the elections to compare is not loaded".into());
+            return Err(PairError::NotLoaded);
         };
         let report = GainsReport::of(data, pair);
         let mut gains: Vec<SeatGain> = Vec::new();

@@ -16,53 +16,72 @@ pub struct ElectionPair {
     pub ward_set: WardSetId,
 }
 
+/// Why two elections cannot be compared ward by ward. Each reason reads as a sentence for
+/// the UI's hover text and the command line's errors; the words are part of the interface.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PairError {
+    #[error("One of the elections to compare is not loaded")]
+    NotLoaded,
+    #[error("The election shown is not loaded")]
+    ShownNotLoaded,
+    #[error("{title} cannot be compared with itself: pick an earlier election")]
+    Itself { title: String },
+    #[error(
+        "{from} ({from_set}) and {to} ({to_set}) were fought on different wards, so they cannot be compared ward by ward"
+    )]
+    DifferentWards { from: String, from_set: String, to: String, to_set: String },
+    #[error("There is no earlier election on the same wards as {title} to compare with")]
+    NoEarlier { title: String },
+    #[error("The election to compare with ({year}) is later than {title}: pick an earlier one")]
+    Later { year: i32, title: String },
+    #[error("No {borough} {year} results are loaded to compare with")]
+    BaselineNotLoaded { borough: String, year: i32 },
+}
+
 impl ElectionPair {
-    /// Pair `from` with `to`, or say in words why they cannot be compared ward by ward.
-    pub fn new(data: &Dataset, from: ElectionId, to: ElectionId) -> Result<ElectionPair, String> {
+    /// Pair `from` with `to`, or say why they cannot be compared ward by ward.
+    pub fn new(data: &Dataset, from: ElectionId, to: ElectionId) -> Result<ElectionPair, PairError> {
         let (Some(a), Some(b)) = (data.election(from), data.election(to)) else {
-            return Err("One of the elections to compare is not loaded".into());
+            return Err(PairError::NotLoaded);
         };
         if from == to {
-            return Err(format!("{} cannot be compared with itself: pick an earlier election", b.election.title()));
+            return Err(PairError::Itself { title: b.election.title() });
         }
         let set_name = |set: Option<WardSetId>| {
             set.and_then(|s| data.ward_set(s)).map_or_else(|| "no ward set".to_owned(), |s| s.name.clone())
         };
         match (a.ward_set, b.ward_set) {
             (Some(sa), Some(sb)) if sa == sb => Ok(ElectionPair { from, to, ward_set: sa }),
-            (sa, sb) => Err(format!(
-                "{} ({}) and {} ({}) were fought on different wards, so they cannot be compared ward by ward",
-                a.election.title(),
-                set_name(sa),
-                b.election.title(),
-                set_name(sb),
-            )),
+            (sa, sb) => Err(PairError::DifferentWards {
+                from: a.election.title(),
+                from_set: set_name(sa),
+                to: b.election.title(),
+                to_set: set_name(sb),
+            }),
         }
     }
 
     /// Pair `to` with the election of `baseline_year` (same borough, not later), or with the
     /// previous election on the same ward set when no year is given.
-    pub fn with_baseline(data: &Dataset, to: ElectionId, baseline_year: Option<i32>) -> Result<ElectionPair, String> {
-        let current = data.election(to).ok_or("The election shown is not loaded")?;
+    pub fn with_baseline(
+        data: &Dataset,
+        to: ElectionId,
+        baseline_year: Option<i32>,
+    ) -> Result<ElectionPair, PairError> {
+        let current = data.election(to).ok_or(PairError::ShownNotLoaded)?;
         let from = match baseline_year {
-            None => data.previous_on_same_ward_set(to).ok_or_else(|| {
-                format!(
-                    "There is no earlier election on the same wards as {} to compare with",
-                    current.election.title()
-                )
-            })?,
+            None => data
+                .previous_on_same_ward_set(to)
+                .ok_or_else(|| PairError::NoEarlier { title: current.election.title() })?,
             Some(year) if year > current.election.year => {
-                return Err(format!(
-                    "The election to compare with ({year}) is later than {}: pick an earlier one",
-                    current.election.title()
-                ));
+                return Err(PairError::Later { year, title: current.election.title() });
             }
             Some(year) => data
                 .elections
                 .iter()
                 .position(|e| e.election.year == year && e.election.borough == current.election.borough)
                 .map(ElectionId)
-                .ok_or_else(|| format!("No {} {year} results are loaded to compare with", current.election.borough))?,
+                .ok_or_else(|| PairError::BaselineNotLoaded { borough: current.election.borough.clone(), year })?,
         };
         ElectionPair::new(data, from, to)
     }

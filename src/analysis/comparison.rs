@@ -1,15 +1,13 @@
 //! The comparison table: selected wards side by side, the same ward across elections on the
 //! same ward set, and the whole borough as a reference row. Pure data for the panel.
 
-use super::borough::{BoroughChange, borough_shares};
-use super::change::{ElectionPair, points_label, swing_label};
-use super::colouring::{ColourMode, ColourSpec};
-use super::gains::GainsReport;
+use super::borough::borough_shares;
+use super::colouring::ColourSpec;
 use super::marginality::Majority;
-use super::modes::{WardValue, swing_pair, ward_values};
+use super::measures::{Context, WardValue, measure, ward_values};
 use super::outcome::ContestOutcome;
 use super::share::{PartyVote, ShareMethod, shares};
-use super::totals::{seat_totals, seat_totals_label};
+use super::totals::seat_totals;
 use crate::model::{Dataset, ElectionId, Party};
 
 /// One row of the table: a ward in an election, or the borough.
@@ -71,7 +69,7 @@ pub fn compare_wards(data: &Dataset, id: ElectionId, wards: &[usize], spec: &Col
             ward_row(data, id, w, spec.method, measure, RowLabel::Ward)
         })
         .collect();
-    table(data, id, spec, rows, measures.err())
+    table(data, id, spec, rows, measures.err().map(|reason| reason.to_string()))
 }
 
 /// One ward in every election on the same ward set as `id` (same borough), earliest first.
@@ -97,7 +95,7 @@ pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: 
                 Ok(values) => values.get(ward).cloned().flatten(),
                 Err(reason) => {
                     if e == id {
-                        unavailable = Some(reason);
+                        unavailable = Some(reason.to_string());
                     }
                     None
                 }
@@ -181,60 +179,11 @@ fn table(
 
 /// The heading of the measure column.
 pub fn measure_title(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> String {
-    let years = ElectionPair::with_baseline(data, id, spec.baseline).map(|p| p.years_label(data)).unwrap_or_default();
-    let party = Party::from_source(&spec.party);
-    match spec.mode {
-        ColourMode::Winner => "Winner".into(),
-        ColourMode::Share => format!("{} share, %", party.short),
-        ColourMode::Change => format!("{} change {years}, pts", party.short),
-        ColourMode::Swing => {
-            let (a, b) = (Party::from_source(&spec.swing.0), Party::from_source(&spec.swing.1));
-            format!("Swing {}↔{} {years}", a.short, b.short)
-        }
-        ColourMode::Majority => "Majority".into(),
-        ColourMode::Turnout => "Turnout, %".into(),
-        ColourMode::Gains => format!("Seats {years}"),
-    }
+    measure(spec.mode).column_title(&Context { data, id, spec })
 }
 
 /// The borough's value of the measure, where the measure has a borough form.
 fn borough_measure(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> Option<WardValue> {
-    let joined = data.election(id)?;
-    let party = Party::from_source(&spec.party);
-    let change = || {
-        ElectionPair::with_baseline(data, id, spec.baseline)
-            .ok()
-            .and_then(|pair| BoroughChange::of(data, pair, spec.method).ok().map(|c| (pair, c)))
-    };
-    match spec.mode {
-        ColourMode::Winner => Some(WardValue { number: None, text: seat_totals_label(&seat_totals(&joined.election)) }),
-        ColourMode::Share => {
-            let share = borough_shares(&joined.election, spec.method)
-                .iter()
-                .find(|s| s.party == party)
-                .map_or(0.0, |s| s.share);
-            Some(WardValue {
-                number: Some(share),
-                text: format!("{} {share:.1}% ({})", party.name, spec.method.label()),
-            })
-        }
-        ColourMode::Change => {
-            let (_, c) = change()?;
-            let s = c.shares.iter().find(|s| s.party == party).map(|s| s.change)?;
-            let text = format!("{} {:.1}% → {:.1}% ({})", party.name, s.from, s.to, points_label(s.points));
-            Some(WardValue { number: Some(s.points), text })
-        }
-        ColourMode::Swing => {
-            let (a, b) = swing_pair(spec).ok()?;
-            let (_, c) = change()?;
-            let s = c.swing(&a, &b);
-            Some(WardValue { number: Some(s.points), text: swing_label(s.points, &a, &b) })
-        }
-        ColourMode::Gains => {
-            let (pair, _) = change()?;
-            let report = GainsReport::of(data, pair);
-            Some(WardValue { number: None, text: report.net_label() })
-        }
-        ColourMode::Majority | ColourMode::Turnout => None,
-    }
+    data.election(id)?;
+    measure(spec.mode).borough_value(&Context { data, id, spec })
 }

@@ -51,16 +51,26 @@ pub fn turnout_percent(contest: &Contest) -> Option<f64> {
     contest.turnout.filter(|t| t.is_finite() && (0.0..=1.0).contains(t)).map(|t| t * 100.0)
 }
 
+/// Why turnout cannot be shown for an election.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TurnoutUnavailable {
+    #[error(
+        "These results have electorates but no turnout figures (voters have several votes each, so turnout \
+         cannot be worked out from the votes)"
+    )]
+    ElectoratesOnly,
+    #[error("These results have no electorate or turnout figures")]
+    NoFigures,
+}
+
 /// Why turnout cannot be shown for an election, or `Ok` when at least one ward has it.
-pub fn turnout_availability(election: &Election) -> Result<(), String> {
+pub fn turnout_availability(election: &Election) -> Result<(), TurnoutUnavailable> {
     if election.contests.iter().any(|c| turnout_percent(c).is_some()) {
         Ok(())
     } else if election.contests.iter().any(|c| c.electorate.is_some()) {
-        Err("These results have electorates but no turnout figures (voters have several votes each, so \
-             turnout cannot be worked out from the votes)"
-            .into())
+        Err(TurnoutUnavailable::ElectoratesOnly)
     } else {
-        Err("These results have no electorate or turnout figures".into())
+        Err(TurnoutUnavailable::NoFigures)
     }
 }
 
@@ -92,9 +102,10 @@ mod tests {
     fn turnout_needs_a_turnout_figure_and_says_why_not() {
         let mut election =
             Election { borough: "B".into(), year: 2018, contests: vec![contest(&[("Lab", 5)], 1)], source: "t".into() };
-        assert_eq!(turnout_availability(&election), Err("These results have no electorate or turnout figures".into()));
+        let reason = |e: &Election| turnout_availability(e).map_err(|e| e.to_string());
+        assert_eq!(reason(&election), Err("These results have no electorate or turnout figures".into()));
         election.contests[0].electorate = Some(9000);
-        assert!(turnout_availability(&election).is_err_and(|e| e.contains("electorates but no turnout")));
+        assert!(reason(&election).is_err_and(|e| e.contains("electorates but no turnout")));
         election.contests[0].turnout = Some(0.384);
         assert_eq!(turnout_availability(&election), Ok(()));
         assert!((turnout_percent(&election.contests[0]).unwrap_or_default() - 38.4).abs() < 1e-9);

@@ -1,14 +1,13 @@
 //! Pure analysis of results: seats, winners, majorities, shares, swing and gains.
 //! No egui; every function is tested on examples computed by hand.
 
-pub mod availability;
 pub mod borough;
 pub mod change;
 pub mod colouring;
 pub mod comparison;
 pub mod gains;
 pub mod marginality;
-pub mod modes;
+pub mod measures;
 pub mod outcome;
 pub mod scales;
 pub mod share;
@@ -17,12 +16,14 @@ mod test_support;
 pub mod totals;
 
 pub use borough::{BoroughChange, BoroughSummary, borough_shares, parties_standing};
-pub use change::{ElectionPair, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing};
-pub use colouring::{ColourMode, ColourSpec, Colouring, Legend, LegendItem, MapSubject, availability, colour};
+pub use change::{ElectionPair, PairError, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing};
+pub use colouring::{
+    ColourMode, ColourSpec, Colouring, Legend, LegendItem, MapSubject, Unavailable, availability, colour,
+};
 pub use comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
 pub use gains::{GainsReport, PartySeatChange, SeatGain, WardSeatChange};
-pub use marginality::{Majority, turnout_availability, turnout_percent};
-pub use modes::{WardValue, ward_values};
+pub use marginality::{Majority, TurnoutUnavailable, turnout_availability, turnout_percent};
+pub use measures::{Measure, Picker, WardValue, measure, ward_values};
 pub use outcome::{ContestOutcome, Winner};
-pub use share::{PartyVote, ShareMethod, share_of, shares};
+pub use share::{PartyVote, ShareMethod, UnknownShareMethod, share_of, shares};
 pub use totals::{seat_totals, seat_totals_label};

@@ -27,7 +27,7 @@ const CIVIDIS: [Rgb; 5] =
     [Rgb(0x00, 0x22, 0x4E), Rgb(0x41, 0x4D, 0x6B), Rgb(0x7C, 0x7B, 0x78), Rgb(0xBC, 0xAF, 0x6F), Rgb(0xFD, 0xE7, 0x37)];
 
 /// A party's colour on the map: its own, or its Okabe-Ito stand-in when colour-blind-safe.
-pub fn party_colour(party: &Party, colour_blind: bool) -> Rgb {
+pub fn party_map_colour(party: &Party, colour_blind: bool) -> Rgb {
     if !colour_blind {
         return party.colour;
     }
@@ -217,7 +217,7 @@ pub fn turnout_colours(n: usize, colour_blind: bool) -> Vec<Rgb> {
 /// The two sides of a diverging scale for a pair of parties: their own colours, or their
 /// colour-blind stand-ins (blue and orange when those coincide).
 pub fn pair_colours(a: &Party, b: &Party, colour_blind: bool) -> (Rgb, Rgb) {
-    let (ca, cb) = (party_colour(a, colour_blind), party_colour(b, colour_blind));
+    let (ca, cb) = (party_map_colour(a, colour_blind), party_map_colour(b, colour_blind));
     if ca == cb { (okabe_ito::BLUE, okabe_ito::ORANGE) } else { (ca, cb) }
 }
 
@@ -278,7 +278,7 @@ mod tests {
     #[test]
     fn colour_blind_party_colours_are_okabe_ito() {
         let con = Party::from_source("Conservative");
-        assert_eq!(party_colour(&con, true), okabe_ito::BLUE);
-        assert_eq!(party_colour(&con, false), palette::CONSERVATIVE);
+        assert_eq!(party_map_colour(&con, true), okabe_ito::BLUE);
+        assert_eq!(party_map_colour(&con, false), palette::CONSERVATIVE);
     }
 }

@@ -38,13 +38,29 @@ impl ShareMethod {
             ShareMethod::TotalVotes => "total-votes",
         }
     }
+}
 
-    /// Parse the command-line spelling.
-    pub fn parse(text: &str) -> Option<ShareMethod> {
+/// A share method the command line does not know; the words list the ones it does.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown share method '{0}': choose one of {known}", known = ShareMethod::keys().join(", "))]
+pub struct UnknownShareMethod(pub String);
+
+impl ShareMethod {
+    /// Every method's key, in order: "top-vote", "total-votes".
+    fn keys() -> Vec<&'static str> {
+        ShareMethod::ALL.iter().map(|m| m.key()).collect()
+    }
+}
+
+impl std::str::FromStr for ShareMethod {
+    type Err = UnknownShareMethod;
+
+    /// The command-line spelling, leniently: any case, `_` for `-`, and short forms ("top").
+    fn from_str(text: &str) -> Result<ShareMethod, UnknownShareMethod> {
         match text.trim().to_lowercase().replace('_', "-").as_str() {
-            "top-vote" | "topvote" | "top" => Some(ShareMethod::TopVote),
-            "total-votes" | "total-vote" | "totalvotes" | "total" => Some(ShareMethod::TotalVotes),
-            _ => None,
+            "top-vote" | "topvote" | "top" => Ok(ShareMethod::TopVote),
+            "total-votes" | "total-vote" | "totalvotes" | "total" => Ok(ShareMethod::TotalVotes),
+            _ => Err(UnknownShareMethod(text.to_owned())),
         }
     }
 }
@@ -157,9 +173,13 @@ mod tests {
 
     #[test]
     fn methods_parse_from_the_command_line_spelling() {
-        assert_eq!(ShareMethod::parse("top-vote"), Some(ShareMethod::TopVote));
-        assert_eq!(ShareMethod::parse("total_votes"), Some(ShareMethod::TotalVotes));
-        assert_eq!(ShareMethod::parse("dhondt"), None);
+        assert_eq!("top-vote".parse::<ShareMethod>().ok(), Some(ShareMethod::TopVote));
+        assert_eq!("total_votes".parse::<ShareMethod>().ok(), Some(ShareMethod::TotalVotes));
+        assert_eq!("dhondt".parse::<ShareMethod>().ok(), None);
+        assert_eq!(
+            "dhondt".parse::<ShareMethod>().map_err(|e| e.to_string()),
+            Err("unknown share method 'dhondt': choose one of top-vote, total-votes".into())
+        );
         assert_eq!(ShareMethod::TopVote.label(), "top-vote method");
     }
 }

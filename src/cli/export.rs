@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::summary::choose_election;
 use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject, colour, mode_availability};
-use crate::analysis::share::ShareMethod;
+use crate::analysis::measures::{Picker, measure};
 use crate::io::embedded::attribution_for;
 use crate::model::Dataset;
 use crate::render::{self, Overwrite, RenderOptions};
@@ -88,55 +88,46 @@ impl Format {
     }
 }
 
-/// The mode named on the command line, in the spelling `ColourMode` uses in saved settings.
-pub fn parse_mode(name: &str) -> Result<ColourMode, String> {
-    let wanted = name.trim().to_lowercase();
-    ColourMode::ALL.iter().copied().find(|m| mode_name(*m) == wanted).ok_or_else(|| {
-        let known: Vec<String> = ColourMode::ALL.iter().map(|m| mode_name(*m)).collect();
-        format!("unknown mode '{name}': choose one of {}", known.join(", "))
-    })
-}
-
-fn mode_name(mode: ColourMode) -> String {
-    serde_json::to_value(mode).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-fn parse_method(name: &str) -> Result<ShareMethod, String> {
-    ShareMethod::parse(name).ok_or_else(|| {
-        let known: Vec<&str> = ShareMethod::ALL.iter().map(|m| m.key()).collect();
-        format!("unknown share method '{name}': choose one of {}", known.join(", "))
-    })
-}
-
-/// The colour spec the options ask for.
+/// The colour spec the options ask for. Which options apply is the measure's to say (its
+/// pickers), so a new measure needs nothing here.
 pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
-    let mode = parse_mode(&args.mode)?;
-    if args.from.is_some() && !mode.needs_baseline() {
+    let mode: ColourMode = args.mode.parse().map_err(|e: crate::analysis::measures::UnknownMode| e.to_string())?;
+    let pickers = measure(mode).pickers();
+    if args.from.is_some() && !pickers.contains(&Picker::Baseline) {
         return Err(format!(
-            "--from compares two elections: use it with --mode change, swing or gains, not {}",
-            mode_name(mode)
+            "--from compares two elections: use it with --mode {}, not {mode}",
+            modes_with(Picker::Baseline, "or")
         ));
     }
     let mut spec = ColourSpec { mode, baseline: args.from, colour_blind: args.colour_blind, ..ColourSpec::winner() };
-    match (mode, args.party.as_slice()) {
-        (_, []) => {}
-        (ColourMode::Swing, [first]) => spec.swing.0 = first.clone(),
-        (ColourMode::Swing, [first, second]) => spec.swing = (first.clone(), second.clone()),
-        (ColourMode::Swing, _) => {
-            return Err("swing is between two parties: give --party at most twice".into());
+    match args.party.as_slice() {
+        [] => {}
+        parties if pickers.contains(&Picker::PartyPair) => match parties {
+            [first] => spec.swing.0 = first.clone(),
+            [first, second] => spec.swing = (first.clone(), second.clone()),
+            _ => return Err("swing is between two parties: give --party at most twice".into()),
+        },
+        [party] if pickers.contains(&Picker::Party) => spec.party = party.clone(),
+        _ if pickers.contains(&Picker::Party) => {
+            return Err(format!("give one --party for {}", modes_with(Picker::Party, "and")));
         }
-        (ColourMode::Share | ColourMode::Change, [party]) => spec.party = party.clone(),
-        (ColourMode::Share | ColourMode::Change, _) => {
-            return Err("give one --party for share and change".into());
-        }
-        (other, _) => {
-            return Err(format!("--party does not apply to --mode {}", mode_name(other)));
-        }
+        _ => return Err(format!("--party does not apply to --mode {mode}")),
     }
     if let Some(method) = &args.method {
-        spec.method = parse_method(method)?;
+        spec.method = method.parse().map_err(|e: crate::analysis::UnknownShareMethod| e.to_string())?;
     }
     Ok(spec)
+}
+
+/// The modes whose measures take `picker`, as words: "change, swing or gains".
+fn modes_with(picker: Picker, conjunction: &str) -> String {
+    let keys: Vec<&str> =
+        ColourMode::ALL.iter().filter(|m| measure(**m).pickers().contains(&picker)).map(|m| m.key()).collect();
+    match keys.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} {conjunction} {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// Run the command: render and write the file, or say why not.
@@ -149,7 +140,7 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let subject = MapSubject::Election(id);
     let what = ColourMode::label(spec.mode).to_lowercase();
     mode_availability(data, subject, &spec, spec.mode)
-        .map_err(|reason| format!("cannot draw the {what} map: {}", mid_sentence(&reason)))?;
+        .map_err(|reason| format!("cannot draw the {what} map: {}", mid_sentence(&reason.to_string())))?;
     let colouring = colour(data, subject, &spec);
     if let Some(reason) = &colouring.unavailable {
         return Err(format!("cannot draw the {what} map: {}", mid_sentence(reason)));

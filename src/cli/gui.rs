@@ -1,6 +1,7 @@
 //! Options for the window: what to show first, and `--screenshot` for scripts and CI.
 
 use super::DataArgs;
+use crate::analysis::ColourMode;
 use crate::session::StartOptions;
 use clap::Args;
 use std::path::PathBuf;
@@ -27,7 +28,7 @@ impl GuiArgs {
     /// # Errors
     /// An unknown `--show-mode`, in words that list the modes.
     pub fn start_options(&self) -> Result<StartOptions, String> {
-        let mode = self.mode.as_deref().map(super::export::parse_mode).transpose()?;
+        let mode = self.mode.as_deref().map(str::parse::<ColourMode>).transpose().map_err(|e| e.to_string())?;
         Ok(StartOptions { election: self.election, mode, select: self.select.clone() })
     }
 }

@@ -33,15 +33,16 @@ pub struct SummaryArgs {
     pub to: Option<i32>,
     /// How vote shares are counted in multi-member wards: `top-vote` (each party's best
     /// candidate, as Britain Elects does) or `total-votes`.
-    #[arg(long, value_name = "METHOD", default_value = "top-vote", value_parser = parse_method)]
+    #[arg(long, value_name = "METHOD", default_value = "top-vote", value_parser = share_method_arg)]
     pub method: ShareMethod,
     /// The two parties of the Butler swing, positive towards the first.
     #[arg(long, value_name = "A,B", default_value = "Conservative,Labour", value_parser = parse_pair)]
     pub swing: (String, String),
 }
 
-fn parse_method(text: &str) -> Result<ShareMethod, String> {
-    ShareMethod::parse(text).ok_or_else(|| format!("unknown method `{text}`: use top-vote or total-votes"))
+/// `--method`, in the summary's own words for a method it does not know.
+fn share_method_arg(text: &str) -> Result<ShareMethod, String> {
+    text.parse().map_err(|_| format!("unknown method `{text}`: use top-vote or total-votes"))
 }
 
 fn parse_pair(text: &str) -> Result<(String, String), String> {
@@ -201,8 +202,8 @@ pub fn summarise_with(data: &Dataset, id: ElectionId, options: &Options) -> Resu
     let (a, b) = (Party::from_source(&options.swing.0), Party::from_source(&options.swing.1));
     match ElectionPair::with_baseline(data, id, options.from) {
         Ok(pair) => summary.comparison = Some(compare::compare(data, pair, options.method, &a, &b)?),
-        Err(reason) if options.from.is_some() => return Err(reason),
-        Err(reason) => summary.comparison_unavailable = Some(reason),
+        Err(reason) if options.from.is_some() => return Err(reason.to_string()),
+        Err(reason) => summary.comparison_unavailable = Some(reason.to_string()),
     }
     Ok(summary)
 }

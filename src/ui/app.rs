@@ -440,7 +440,7 @@ impl WardmapApp {
 #[derive(Default)]
 struct Derived {
     seat_totals: Vec<(crate::model::Party, u32)>,
-    availability: Vec<(colouring::ColourMode, Result<(), String>)>,
+    availability: Vec<(colouring::ColourMode, Result<(), colouring::Unavailable>)>,
     /// Parties standing, by borough share, for the party pickers.
     parties: Vec<String>,
 }

@@ -7,10 +7,9 @@ use super::command::Command;
 use super::details::thousands;
 use super::state::{self, ViewState};
 use super::widgets::{swatch, to_color32};
-use crate::analysis::change::points_label;
-use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject};
+use crate::analysis::colouring::{ColourSpec, MapSubject};
 use crate::analysis::comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
-use crate::analysis::modes::WardValue;
+use crate::analysis::measures::measure;
 use crate::analysis::share::ShareMethod;
 use crate::model::{Dataset, ElectionId, Party};
 use egui::RichText;
@@ -125,8 +124,8 @@ fn table(ui: &mut egui::Ui, id_salt: &str, comparison: &Comparison, rows: &[&Com
             }
         });
     });
-    // The winner and the majority are already in the grid above.
-    if !matches!(spec.mode, ColourMode::Winner | ColourMode::Majority) {
+    // Some measures (the winner, the majority) are already in the grid above.
+    if measure(spec.mode).own_column() {
         ui.add_space(6.0);
         fitted(ui, (id_salt, "measure"), |ui| {
             egui::Grid::new((id_salt, "measure_grid")).striped(true).num_columns(2).show(ui, |ui| {
@@ -205,7 +204,7 @@ fn seat_cells(ui: &mut egui::Ui, row: &ComparisonRow) {
 fn measure_cells(ui: &mut egui::Ui, comparison: &Comparison, row: &ComparisonRow, spec: &ColourSpec) {
     ui.label(cell_text(row, row.label.clone()).strong());
     match &row.measure {
-        Some(value) => ui.label(cell_text(row, measure_cell(spec, value))).on_hover_text(&value.text),
+        Some(value) => ui.label(cell_text(row, measure(spec.mode).cell_text(spec, value))).on_hover_text(&value.text),
         None if !row.has_result => ui.weak("No result"),
         None => {
             let why = comparison.measure_unavailable.as_deref().unwrap_or("Not available for this row");
@@ -226,23 +225,6 @@ fn share_cells(ui: &mut egui::Ui, row: &ComparisonRow, parties: &[&Party]) {
             None if row.has_result => ui.weak("–").on_hover_text(format!("{} did not stand", party.name)),
             None => ui.weak("–").on_hover_text("No result"),
         };
-    }
-}
-
-/// A measure in a table cell: a short number in the mode's unit, or the words when the mode
-/// has no number. The full words are the cell's tooltip.
-fn measure_cell(spec: &ColourSpec, value: &WardValue) -> String {
-    match (spec.mode, value.number) {
-        (ColourMode::Share | ColourMode::Majority | ColourMode::Turnout, Some(n)) => {
-            format!("{n:.1}%")
-        }
-        (ColourMode::Change, Some(n)) => points_label(n),
-        (ColourMode::Swing, Some(n)) if (n * 10.0).round() == 0.0 => "no swing".into(),
-        (ColourMode::Swing, Some(n)) => {
-            let to = if n > 0.0 { &spec.swing.0 } else { &spec.swing.1 };
-            format!("{:.1} pts to {}", n.abs(), Party::from_source(to).short)
-        }
-        _ => value.text.clone(),
     }
 }
 
@@ -368,15 +350,6 @@ fn other_boundaries_note(data: &Dataset, id: ElectionId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn swing_cells_name_the_party_swung_to() {
-        let spec = ColourSpec { mode: ColourMode::Swing, ..ColourSpec::winner() };
-        let value = |n: f64| WardValue { number: Some(n), text: String::new() };
-        assert_eq!(measure_cell(&spec, &value(8.14)), "8.1 pts to Con");
-        assert_eq!(measure_cell(&spec, &value(-2.0)), "2.0 pts to Lab");
-        assert_eq!(measure_cell(&spec, &value(0.01)), "no swing");
-    }
 
     #[test]
     fn wards_fade_in_order_and_the_first_is_full_colour() {

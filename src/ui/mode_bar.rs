@@ -1,9 +1,10 @@
-//! The colour-mode picker and the options of the chosen mode: party, swing pair, baseline
-//! election, share method, colour-blind palette. Modes that cannot be shown are greyed out
-//! with the plain reason on hover.
+//! The colour-mode picker and the options of the chosen mode: the pickers its measure asks
+//! for (party, swing pair, baseline election, share method), then the colour-blind palette.
+//! Modes that cannot be shown are greyed out with the plain reason on hover.
 
 use super::command::Command;
-use crate::analysis::colouring::{self, ColourMode, ColourSpec, MapSubject};
+use crate::analysis::colouring::{self, ColourMode, ColourSpec, MapSubject, Unavailable};
+use crate::analysis::measures::{Picker, measure};
 use crate::analysis::share::ShareMethod;
 use crate::model::Dataset;
 
@@ -15,7 +16,7 @@ pub fn show(
     data: &Dataset,
     subject: Option<MapSubject>,
     spec: &ColourSpec,
-    availability: &[(ColourMode, Result<(), String>)],
+    availability: &[(ColourMode, Result<(), Unavailable>)],
     parties: &[String],
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -28,7 +29,7 @@ pub fn show(
                 let response =
                     ui.add_enabled(available.is_ok(), egui::Button::selectable(spec.mode == *mode, mode.label()));
                 let response = match available {
-                    Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+                    Err(reason) => response.on_disabled_hover_text(reason.to_string()),
                     Ok(()) => response,
                 };
                 if response.clicked() {
@@ -45,32 +46,16 @@ pub fn show(
     }
     let mut new_spec = spec.clone();
 
-    if matches!(spec.mode, ColourMode::Share | ColourMode::Change) {
-        party_picker(ui, "Party:", "share_party", parties, &mut new_spec.party);
-    }
-    if spec.mode == ColourMode::Swing {
-        party_picker(ui, "Swing from", "swing_b", parties, &mut new_spec.swing.1);
-        party_picker(ui, "to", "swing_a", parties, &mut new_spec.swing.0);
-    }
-    if spec.mode.needs_baseline() {
-        baseline_picker(ui, data, id, &mut new_spec.baseline);
-    }
-    if matches!(spec.mode, ColourMode::Share | ColourMode::Change | ColourMode::Swing) {
-        let method_label = ui.label("Shares:");
-        egui::ComboBox::from_id_salt("share_method")
-            .selected_text(method_name(spec.method))
-            .show_ui(ui, |ui| {
-                for method in ShareMethod::ALL {
-                    ui.selectable_value(&mut new_spec.method, *method, method_name(*method)).on_hover_text(
-                        match method {
-                            ShareMethod::TopVote => "Each party's best candidate stands for the party (Britain Elects)",
-                            ShareMethod::TotalVotes => "A party's votes over all votes cast",
-                        },
-                    );
-                }
-            })
-            .response
-            .labelled_by(method_label.id);
+    for picker in measure(spec.mode).pickers() {
+        match picker {
+            Picker::Party => party_picker(ui, "Party:", "share_party", parties, &mut new_spec.party),
+            Picker::PartyPair => {
+                party_picker(ui, "Swing from", "swing_b", parties, &mut new_spec.swing.1);
+                party_picker(ui, "to", "swing_a", parties, &mut new_spec.swing.0);
+            }
+            Picker::Baseline => baseline_picker(ui, data, id, &mut new_spec.baseline),
+            Picker::ShareMethod => method_picker(ui, spec.method, &mut new_spec.method),
+        }
     }
     ui.checkbox(&mut new_spec.colour_blind, "Colour-blind safe")
         .on_hover_text("Okabe-Ito colours for parties and cividis-like scales for measures");
@@ -78,6 +63,22 @@ pub fn show(
         commands.push(Command::SetColourSpec(new_spec));
     }
     commands
+}
+
+fn method_picker(ui: &mut egui::Ui, shown: ShareMethod, chosen: &mut ShareMethod) {
+    let method_label = ui.label("Shares:");
+    egui::ComboBox::from_id_salt("share_method")
+        .selected_text(method_name(shown))
+        .show_ui(ui, |ui| {
+            for method in ShareMethod::ALL {
+                ui.selectable_value(chosen, *method, method_name(*method)).on_hover_text(match method {
+                    ShareMethod::TopVote => "Each party's best candidate stands for the party (Britain Elects)",
+                    ShareMethod::TotalVotes => "A party's votes over all votes cast",
+                });
+            }
+        })
+        .response
+        .labelled_by(method_label.id);
 }
 
 fn method_name(method: ShareMethod) -> &'static str {
@@ -117,7 +118,7 @@ fn baseline_picker(ui: &mut egui::Ui, data: &Dataset, id: crate::model::Election
                     egui::Button::selectable(*baseline == Some(year), year.to_string()),
                 );
                 let response = match &available {
-                    Err(reason) => response.on_disabled_hover_text(reason.as_str()),
+                    Err(reason) => response.on_disabled_hover_text(reason.to_string()),
                     Ok(()) => response,
                 };
                 if response.clicked() {

@@ -12,7 +12,7 @@ pub fn to_color32(rgb: Rgb) -> egui::Color32 {
 /// swatches in panels always match the map.
 #[must_use]
 pub fn party_colour32(party: &crate::model::Party, colour_blind: bool) -> egui::Color32 {
-    to_color32(crate::analysis::scales::party_colour(party, colour_blind))
+    to_color32(crate::analysis::scales::party_map_colour(party, colour_blind))
 }
 
 /// A small square of colour before a party's name.

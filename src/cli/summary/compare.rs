@@ -138,7 +138,7 @@ pub fn compare(
     a: &Party,
     b: &Party,
 ) -> Result<ComparisonSummary, String> {
-    let borough = BoroughChange::of(data, pair, method)?;
+    let borough = BoroughChange::of(data, pair, method).map_err(|e| e.to_string())?;
     let report = GainsReport::of(data, pair);
     let set = data.ward_set(pair.ward_set).ok_or("The ward set is not loaded")?;
     let wards = pair

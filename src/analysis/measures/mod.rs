@@ -1,0 +1,293 @@
+//! One file per measure: everything that differs between the modes the map can be coloured by.
+//!
+//! Each measure is a unit struct implementing [`Measure`]: the options it needs, whether it
+//! can be shown and why not, its value in each ward and across the borough, its column in the
+//! comparison table, and its map with the legend. The mode bar, the comparison table, the
+//! exporter and the map ask [`measure`] for the mode's measure instead of matching on
+//! [`ColourMode`], so the `registry!` list at the bottom of this file is the one place that
+//! names every mode.
+//!
+//! The arithmetic (shares, change, swing, gains, majorities, scales) stays in the plain
+//! functions of the sibling modules; a measure only picks the numbers and words to show.
+
+mod context;
+mod painting;
+mod spec;
+
+pub use context::Context;
+pub(crate) use context::ward_count;
+pub use painting::{Colouring, Legend, LegendBuilder, LegendItem, numbers, paint};
+pub use spec::ColourSpec;
+
+use super::change::PairError;
+use super::marginality::TurnoutUnavailable;
+use crate::model::{Dataset, ElectionId};
+use serde::{Deserialize, Serialize};
+
+/// What the map can be coloured by. One implementation per file of this module, listed once
+/// in the registry.
+///
+/// A measure works on a [`Context`] (the data, the election shown and the [`ColourSpec`]):
+/// only [`Measure::label`], [`Measure::ward_values`], [`Measure::column_title`] and
+/// [`Measure::colour`] have no default. For example, a measure of the number of candidates
+/// in each ward:
+///
+/// ```
+/// use wardmap::analysis::measures::{Colouring, Context, Measure, Unavailable, WardValue, paint};
+/// use wardmap::analysis::scales::{self, Scale};
+///
+/// /// The number of candidates who stood in each ward.
+/// pub struct Candidates;
+///
+/// impl Measure for Candidates {
+///     fn label(&self) -> &'static str {
+///         "Candidates"
+///     }
+///
+///     fn ward_values(&self, on: &Context<'_>) -> Result<Vec<Option<WardValue>>, Unavailable> {
+///         Ok(on.each_ward(|contest| {
+///             let n = contest.candidates.len();
+///             Some(WardValue { number: Some(n as f64), text: format!("{n} candidates") })
+///         }))
+///     }
+///
+///     fn column_title(&self, _: &Context<'_>) -> String {
+///         "Candidates".into()
+///     }
+///
+///     fn colour(&self, on: &Context<'_>) -> Result<Colouring, Unavailable> {
+///         let values = self.ward_values(on)?;
+///         let colours = scales::turnout_colours(5, on.spec.colour_blind);
+///         let scale = Scale::ascending(vec![4.0, 6.0, 8.0, 10.0], colours, "");
+///         Ok(paint(values, &scale, on.title("candidates"), "Candidates per ward".into()))
+///     }
+/// }
+///
+/// let barnet = wardmap::io::embedded::barnet();
+/// let spec = wardmap::analysis::ColourSpec::winner();
+/// let id = barnet.election_by_year(2018).ok_or("2018 is embedded")?;
+/// let on = Context { data: &barnet, id, spec: &spec };
+/// let map = Candidates.colour(&on)?;
+/// assert_eq!(map.fills.len(), 21);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Then add one line to the registry, `Candidates = "candidates" => candidates::Candidates,`,
+/// and the mode picker, the exporter's `--mode candidates`, the tooltips and the comparison
+/// table all show it.
+pub trait Measure: Sync {
+    /// The name in the mode picker and in headings: "Change in share".
+    fn label(&self) -> &'static str;
+
+    /// The options the mode bar offers for this measure, in the order shown.
+    fn pickers(&self) -> &'static [Picker] {
+        &[]
+    }
+
+    /// Whether the measure can be drawn on a ward set with no results. Only the winner map can:
+    /// it shows the bare wards.
+    fn without_results(&self) -> bool {
+        false
+    }
+
+    /// Whether the measure can be shown for the election and spec, or why not; the mode bar
+    /// greys the mode out with the reason. Asked only of an election that is loaded.
+    fn availability(&self, _on: &Context<'_>) -> Result<(), Unavailable> {
+        Ok(())
+    }
+
+    /// Each ward's value, in ward-set order (`None`: no result): tooltips and table rows.
+    fn ward_values(&self, on: &Context<'_>) -> Result<Vec<Option<WardValue>>, Unavailable>;
+
+    /// The whole borough's value, for the table's reference row; `None` where the measure has
+    /// no borough form (a majority is a ward's).
+    fn borough_value(&self, _on: &Context<'_>) -> Option<WardValue> {
+        None
+    }
+
+    /// The heading of the comparison table's measure column: "Swing Con↔Lab 2014→2018".
+    fn column_title(&self, on: &Context<'_>) -> String;
+
+    /// Whether the comparison panel gives the measure a column of its own; the winner and the
+    /// majority are in its seats grid already.
+    fn own_column(&self) -> bool {
+        true
+    }
+
+    /// A value as a short table cell ("+6.9 pts"); the full words are the cell's tooltip.
+    fn cell_text(&self, _spec: &ColourSpec, value: &WardValue) -> String {
+        value.text.clone()
+    }
+
+    /// The map: a fill per ward of the set, a value per ward for tooltips, and a legend built
+    /// from the same bins as the fills; or why it cannot be drawn.
+    fn colour(&self, on: &Context<'_>) -> Result<Colouring, Unavailable>;
+}
+
+/// An option a measure needs, as the mode bar shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picker {
+    /// One party ([`ColourSpec::party`]).
+    Party,
+    /// The two parties of a swing ([`ColourSpec::swing`]).
+    PartyPair,
+    /// The election to compare with ([`ColourSpec::baseline`]).
+    Baseline,
+    /// How shares are counted ([`ColourSpec::method`]).
+    ShareMethod,
+}
+
+/// Why a measure cannot be shown. The words (via `Display`) are shown as they are, in hover
+/// text, legends and the command line's errors.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Unavailable {
+    #[error("No results are loaded for these wards")]
+    NoResults,
+    #[error("No such election")]
+    NoSuchElection,
+    #[error("Swing needs two different parties")]
+    SameParties,
+    #[error(transparent)]
+    Turnout(#[from] TurnoutUnavailable),
+    #[error(transparent)]
+    Comparison(#[from] PairError),
+}
+
+/// One ward's value under a measure: a number where the measure has one (%, points, seats
+/// gained) and the words for a tooltip or a table cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WardValue {
+    pub number: Option<f64>,
+    pub text: String,
+}
+
+impl WardValue {
+    /// A value that is there, for the `Option` a measure returns per ward.
+    pub fn some(number: Option<f64>, text: String) -> Option<WardValue> {
+        Some(WardValue { number, text })
+    }
+}
+
+/// Each ward's value under the spec's mode, or why the mode cannot be worked out.
+pub fn ward_values(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> Result<Vec<Option<WardValue>>, Unavailable> {
+    data.election(id).ok_or(Unavailable::NoSuchElection)?;
+    measure(spec.mode).ward_values(&Context { data, id, spec })
+}
+
+/// The mode names in `--mode` and settings, from the registry: "unknown mode 'x'" lists them.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown mode '{0}': choose one of {known}", known = ColourMode::keys().join(", "))]
+pub struct UnknownMode(pub String);
+
+impl ColourMode {
+    /// The name in the mode picker: "Majority / marginality".
+    pub fn label(self) -> &'static str {
+        measure(self).label()
+    }
+
+    /// Whether the mode compares two elections (and so needs a baseline on the same ward set).
+    pub fn needs_baseline(self) -> bool {
+        measure(self).pickers().contains(&Picker::Baseline)
+    }
+
+    /// Every mode's key, in order: "winner", "share", ….
+    pub fn keys() -> Vec<&'static str> {
+        ColourMode::ALL.iter().map(|m| m.key()).collect()
+    }
+}
+
+impl std::fmt::Display for ColourMode {
+    /// The key: "swing".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl std::str::FromStr for ColourMode {
+    type Err = UnknownMode;
+
+    /// A key, in any case, with spaces around allowed.
+    fn from_str(name: &str) -> Result<ColourMode, UnknownMode> {
+        let wanted = name.trim().to_lowercase();
+        ColourMode::ALL.iter().copied().find(|m| m.key() == wanted).ok_or_else(|| UnknownMode(name.to_owned()))
+    }
+}
+
+/// Declares the modes from one list: the `ColourMode` enum (its variants serialised as the
+/// keys), `ColourMode::ALL` in list order, `ColourMode::key`, the measure modules and
+/// [`measure`]. The generated `match` is the only one on the modes.
+macro_rules! registry {
+    ($($(#[$attr:meta])* $mode:ident = $key:literal => $module:ident::$measure:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// The measure the map is coloured by; its behaviour is [`measure`]`(mode)`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+        pub enum ColourMode {
+            $($(#[$attr])* #[serde(rename = $key)] $mode,)*
+        }
+
+        impl ColourMode {
+            /// Every mode, in the mode picker's order.
+            pub const ALL: &[ColourMode] = &[$(ColourMode::$mode),*];
+
+            /// The spelling on the command line and in saved settings: "swing".
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(ColourMode::$mode => $key,)*
+                }
+            }
+        }
+
+        /// The measure behind a mode.
+        pub fn measure(mode: ColourMode) -> &'static dyn Measure {
+            match mode {
+                $(ColourMode::$mode => &$module::$measure,)*
+            }
+        }
+    };
+}
+
+registry! {
+    /// The party that won the ward; split wards striped.
+    #[default]
+    Winner = "winner" => winner::Winner,
+    /// A chosen party's share of the vote (sequential, in that party's hue).
+    Share = "share" => share::Share,
+    /// A chosen party's change in share since the baseline election, in points (diverging).
+    Change = "change" => change::Change,
+    /// Butler two-party swing between the swing pair since the baseline election (diverging).
+    Swing = "swing" => swing::Swing,
+    /// The multi-member majority; small majorities stand out.
+    Majority = "majority" => majority::Majority,
+    /// Turnout, when the results carry electorates or turnout.
+    Turnout = "turnout" => turnout::Turnout,
+    /// Seats that changed hands since the baseline election, by gaining party.
+    Gains = "gains" => gains::Gains,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mode_has_a_label_and_only_comparisons_need_a_baseline() {
+        assert_eq!(ColourMode::ALL.len(), 7);
+        let needing: Vec<ColourMode> = ColourMode::ALL.iter().copied().filter(|m| m.needs_baseline()).collect();
+        assert_eq!(needing, [ColourMode::Change, ColourMode::Swing, ColourMode::Gains]);
+        assert_eq!(ColourMode::Majority.label(), "Majority / marginality");
+    }
+
+    #[test]
+    fn a_mode_is_named_by_its_key_as_in_saved_settings() {
+        for &mode in ColourMode::ALL {
+            let saved = serde_json::to_value(mode).ok();
+            assert_eq!(saved.as_ref().and_then(|v| v.as_str()), Some(mode.key()), "{mode:?}");
+            assert_eq!(mode.to_string().parse::<ColourMode>(), Ok(mode));
+        }
+        assert_eq!(" Swing ".parse::<ColourMode>(), Ok(ColourMode::Swing));
+        assert_eq!(
+            "rainbow".parse::<ColourMode>().map_err(|e| e.to_string()),
+            Err("unknown mode 'rainbow': choose one of winner, share, change, swing, majority, turnout, gains".into())
+        );
+    }
+}

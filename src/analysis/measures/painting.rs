@@ -1,0 +1,118 @@
+//! What a measure draws: a fill per ward, a legend that matches it, and a value per ward for
+//! tooltips; and the two ways measures build them (a binned scale, or one item per fill).
+
+use super::WardValue;
+use crate::analysis::scales::Scale;
+use crate::model::palette::FillStyle;
+
+/// A legend entry: a swatch and its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendItem {
+    pub fill: FillStyle,
+    pub label: String,
+    /// How many wards on the map have this fill.
+    pub count: usize,
+}
+
+/// The legend for the map as coloured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    pub title: String,
+    /// Method and units, e.g. "Share by the top-vote method, %".
+    pub note: Option<String>,
+    pub items: Vec<LegendItem>,
+}
+
+/// A colouring of one ward set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Colouring {
+    /// Per ward of the set shown.
+    pub fills: Vec<FillStyle>,
+    /// Per ward: the value in words, for the tooltip ("Conservative", "Split: 2 Con, 1 Lab",
+    /// "8.1 pts swing to Conservative (top-vote method)").
+    pub values: Vec<Option<String>>,
+    pub legend: Legend,
+    /// Set when the spec cannot be shown (say, swing across ward sets), with the reason.
+    pub unavailable: Option<String>,
+}
+
+impl Colouring {
+    /// No wards, and the reason as the legend's title.
+    pub(crate) fn empty(reason: &str) -> Colouring {
+        Colouring {
+            fills: Vec::new(),
+            values: Vec::new(),
+            legend: Legend { title: reason.into(), note: None, items: Vec::new() },
+            unavailable: Some(reason.into()),
+        }
+    }
+}
+
+/// Paint values through a scale: the legend lists every bin (with its ward count), then
+/// values with no number (say, "Uncontested"), then wards with no result.
+pub fn paint(values: Vec<Option<WardValue>>, scale: &Scale, title: String, note: String) -> Colouring {
+    let mut fills = vec![FillStyle::NoData; values.len()];
+    let mut counts = vec![0usize; scale.bins.len()];
+    let mut others = LegendBuilder::default();
+    for (fill, value) in fills.iter_mut().zip(&values) {
+        let Some(value) = value else { continue };
+        match value.number.and_then(|n| scale.classify(n)) {
+            Some(bin) => {
+                if let (Some(b), Some(count)) = (scale.bins.get(bin), counts.get_mut(bin)) {
+                    *fill = FillStyle::Solid(b.colour);
+                    *count += 1;
+                }
+            }
+            None => others.add(&FillStyle::NoData, &value.text, (0, 0)),
+        }
+    }
+    let mut items: Vec<LegendItem> = scale
+        .bins
+        .iter()
+        .zip(counts)
+        .map(|(b, count)| LegendItem { fill: FillStyle::Solid(b.colour), label: b.label.clone(), count })
+        .collect();
+    items.extend(others.finish(&fills));
+    Colouring {
+        fills,
+        values: values.into_iter().map(|v| v.map(|v| v.text)).collect(),
+        legend: Legend { title, note: Some(note), items },
+        unavailable: None,
+    }
+}
+
+/// The numbers among the values, to fit a scale's breaks to.
+pub fn numbers(values: &[Option<WardValue>]) -> Vec<f64> {
+    values.iter().flatten().filter_map(|v| v.number).collect()
+}
+
+/// Collects legend items from the fills as they are made: one per distinct fill and label,
+/// sorted by a group, then most wards first (or a rank), then label; "No result joined" last.
+#[derive(Default)]
+pub struct LegendBuilder {
+    items: Vec<(LegendItem, (u8, i64))>,
+}
+
+impl LegendBuilder {
+    /// Count one ward with this fill and label; `key` is (group, rank) for ordering.
+    pub fn add(&mut self, fill: &FillStyle, label: &str, key: (u8, i64)) {
+        match self.items.iter_mut().find(|(item, _)| item.fill == *fill && item.label == label) {
+            Some((item, _)) => item.count += 1,
+            None => self.items.push((LegendItem { fill: fill.clone(), label: label.to_owned(), count: 1 }, key)),
+        }
+    }
+
+    /// The items in order, with a "No result joined" item for wards left without data.
+    pub fn finish(mut self, fills: &[FillStyle]) -> Vec<LegendItem> {
+        self.items.sort_by(|(a, ka), (b, kb)| {
+            ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(b.count.cmp(&a.count)).then_with(|| a.label.cmp(&b.label))
+        });
+        let mut items: Vec<LegendItem> = self.items.into_iter().map(|(item, _)| item).collect();
+        let counted: usize = items.iter().filter(|i| i.fill == FillStyle::NoData).map(|i| i.count).sum();
+        let no_data = fills.iter().filter(|f| **f == FillStyle::NoData).count().saturating_sub(counted);
+        if no_data > 0 {
+            items.push(LegendItem { fill: FillStyle::NoData, label: "No result joined".into(), count: no_data });
+        }
+        items
+    }
+}
