@@ -8,7 +8,7 @@
 //!
 //! Why it is built the way it is: running VW once per band cost most of the time of preparing
 //! a large set (each pass re-ranks every vertex on a heap). Instead each ring is ranked once
-//! ([`super::simplify::RankedRing`]: every vertex's VW "effective area"), and a band's level
+//! (`RankedRing`: every vertex's VW "effective area"), and a band's level
 //! keeps the vertices whose area reaches its tolerance: the same vertices VW at that tolerance
 //! keeps, for a linear filter per band. A ward the band leaves nearly unchanged (a quarter of
 //! its vertices or less removed) reuses the finer level's shape instead of being triangulated

@@ -1,7 +1,7 @@
 //! Headless export of the map (PNG and SVG): pure CPU, no egui, no display.
 //!
 //! One layout ([`build_scene`]) places the title, the map, ward labels, the legend box and the
-//! attribution in output pixels; [`png`] paints it with tiny-skia and [`svg`] writes it as
+//! attribution in output pixels; `png` paints it with tiny-skia and `svg` writes it as
 //! text, so both formats show the same picture. The app's export dialog and `wardmap export`
 //! both come through here, which is why the colours, legend and labels match the app: they
 //! come from the same [`Colouring`], the same map [`style`] and the same label placer

@@ -1,6 +1,6 @@
 //! The finished picture as a list of simple, already-placed primitives in output pixels.
 //!
-//! Layout happens once ([`super::layout`]); the PNG and SVG writers only translate these
+//! Layout happens once (`layout`); the PNG and SVG writers only translate these
 //! primitives, so both formats show the same title, map, labels, legend and attribution at
 //! the same places.
 
