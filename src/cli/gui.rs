@@ -23,7 +23,10 @@ pub struct GuiArgs {
 }
 
 impl GuiArgs {
-    /// What to show first, as the app takes it; an unknown mode is an error.
+    /// What to show first, as the app takes it.
+    ///
+    /// # Errors
+    /// An unknown `--show-mode`, in words that list the modes.
     pub fn start_options(&self) -> Result<StartOptions, String> {
         let mode = self.mode.as_deref().map(str::parse::<ColourMode>).transpose().map_err(|e| e.to_string())?;
         Ok(StartOptions { election: self.election, mode, select: self.select.clone() })
@@ -31,6 +34,9 @@ impl GuiArgs {
 }
 
 /// Open the app window on what the options name.
+///
+/// # Errors
+/// An unknown mode, a window that cannot open, or a screenshot that could not be saved.
 pub fn run(data: &DataArgs, gui: GuiArgs) -> Result<(), String> {
     let start = gui.start_options()?;
     crate::ui::run_app(data.source(), start, gui.screenshot)

@@ -72,6 +72,7 @@ fn report(result: Result<(), String>) -> ExitCode {
 
 impl DataArgs {
     /// Where the options say the data comes from.
+    #[must_use]
     pub fn source(&self) -> Source {
         match self.synthetic {
             Some(wards) => Source::Synthetic { wards: wards as usize, seed: crate::synthetic::DEFAULT_SEED },
@@ -82,7 +83,10 @@ impl DataArgs {
 }
 
 /// Load what the options name, or the embedded Barnet data. Warnings (skipped features,
-/// join gaps, elected flags that disagree with the votes) go to stderr; errors are returned.
+/// join gaps, elected flags that disagree with the votes) go to stderr.
+///
+/// # Errors
+/// A file that cannot be read or parsed, or results that match no ward, in words.
 pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
     let loaded = session::load(&args.source()).map_err(|e| e.to_string())?;
     for warning in &loaded.warnings {

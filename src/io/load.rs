@@ -28,6 +28,7 @@ pub enum Opened {
 
 impl Opened {
     /// The file this came from.
+    #[must_use]
     pub fn path(&self) -> &Path {
         match self {
             Opened::Boundaries { path, .. } | Opened::Results { path, .. } => path,
@@ -45,6 +46,7 @@ pub enum FileKind {
 impl FileKind {
     /// The kind a file's name suggests: `.geojson` and `.json` are boundaries, anything else is
     /// read as results (whose reader says clearly when a file is not results).
+    #[must_use]
     pub fn of_path(path: &Path) -> FileKind {
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         if matches!(extension.as_str(), "geojson" | "json") { FileKind::Boundaries } else { FileKind::Results }
@@ -53,6 +55,9 @@ impl FileKind {
 
 /// Read and parse one file as `kind`. `options` applies to boundary files (the user's choice of
 /// code and name properties after an unsure detection).
+///
+/// # Errors
+/// The file cannot be read, or is not a file of that kind; the error says why in words.
 pub fn open_file(
     path: &Path,
     kind: FileKind,
@@ -71,23 +76,35 @@ pub fn open_file(
 
 /// Read one results file of any known format: every election in it (one per borough and
 /// year), for the caller to add to what it has.
+///
+/// # Errors
+/// As [`open_file`].
 pub fn load_results_file(path: &Path) -> Result<Vec<Election>, LoadError> {
     load_results_file_with(path, &no_progress).map(|parsed| parsed.elections)
 }
 
 /// [`load_results_file`] with the detected format, warnings and progress.
+///
+/// # Errors
+/// As [`open_file`], and a cancelled error when `progress` asks to stop.
 pub fn load_results_file_with(path: &Path, progress: Progress) -> Result<ParsedResults, LoadError> {
     let text = super::read_text(path, progress).map_err(super::ResultsError::from)?;
     Ok(results::parse(&text, path, &results::borough_from_file_name(path), progress)?)
 }
 
 /// Read one boundary file with detected properties, named after the file.
+///
+/// # Errors
+/// As [`open_file`].
 pub fn load_boundary_file(path: &Path) -> Result<WardSet, LoadError> {
     load_boundary_file_with(path, &BoundaryOptions::default(), &no_progress).map(|parsed| parsed.ward_set)
 }
 
 /// [`load_boundary_file`] with the user's choice of properties, warnings and progress. The
 /// result's `properties` says whether the detection was unsure and lists the choices.
+///
+/// # Errors
+/// As [`open_file`], and a cancelled error when `progress` asks to stop.
 pub fn load_boundary_file_with(
     path: &Path,
     options: &BoundaryOptions,

@@ -10,7 +10,7 @@
 use super::rows::{PartyCache, Row, parse_flag, parse_seats, parse_turnout, parse_votes};
 use crate::model::{Candidate, PollDate};
 
-/// Column positions of the own format, found in its header; [`super::results`] detects the
+/// Column positions of the own format, found in its header; the results reader detects the
 /// format and asks these for each row.
 pub(crate) struct Columns {
     date: Option<usize>,

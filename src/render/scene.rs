@@ -61,6 +61,7 @@ pub struct TextRun {
 }
 
 impl TextRun {
+    #[must_use]
     pub fn new(text: String, x: f32, baseline: f32, size: f32, colour: Rgb, anchor: Anchor, role: TextRole) -> Self {
         TextRun { text, x, baseline, size, colour, anchor, role }
     }

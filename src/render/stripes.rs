@@ -5,7 +5,7 @@
 use crate::model::palette::Rgb;
 
 /// Stripes run at this angle (degrees, as SVG's `rotate` of vertical bands): along lines of
-/// constant `x + y`, rising to the right ("/"), as in the app.
+/// constant `x + y`, rising to the right ("/"), the direction the map widget's textures run.
 pub const STRIPE_ANGLE: f32 = 45.0;
 
 pub use crate::model::palette::canonical_stripes;

@@ -48,6 +48,7 @@ pub enum Source {
 
 impl Source {
     /// The files the source reads, boundaries first (none for embedded or synthetic data).
+    #[must_use]
     pub fn files(&self) -> Vec<PathBuf> {
         match self {
             Source::Files { boundaries, results } => boundaries.iter().chain(results).cloned().collect(),
@@ -56,6 +57,7 @@ impl Source {
     }
 
     /// What a status line says is being opened: the files' names, or the synthetic wards.
+    #[must_use]
     pub fn description(&self) -> String {
         match self {
             Source::Embedded => "the embedded Barnet data".to_owned(),
@@ -114,6 +116,7 @@ pub struct Feedback<'a> {
 
 impl Feedback<'static> {
     /// No status lines and no cancelling: for the command line and tests.
+    #[must_use]
     pub fn quiet() -> Feedback<'static> {
         static NEVER: AtomicBool = AtomicBool::new(false);
         Feedback { status: &|_| {}, cancel: &NEVER }
@@ -127,11 +130,18 @@ impl Feedback<'_> {
 }
 
 /// Load `source` from scratch, without progress: what the command line does.
+///
+/// # Errors
+/// A file that cannot be read or parsed, or results that match no ward of the boundaries;
+/// nothing is loaded then.
 pub fn load(source: &Source) -> Result<Session, LoadError> {
     load_with(source, &Feedback::quiet())
 }
 
 /// Load `source` from scratch, reporting progress and honouring a cancel.
+///
+/// # Errors
+/// As [`load`], and a cancelled error when `feedback` asks the load to stop.
 pub fn load_with(source: &Source, feedback: &Feedback) -> Result<Session, LoadError> {
     let (base, opened) = match source {
         Source::Embedded => (Merge::fresh(true, true), Vec::new()),
@@ -153,6 +163,9 @@ pub fn load_with(source: &Source, feedback: &Feedback) -> Result<Session, LoadEr
 /// Read `paths` (boundaries or results, by their names) and add them to `current`: new ward
 /// sets and elections are added, and one from a file already loaded, or of a borough and year
 /// already loaded, replaces the old one. `options` applies to boundary files.
+///
+/// # Errors
+/// As [`load_with`]; `current` is not touched, so the caller still has it.
 pub fn add_files(
     current: &Dataset,
     paths: &[PathBuf],
@@ -178,6 +191,7 @@ fn open_all(
             let last_percent = std::cell::Cell::new(-1);
             let progress = |fraction: f32| {
                 // Readers report per row or feature: pass on whole percents only.
+                #[allow(clippy::cast_possible_truncation, reason = "a fraction in 0..=1 times 100 fits")]
                 let percent = (fraction * 100.0) as i32;
                 if percent != last_percent.replace(percent) {
                     (feedback.status)(format!("Reading {name}… {percent}%"));
@@ -217,6 +231,7 @@ fn finish(
 }
 
 /// The files' names, for a status line ("wards.geojson, results.csv").
+#[must_use]
 pub fn describe_files(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| file_name(p)).collect::<Vec<_>>().join(", ")
 }

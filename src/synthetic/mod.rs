@@ -74,6 +74,10 @@ pub fn boundaries_geojson(wards: usize, seed: u64) -> String {
 /// Generate and read back through the real readers, as if the user had opened the two files:
 /// the boundaries and the results, not yet joined (`crate::session` joins and checks them, as
 /// it does a user's files).
+///
+/// # Errors
+/// None in practice: the generated text always reads back (the tests hold it to that), but it
+/// goes through the real readers, which can fail.
 pub fn open(wards: usize, seed: u64) -> Result<Vec<Opened>, LoadError> {
     let data = generate(wards, seed);
     let name = format!("Synthetic wards ({} wards, seed {seed}; not real data)", data.wards);

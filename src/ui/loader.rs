@@ -35,6 +35,7 @@ pub struct LoadJob {
 }
 
 /// Prepare every ward set's geometry once (the slow part of a load).
+#[must_use]
 pub fn prepare_geometry(data: &Dataset) -> Vec<Arc<PreparedWardSet>> {
     data.ward_sets
         .iter()
@@ -47,11 +48,13 @@ pub fn prepare_geometry(data: &Dataset) -> Vec<Arc<PreparedWardSet>> {
 
 impl LoadJob {
     /// Start loading `source` from scratch (what the command line named).
+    #[must_use]
     pub fn start(source: Source, ctx: egui::Context) -> LoadJob {
         LoadJob::spawn(source.description(), ctx, move |feedback| session::load_with(&source, feedback))
     }
 
     /// Start loading `paths` on top of `current` (new ward sets and elections are added).
+    #[must_use]
     pub fn add_files(
         current: Arc<Dataset>,
         paths: Vec<PathBuf>,

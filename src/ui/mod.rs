@@ -26,6 +26,9 @@ pub use app::WardmapApp;
 /// Open the app window on `source` (the embedded Barnet data opens at once; anything else
 /// loads on a worker thread while the window shows a spinner), showing `start` once loaded.
 /// With `screenshot`, saves the window to that PNG once the map is drawn, then exits.
+///
+/// # Errors
+/// The window cannot open, or the screenshot could not be saved (or was never taken).
 pub fn run_app(
     source: crate::session::Source,
     start: crate::session::StartOptions,

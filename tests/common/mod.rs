@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests: one way to build the app under egui_kittest, one
+//! Helpers shared by the integration tests: one way to build the app under `egui_kittest`, one
 //! way to run the binary, and the fixtures, temporary files and message checks of the import
 //! tests. Each test file takes what it needs (`mod common;`), so some helpers go unused in
 //! any one of them.
