@@ -135,7 +135,7 @@ pub fn points_label(points: f64) -> String {
 /// Butler two-party swing from election 1 to 2 between parties A and B, in points:
 /// `((A2 − A1) + (B1 − B2)) / 2`. Positive is a swing to A, negative a swing to B.
 pub fn butler_swing(a1: f64, a2: f64, b1: f64, b2: f64) -> f64 {
-    ((a2 - a1) + (b1 - b2)) / 2.0
+    f64::midpoint(a2 - a1, b1 - b2)
 }
 
 /// The swing between A and B in one ward, with the shares it came from.

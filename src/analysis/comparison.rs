@@ -106,6 +106,7 @@ pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: 
     table(data, id, spec, rows, unavailable)
 }
 
+#[derive(Clone, Copy)]
 enum RowLabel {
     Ward,
     Year,

@@ -209,12 +209,11 @@ impl GainsReport {
 
 /// The party's row of the net change, added when missing.
 fn entry<'a>(net: &'a mut Vec<PartySeatChange>, party: &Party) -> &'a mut PartySeatChange {
-    let index = match net.iter().position(|n| n.party == *party) {
-        Some(i) => i,
-        None => {
-            net.push(PartySeatChange { party: party.clone(), seats_from: 0, seats_to: 0, gained: 0, lost: 0, net: 0 });
-            net.len() - 1
-        }
+    let index = if let Some(i) = net.iter().position(|n| n.party == *party) {
+        i
+    } else {
+        net.push(PartySeatChange { party: party.clone(), seats_from: 0, seats_to: 0, gained: 0, lost: 0, net: 0 });
+        net.len() - 1
     };
     &mut net[index]
 }

@@ -107,7 +107,7 @@ pub fn number(x: f64) -> String {
 impl Scale {
     /// Bins split at `breaks` (ascending), labelled "under a", "a–b", …, "z and over", with `unit`
     /// appended ("%"). `colours` has one more entry than `breaks`.
-    pub fn ascending(breaks: Vec<f64>, colours: Vec<Rgb>, unit: &str) -> Scale {
+    pub fn ascending(breaks: Vec<f64>, colours: &[Rgb], unit: &str) -> Scale {
         let n = breaks.len() + 1;
         let bins = (0..n)
             .map(|i| {
@@ -187,7 +187,7 @@ pub fn nice_breaks(values: &[f64], classes: usize) -> Vec<f64> {
         .find(|step| step * classes as f64 >= hi - lo)
         .unwrap_or(25.0);
     let inner = (classes - 2) as f64 / 2.0;
-    let first = (((lo + hi) / 2.0 - inner * step) / step).round().max(1.0) * step;
+    let first = ((f64::midpoint(lo, hi) - inner * step) / step).round().max(1.0) * step;
     (0..classes - 1).map(|i| first + step * i as f64).collect()
 }
 
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn ascending_bins_are_labelled_from_their_breaks_and_classify_as_shown() {
-        let scale = Scale::ascending(vec![1.0, 5.0, 10.0, 20.0], majority_colours(5, false), "%");
+        let scale = Scale::ascending(vec![1.0, 5.0, 10.0, 20.0], &majority_colours(5, false), "%");
         let labels: Vec<&str> = scale.bins.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(labels, ["under 1%", "1–5%", "5–10%", "10–20%", "20% and over"]);
         assert_eq!(scale.classify(0.01), Some(0));

@@ -103,11 +103,11 @@ pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
     match args.party.as_slice() {
         [] => {}
         parties if pickers.contains(&Picker::PartyPair) => match parties {
-            [first] => spec.swing.0 = first.clone(),
+            [first] => spec.swing.0.clone_from(first),
             [first, second] => spec.swing = (first.clone(), second.clone()),
             _ => return Err("swing is between two parties: give --party at most twice".into()),
         },
-        [party] if pickers.contains(&Picker::Party) => spec.party = party.clone(),
+        [party] if pickers.contains(&Picker::Party) => spec.party.clone_from(party),
         _ if pickers.contains(&Picker::Party) => {
             return Err(format!("give one --party for {}", modes_with(Picker::Party, "and")));
         }

@@ -10,7 +10,7 @@ use super::widgets::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
 use crate::analysis::change::{ElectionPair, points_label};
 use crate::analysis::colouring::MapSubject;
-use crate::analysis::gains::{GainsReport, signed};
+use crate::analysis::gains::{GainsReport, SeatGain, signed};
 use crate::model::{Dataset, ElectionId, Party};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
@@ -140,7 +140,7 @@ fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
         }
     });
     if !change.gains.is_empty() {
-        let gains: Vec<String> = change.gains.iter().map(|g| g.label()).collect();
+        let gains: Vec<String> = change.gains.iter().map(SeatGain::label).collect();
         ui.label(format!("Seats that changed hands: {}.", gains.join(", ")));
     }
 }

@@ -39,7 +39,7 @@ impl Measure for Majority {
     fn colour(&self, on: &Context<'_>) -> Result<Colouring, Unavailable> {
         let values = self.ward_values(on)?;
         let colours = scales::majority_colours(MAJORITY_BREAKS.len() + 1, on.spec.colour_blind);
-        let scale = Scale::ascending(MAJORITY_BREAKS.to_vec(), colours, "%");
+        let scale = Scale::ascending(MAJORITY_BREAKS.to_vec(), &colours, "%");
         let note = format!(
             "Last elected minus best loser, as {MAJORITY_DENOMINATOR}; smallest majorities darkest{}",
             on.colour_blind_note()

@@ -11,11 +11,13 @@
 //! functions of the sibling modules; a measure only picks the numbers and words to show.
 
 mod context;
+mod naming;
 mod painting;
 mod spec;
 
 pub use context::Context;
 pub(crate) use context::ward_count;
+pub use naming::UnknownMode;
 pub use painting::{Colouring, Legend, LegendBuilder, LegendItem, numbers, paint};
 pub use spec::ColourSpec;
 
@@ -58,7 +60,7 @@ use serde::{Deserialize, Serialize};
 ///     fn colour(&self, on: &Context<'_>) -> Result<Colouring, Unavailable> {
 ///         let values = self.ward_values(on)?;
 ///         let colours = scales::turnout_colours(5, on.spec.colour_blind);
-///         let scale = Scale::ascending(vec![4.0, 6.0, 8.0, 10.0], colours, "");
+///         let scale = Scale::ascending(vec![4.0, 6.0, 8.0, 10.0], &colours, "");
 ///         Ok(paint(values, &scale, on.title("candidates"), "Candidates per ward".into()))
 ///     }
 /// }
@@ -174,45 +176,6 @@ pub fn ward_values(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> Result<
     measure(spec.mode).ward_values(&Context { data, id, spec })
 }
 
-/// The mode names in `--mode` and settings, from the registry: "unknown mode 'x'" lists them.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown mode '{0}': choose one of {known}", known = ColourMode::keys().join(", "))]
-pub struct UnknownMode(pub String);
-
-impl ColourMode {
-    /// The name in the mode picker: "Majority / marginality".
-    pub fn label(self) -> &'static str {
-        measure(self).label()
-    }
-
-    /// Whether the mode compares two elections (and so needs a baseline on the same ward set).
-    pub fn needs_baseline(self) -> bool {
-        measure(self).pickers().contains(&Picker::Baseline)
-    }
-
-    /// Every mode's key, in order: "winner", "share", ….
-    pub fn keys() -> Vec<&'static str> {
-        ColourMode::ALL.iter().map(|m| m.key()).collect()
-    }
-}
-
-impl std::fmt::Display for ColourMode {
-    /// The key: "swing".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl std::str::FromStr for ColourMode {
-    type Err = UnknownMode;
-
-    /// A key, in any case, with spaces around allowed.
-    fn from_str(name: &str) -> Result<ColourMode, UnknownMode> {
-        let wanted = name.trim().to_lowercase();
-        ColourMode::ALL.iter().copied().find(|m| m.key() == wanted).ok_or_else(|| UnknownMode(name.to_owned()))
-    }
-}
-
 /// Declares the modes from one list: the `ColourMode` enum (its variants serialised as the
 /// keys), `ColourMode::ALL` in list order, `ColourMode::key`, the measure modules and
 /// [`measure`]. The generated `match` is the only one on the modes.
@@ -263,31 +226,4 @@ registry! {
     Turnout = "turnout" => turnout::Turnout,
     /// Seats that changed hands since the baseline election, by gaining party.
     Gains = "gains" => gains::Gains,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_mode_has_a_label_and_only_comparisons_need_a_baseline() {
-        assert_eq!(ColourMode::ALL.len(), 7);
-        let needing: Vec<ColourMode> = ColourMode::ALL.iter().copied().filter(|m| m.needs_baseline()).collect();
-        assert_eq!(needing, [ColourMode::Change, ColourMode::Swing, ColourMode::Gains]);
-        assert_eq!(ColourMode::Majority.label(), "Majority / marginality");
-    }
-
-    #[test]
-    fn a_mode_is_named_by_its_key_as_in_saved_settings() {
-        for &mode in ColourMode::ALL {
-            let saved = serde_json::to_value(mode).ok();
-            assert_eq!(saved.as_ref().and_then(|v| v.as_str()), Some(mode.key()), "{mode:?}");
-            assert_eq!(mode.to_string().parse::<ColourMode>(), Ok(mode));
-        }
-        assert_eq!(" Swing ".parse::<ColourMode>(), Ok(ColourMode::Swing));
-        assert_eq!(
-            "rainbow".parse::<ColourMode>().map_err(|e| e.to_string()),
-            Err("unknown mode 'rainbow': choose one of winner, share, change, swing, majority, turnout, gains".into())
-        );
-    }
 }

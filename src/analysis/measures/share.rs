@@ -53,7 +53,7 @@ impl Measure for Share {
         let values = self.ward_values(on)?;
         let colour_blind = on.spec.colour_blind;
         let colours = scales::sequential(scales::party_map_colour(&party, colour_blind), 5, colour_blind);
-        let scale = Scale::ascending(scales::nice_breaks(&numbers(&values), 5), colours, "%");
+        let scale = Scale::ascending(scales::nice_breaks(&numbers(&values), 5), &colours, "%");
         let note = format!("Share of the vote by the {}, %{}", on.spec.method.label(), on.colour_blind_note());
         Ok(paint(values, &scale, on.title(&format!("{} share", party.name)), note))
     }

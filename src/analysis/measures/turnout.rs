@@ -38,7 +38,7 @@ impl Measure for Turnout {
     fn colour(&self, on: &Context<'_>) -> Result<Colouring, Unavailable> {
         let values = self.ward_values(on)?;
         let colours = scales::turnout_colours(5, on.spec.colour_blind);
-        let scale = Scale::ascending(scales::nice_breaks(&numbers(&values), 5), colours, "%");
+        let scale = Scale::ascending(scales::nice_breaks(&numbers(&values), 5), &colours, "%");
         let note = format!("Turnout as the source gives it, % of the electorate{}", on.colour_blind_note());
         Ok(paint(values, &scale, on.title("turnout"), note))
     }
