@@ -40,7 +40,7 @@ pub struct RenderOptions {
     pub title: Option<String>,
     /// Draw the legend box.
     pub legend: bool,
-    /// The line along the bottom, e.g. [`crate::io::embedded::ATTRIBUTION_SHORT`]; `None` for none.
+    /// The line along the bottom, e.g. [`crate::model::credits::ATTRIBUTION_SHORT`]; `None` for none.
     pub attribution: Option<String>,
     /// Ward names on the map (only where they fit and do not overlap).
     pub labels: bool,
@@ -55,7 +55,7 @@ impl Default for RenderOptions {
             scale: 1.0,
             title: None,
             legend: true,
-            attribution: Some(crate::io::embedded::ATTRIBUTION_SHORT.to_owned()),
+            attribution: Some(crate::model::credits::ATTRIBUTION_SHORT.to_owned()),
             labels: true,
             view: None,
         }
