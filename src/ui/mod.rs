@@ -43,6 +43,8 @@ pub fn run_app(
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // A screenshot run leaves the saved window size alone, as it leaves the saved view.
+        persist_window: restore,
         ..Default::default()
     };
     eframe::run_native(
