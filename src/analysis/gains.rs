@@ -230,10 +230,7 @@ pub fn signed(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn seats(list: &[(&str, u32)]) -> Vec<(Party, u32)> {
-        list.iter().map(|(p, n)| (Party::from_source(p), *n)).collect()
-    }
+    use crate::analysis::test_support::seats_by_party as seats;
 
     #[test]
     fn three_labour_seats_going_conservative_are_three_conservative_gains_from_labour() {

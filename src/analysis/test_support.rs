@@ -23,3 +23,8 @@ pub fn contest_with_seats(votes: &[(&str, u64)], seats: u32) -> Contest {
         turnout: None,
     }
 }
+
+/// Seats by party from `(party, seats)` pairs, as a ward's seat count before or after.
+pub fn seats_by_party(list: &[(&str, u32)]) -> Vec<(Party, u32)> {
+    list.iter().map(|(party, n)| (Party::from_source(party), *n)).collect()
+}

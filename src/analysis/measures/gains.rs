@@ -106,12 +106,9 @@ pub fn gains_legend_label(change: &WardSeatChange) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::test_support::seats_by_party as seats;
     use crate::analysis::scales::pale;
     use crate::model::palette::{CONSERVATIVE, LABOUR, LIBERAL_DEMOCRAT};
-
-    fn seats(list: &[(&str, u32)]) -> Vec<(Party, u32)> {
-        list.iter().map(|(p, n)| (Party::from_source(p), *n)).collect()
-    }
 
     #[test]
     fn a_gain_is_filled_in_the_gainers_colour_and_a_hold_in_a_pale_tint() {
