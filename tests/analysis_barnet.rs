@@ -223,7 +223,7 @@ fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
     let reason = ElectionPair::new(&data, e2018, e2022).expect_err("different ward sets").to_string();
     assert_eq!(
         reason,
-        "Barnet 2018 (Barnet wards 2002–2022) and Barnet 2022 (Barnet wards from 2022) were fought on different \
+        "Barnet 2018 (Barnet wards 2002–2018) and Barnet 2022 (Barnet wards from 2022) were fought on different \
          wards, so they cannot be compared ward by ward"
     );
     for mode in [ColourMode::Change, ColourMode::Swing, ColourMode::Gains] {

@@ -65,7 +65,7 @@ fn an_unknown_election_is_an_error_on_stderr_with_a_non_zero_exit() {
     let (ok, stdout, stderr) = wardmap(&["summary", "--election", "1999"]);
     assert!(!ok);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("no results for 1999") && stderr.contains("2014, 2018"), "{stderr}");
+    assert!(stderr.contains("no results for Barnet 1999") && stderr.contains("2014, 2018"), "{stderr}");
 }
 
 #[test]

@@ -102,7 +102,7 @@ fn unknown_and_unavailable_modes_and_formats_say_why() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("unknown mode 'rainbow'") && stderr(&out).contains("swing"), "{}", stderr(&out));
 
-    let out = wardmap(&["export", "--mode", "swing", "--election", "2014", "--out", target]);
+    let out = wardmap(&["export", "--mode", "swing", "--election", "2006", "--out", target]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("cannot draw the swing map"), "{}", stderr(&out));
 

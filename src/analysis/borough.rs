@@ -156,6 +156,7 @@ mod tests {
                 contest(&[("Con", 100), ("Lab", 900), ("Lab", 800)]),
             ],
             source: "test".into(),
+            turnout_definition: None,
         };
         let con = Party::from_source("Con");
         assert_eq!(borough_share_of(&election, &con, ShareMethod::TopVote), Some(35.0));

@@ -100,8 +100,13 @@ mod tests {
 
     #[test]
     fn turnout_needs_a_turnout_figure_and_says_why_not() {
-        let mut election =
-            Election { borough: "B".into(), year: 2018, contests: vec![contest(&[("Lab", 5)], 1)], source: "t".into() };
+        let mut election = Election {
+            borough: "B".into(),
+            year: 2018,
+            contests: vec![contest(&[("Lab", 5)], 1)],
+            source: "t".into(),
+            turnout_definition: None,
+        };
         let reason = |e: &Election| turnout_availability(e).map_err(|e| e.to_string());
         assert_eq!(reason(&election), Err("These results have no electorate or turnout figures".into()));
         election.contests[0].electorate = Some(9000);

@@ -5,6 +5,7 @@ pub mod borough;
 pub mod change;
 pub mod colouring;
 pub mod comparison;
+pub mod control;
 pub mod gains;
 pub mod marginality;
 pub mod measures;
@@ -14,6 +15,7 @@ pub mod share;
 #[cfg(test)]
 mod test_support;
 pub mod totals;
+pub mod turnout;
 
 pub use borough::{BoroughChange, BoroughSummary, borough_shares, parties_standing};
 pub use change::{ElectionPair, PairError, ShareChange, Swing, butler_swing, share_change, swing_label, ward_swing};

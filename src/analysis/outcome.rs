@@ -19,6 +19,9 @@ pub struct ContestOutcome {
     /// Where the source's elected flags disagree with the votes, in words.
     pub flag_disagreements: Vec<String>,
     pub total_votes: u64,
+    /// Seats the source left unfilled: it flags every candidate and elects fewer than the
+    /// ward's seats. Counted nowhere, and said in words wherever the ward is shown.
+    pub unfilled_seats: u32,
 }
 
 /// Who holds a ward.
@@ -35,7 +38,8 @@ pub enum Winner {
 
 impl ContestOutcome {
     /// Decide the contest from the votes: the top `seats` candidates are elected. A tie at the
-    /// last seat (decided by lot in real life) is broken by the source's elected flag.
+    /// last seat (decided by lot in real life) is broken by the source's elected flag. When the
+    /// source flags every candidate and elects fewer than the seats, only that many are.
     pub fn of(contest: &Contest) -> ContestOutcome {
         let candidates = &contest.candidates;
         let mut ranking: Vec<usize> = (0..candidates.len()).collect();
@@ -46,7 +50,14 @@ impl ContestOutcome {
                 .then_with(|| cb.elected.unwrap_or(false).cmp(&ca.elected.unwrap_or(false)))
                 .then_with(|| ca.name.cmp(&cb.name))
         });
-        let seats_to_fill = (contest.seats as usize).min(candidates.len());
+        // Where the source flags every candidate and elects fewer than the seats (a poll
+        // countermanded or a seat left empty, as at Mottingham in 2026), the seats it did not
+        // fill stay empty: the votes alone would invent a councillor.
+        let flagged = candidates.iter().map(|c| c.elected).collect::<Option<Vec<bool>>>();
+        let elected_in_source = flagged.map(|flags| flags.iter().filter(|&&f| f).count());
+        let can_fill = (contest.seats as usize).min(candidates.len());
+        let seats_to_fill = can_fill.min(elected_in_source.filter(|&n| n > 0).unwrap_or(usize::MAX));
+        let unfilled_seats = u32::try_from(can_fill - seats_to_fill).unwrap_or(0);
         let mut elected = vec![false; candidates.len()];
         for &index in &ranking[..seats_to_fill] {
             elected[index] = true;
@@ -96,6 +107,7 @@ impl ContestOutcome {
             majority,
             flag_disagreements,
             total_votes: contest.total_votes(),
+            unfilled_seats,
         }
     }
 
@@ -125,7 +137,13 @@ mod tests {
     use crate::model::Candidate;
 
     fn candidate(name: &str, party: &str, votes: u64, elected: bool) -> Candidate {
-        Candidate { name: name.into(), party: Party::from_source(party), votes, elected: Some(elected) }
+        Candidate {
+            name: name.into(),
+            party: Party::from_source(party),
+            votes,
+            party_label: party.into(),
+            elected: Some(elected),
+        }
     }
 
     fn contest(candidates: Vec<Candidate>) -> Contest {
@@ -137,7 +155,29 @@ mod tests {
             candidates,
             electorate: None,
             turnout: None,
+            ballots: None,
+            rejected: None,
         }
+    }
+
+    #[test]
+    fn a_seat_the_source_left_unfilled_stays_empty() {
+        // Three seats, every candidate flagged, two elected (Mottingham, Bromley, 2026).
+        let outcome = ContestOutcome::of(&contest(vec![
+            candidate("A", "Conservative", 2300, true),
+            candidate("B", "Conservative", 2250, true),
+            candidate("C", "Labour", 1200, false),
+        ]));
+        assert_eq!(outcome.unfilled_seats, 1);
+        assert_eq!(outcome.seats_label(), "2 Con");
+        assert_eq!(outcome.elected, vec![true, true, false]);
+        assert!(outcome.flag_disagreements.is_empty());
+        assert_eq!(outcome.majority, Some(1050));
+        // Without flags the votes fill every seat.
+        let mut unflagged =
+            contest(vec![candidate("A", "Conservative", 2300, true), candidate("C", "Labour", 1200, false)]);
+        unflagged.candidates.iter_mut().for_each(|c| c.elected = None);
+        assert_eq!(ContestOutcome::of(&unflagged).unfilled_seats, 0);
     }
 
     #[test]

@@ -15,12 +15,15 @@ pub fn contest_with_seats(votes: &[(&str, u64)], seats: u32) -> Contest {
             .map(|(i, (party, v))| Candidate {
                 name: format!("C{i}"),
                 party: Party::from_source(party),
+                party_label: (*party).to_owned(),
                 votes: *v,
                 elected: None,
             })
             .collect(),
         electorate: None,
         turnout: None,
+        ballots: None,
+        rejected: None,
     }
 }
 

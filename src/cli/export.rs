@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::summary::choose_election;
+use super::summary::{choose_borough, choose_election};
 use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject, colour, mode_availability};
 use crate::analysis::measures::{Picker, measure};
 use crate::io::embedded::attribution_for;
@@ -20,7 +20,11 @@ pub struct ExportArgs {
     /// The file to write: FILE.png or FILE.svg.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// The election to map (default: the latest loaded).
+    /// The borough to map, loosely named, or `london` for every ward of the city (default:
+    /// Barnet, or the only borough loaded).
+    #[arg(long, value_name = "NAME")]
+    pub borough: Option<String>,
+    /// The election to map (default: the borough's latest).
     #[arg(long, value_name = "YEAR", conflicts_with = "to")]
     pub election: Option<i32>,
     /// The earlier election, for change, swing and gains (default: the previous one on the
@@ -136,7 +140,8 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
     let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     render::check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
     let spec = spec_from(args)?;
-    let id = choose_election(data, args.to.or(args.election))?;
+    let borough = choose_borough(data, args.borough.as_deref())?;
+    let id = choose_election(data, &borough, args.to.or(args.election))?;
     let subject = MapSubject::Election(id);
     let what = ColourMode::label(spec.mode).to_lowercase();
     mode_availability(data, subject, &spec, spec.mode)

@@ -19,6 +19,10 @@ use serde::Serialize;
 
 #[derive(Debug, Args, Clone)]
 pub struct SummaryArgs {
+    /// The borough, loosely named ("redbridge", "Kensington and Chelsea", "K&C"), or `london`
+    /// for the whole city with every borough's line (default: Barnet, or the only borough loaded).
+    #[arg(long, value_name = "NAME")]
+    pub borough: Option<String>,
     /// The election year to summarise (default: the latest with results).
     #[arg(long, value_name = "YEAR")]
     pub election: Option<i32>,
@@ -72,6 +76,14 @@ pub struct Summary {
     pub seat_totals: Vec<PartySeats>,
     pub join: JoinSummary,
     pub wards: Vec<WardSummary>,
+    /// Who controls the council: a party's name or "No overall control".
+    pub control: crate::analysis::control::Control,
+    /// The borough's turnout: summed ballots over summed electors, by the source's definition.
+    pub turnout: crate::analysis::turnout::BoroughTurnout,
+    /// Seats the source left unfilled, in words (counted nowhere).
+    pub unfilled_seats: Vec<String>,
+    /// For London: every borough's line at the same election, by name.
+    pub boroughs: Option<Vec<super::boroughs::BoroughRow>>,
     /// How the `shares` here and in `wards` are counted: `top-vote` or `total-votes`.
     pub method: ShareMethod,
     /// Borough shares by party under `method`, most first.
@@ -94,7 +106,7 @@ pub struct PartyShare {
     pub share: f64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PartySeats {
     pub party: String,
     pub short: String,
@@ -132,13 +144,18 @@ pub struct WardSummary {
     /// Shares by party under the summary's `method`, most first.
     pub shares: Vec<PartyShare>,
     pub flag_disagreements: Vec<String>,
+    /// Seats the source left unfilled (it flags every candidate and elects fewer).
+    pub unfilled_seats: u32,
     pub candidates: Vec<CandidateSummary>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct CandidateSummary {
     pub name: String,
+    /// The party, grouped across spellings ("Labour" for "Labour and Co-operative Party").
     pub party: String,
+    /// The party label as the source printed it.
+    pub party_label: String,
     pub votes: u64,
     /// Share of all votes cast in the ward, in percent.
     pub share: f64,
@@ -233,6 +250,7 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
                 total_votes: outcome.total_votes,
                 shares: party_shares(&shares(contest, method)),
                 flag_disagreements: outcome.flag_disagreements.clone(),
+                unfilled_seats: outcome.unfilled_seats,
                 candidates: outcome
                     .ranking
                     .iter()
@@ -241,6 +259,7 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
                         CandidateSummary {
                             name: c.name.clone(),
                             party: c.party.name.clone(),
+                            party_label: c.party_label.clone(),
                             votes: c.votes,
                             share: percent(c.votes, outcome.total_votes),
                             elected: outcome.elected[i],
@@ -269,6 +288,26 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
             wards_without_results: joined.join.wards_without_results.clone(),
             duplicate_results: joined.join.duplicate_results.clone(),
         },
+        control: {
+            let totals = seat_totals(election);
+            crate::analysis::control::Control::of(&totals, totals.iter().map(|(_, n)| n).sum())
+        },
+        turnout: crate::analysis::turnout::BoroughTurnout::of(election),
+        unfilled_seats: wards
+            .iter()
+            .filter(|(_, w)| w.unfilled_seats > 0)
+            .map(|(_, w)| {
+                let elected = w.seats - w.unfilled_seats;
+                format!(
+                    "{}: {} seats, but the source elects {elected}; the {} left are counted for no party",
+                    w.name,
+                    w.seats,
+                    if w.unfilled_seats == 1 { "seat".to_owned() } else { format!("{} seats", w.unfilled_seats) }
+                )
+            })
+            .collect(),
+        boroughs: (election.borough == crate::session::london::LONDON)
+            .then(|| super::boroughs::rows(data, election.year, None)),
         wards: wards.into_iter().map(|(_, w)| w).collect(),
         method,
         shares: party_shares(&borough_shares(election, method)),
@@ -282,19 +321,44 @@ fn percent(part: u64, whole: u64) -> f64 {
     (crate::analysis::share::percent(part, whole) * 10.0).round() / 10.0
 }
 
-/// Pick the election: the asked year, or the latest.
-pub fn choose_election(data: &Dataset, year: Option<i32>) -> Result<ElectionId, String> {
-    let years = || data.elections.iter().map(|e| e.election.year.to_string()).collect::<Vec<_>>().join(", ");
-    match year {
-        Some(year) => data
-            .election_by_year(year)
-            .ok_or_else(|| format!("no results for {year} are loaded (elections loaded: {})", years())),
+/// The borough meant by `name` among those loaded: loosely matched, `london` for the whole
+/// city. Without a name, Barnet when loaded, else the borough of the latest election.
+///
+/// # Errors
+/// No borough (or several) fits the name, in words listing the boroughs loaded.
+pub fn choose_borough(data: &Dataset, name: Option<&str>) -> Result<String, String> {
+    let boroughs = data.boroughs();
+    match name {
+        Some(name) => {
+            crate::model::borough::find_borough(name, &boroughs).map(str::to_owned).map_err(|e| e.to_string())
+        }
+        None if boroughs.contains(&crate::session::london::BARNET) => Ok(crate::session::london::BARNET.to_owned()),
         None => data
             .elections
-            .len()
-            .checked_sub(1)
-            .map(ElectionId)
+            .last()
+            .map(|e| e.election.borough.clone())
             .ok_or_else(|| "no election results are loaded".to_owned()),
+    }
+}
+
+/// Pick the election of `borough`: the asked year, or its latest.
+///
+/// # Errors
+/// The borough has no election of that year (the message lists the years it has).
+pub fn choose_election(data: &Dataset, borough: &str, year: Option<i32>) -> Result<ElectionId, String> {
+    let ids = data.elections_of(borough);
+    let years = || {
+        ids.iter()
+            .filter_map(|id| data.election(*id))
+            .map(|e| e.election.year.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match year {
+        Some(year) => data
+            .election_of(borough, year)
+            .ok_or_else(|| format!("no results for {borough} {year} are loaded (its elections: {})", years())),
+        None => ids.last().copied().ok_or_else(|| format!("no election results for {borough} are loaded")),
     }
 }
 
@@ -305,7 +369,8 @@ pub fn run(data: &Dataset, args: &SummaryArgs) -> Result<(), String> {
         }
         (a, b) => a.or(b),
     };
-    let id = choose_election(data, year)?;
+    let borough = choose_borough(data, args.borough.as_deref())?;
+    let id = choose_election(data, &borough, year)?;
     let options = Options { from: args.from, method: args.method, swing: args.swing.clone() };
     let summary = summarise_with(data, id, &options)?;
     if args.json {

@@ -115,7 +115,8 @@ pub fn parse_with(
     }
     let crs = choose_crs(declared, &pending, file, &mut warnings)?;
     let wards = to_wards(pending, crs, file, progress, &mut warnings)?;
-    let ward_set = WardSet { name: name.to_owned(), first_year, source: file.display().to_string(), wards };
+    let ward_set =
+        WardSet { name: name.to_owned(), first_year, source: file.display().to_string(), borough: None, wards };
     Ok(ParsedBoundaries { ward_set, warnings, properties: report, crs })
 }
 
@@ -153,7 +154,7 @@ fn to_wards(
                 .into_iter()
                 .map(|w| format!("{}, feature {} ({}): {w}", file.display(), feature.number, feature.name)),
         );
-        wards.push(Ward { code: feature.code, name: feature.name, geometry });
+        wards.push(Ward { code: feature.code, name: feature.name, borough: None, geometry });
     }
     Ok(wards)
 }

@@ -97,6 +97,7 @@ impl Columns {
             candidate: Candidate {
                 name: tidy_candidate_name(raw_name),
                 party: self.parties.party(party),
+                party_label: party.to_owned(),
                 votes: parse_votes(get(self.votes))?,
                 elected: Some(parse_flag(get(self.elected))?.unwrap_or(false)),
             },

@@ -113,6 +113,7 @@ impl Columns {
             candidate: Candidate {
                 name: name.to_owned(),
                 party: self.parties.party(get(self.party)),
+                party_label: get(self.party).to_owned(),
                 votes,
                 elected: parse_flag(get(self.elected))?,
             },

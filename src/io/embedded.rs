@@ -24,15 +24,16 @@ pub fn attribution_for(data: &Dataset) -> &'static str {
     }
 }
 
-/// The embedded Barnet ward sets: 2002–2022 (21 wards) and from 2022 (24 wards).
+/// The embedded Barnet ward sets: 2002–2018 (21 wards) and from 2022 (24 wards).
 pub fn barnet_ward_sets() -> Vec<WardSet> {
     // The embedded files are checked by the tests, so a failure here is a build defect, not user input.
-    let parse = |text: &str, file: &str, name: &str, year: i32| {
-        boundaries::parse(text, Path::new(file), name, Some(year))
+    let parse = |text: &str, file: &str, name: &str, year: i32| WardSet {
+        borough: Some("Barnet".to_owned()),
+        ..boundaries::parse(text, Path::new(file), name, Some(year))
             .unwrap_or_else(|e| panic!("embedded boundary file is broken: {e}"))
     };
     vec![
-        parse(WARDS_2002, "data/boundaries/barnet-wards-2002.geojson", "Barnet wards 2002–2022", 2002),
+        parse(WARDS_2002, "data/boundaries/barnet-wards-2002.geojson", "Barnet wards 2002–2018", 2002),
         parse(WARDS_2022, "data/boundaries/barnet-wards-2022.geojson", "Barnet wards from 2022", 2022),
     ]
 }
@@ -52,4 +53,97 @@ pub fn barnet_elections() -> Vec<Election> {
 /// Everything embedded, joined.
 pub fn barnet() -> Dataset {
     Dataset::new(barnet_ward_sets(), barnet_elections())
+}
+
+/// The London files built into the binary (`data/london/`; sources and licences in
+/// `data/README.md`), as text. `crate::session` assembles them into boroughs and elections.
+pub mod london {
+    /// A file's path in the repository (for messages) and its text.
+    pub type File = (&'static str, &'static str);
+
+    macro_rules! file {
+        ($path:literal) => {
+            ($path, include_str!(concat!("../../", $path)))
+        };
+    }
+
+    /// Candidate results of each election year.
+    pub const RESULTS: [(i32, File); 5] = [
+        (2006, file!("data/london/results/london-2006.csv")),
+        (2014, file!("data/london/results/london-2014.csv")),
+        (2018, file!("data/london/results/london-2018.csv")),
+        (2022, file!("data/london/results/london-2022.csv")),
+        (2026, file!("data/london/results/london-2026.csv")),
+    ];
+    /// Ward electorate, ballots and turnout of the years whose sources publish them (not 2014).
+    pub const TURNOUT: [(i32, File); 4] = [
+        (2006, file!("data/london/turnout/london-2006.csv")),
+        (2018, file!("data/london/turnout/london-2018.csv")),
+        (2022, file!("data/london/turnout/london-2022.csv")),
+        (2026, file!("data/london/turnout/london-2026.csv")),
+    ];
+    /// Every printed party label with its official name and Labour Co-op flag.
+    pub const PARTIES: File = file!("data/london/results/parties.csv");
+
+    /// A London-wide boundary layer: its file, the first election it was drawn for, and the
+    /// properties holding each ward's code, its name and its borough's name.
+    pub struct Layer {
+        pub file: File,
+        pub first_year: i32,
+        pub code: &'static str,
+        pub name: &'static str,
+        pub borough: &'static str,
+    }
+
+    /// The ward sets the boroughs' own wards are split from: every borough's 2002 and 2022
+    /// wards, and the wards of the boroughs redrawn in 2014 and in 2018.
+    pub const WARD_SETS: [Layer; 4] = [
+        Layer {
+            file: file!("data/london/boundaries/london-wards-2002.geojson"),
+            first_year: 2002,
+            code: "WD13CD",
+            name: "WD13NM",
+            borough: "LAD13NM",
+        },
+        Layer {
+            file: file!("data/london/boundaries/london-wards-2014-changes.geojson"),
+            first_year: 2014,
+            code: "GSS_Code",
+            name: "Name",
+            borough: "Borough",
+        },
+        Layer {
+            file: file!("data/london/boundaries/london-wards-2018-changes.geojson"),
+            first_year: 2018,
+            code: "GSS_CODE",
+            name: "NAME",
+            borough: "DISTRICT",
+        },
+        Layer {
+            file: file!("data/london/boundaries/london-wards-2022.geojson"),
+            first_year: 2022,
+            code: "wd22cd",
+            name: "wd22nm",
+            borough: "lad22nm",
+        },
+    ];
+
+    /// Seamless London-wide layers of the wards in force at the 2014 and 2018 elections (the
+    /// 2002 and 2022 sets above serve 2006, 2022 and 2026 whole).
+    pub const ELECTION_LAYERS: [Layer; 2] = [
+        Layer {
+            file: file!("data/london/boundaries/by-election/london-wards-2014-election.geojson"),
+            first_year: 2014,
+            code: "GSS_Code",
+            name: "Name",
+            borough: "Borough",
+        },
+        Layer {
+            file: file!("data/london/boundaries/by-election/london-wards-2018-election.geojson"),
+            first_year: 2018,
+            code: "GSS_CODE",
+            name: "NAME",
+            borough: "DISTRICT",
+        },
+    ];
 }

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// One file, read and parsed: not yet joined to anything or checked against other files.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant, reason = "a few per load, each moved once: boxing would buy nothing")]
 pub enum Opened {
     /// A boundary file: one ward set, with the properties it used and the reader's warnings.
     Boundaries { path: PathBuf, parsed: ParsedBoundaries },

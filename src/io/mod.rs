@@ -16,6 +16,7 @@ pub mod democracy_club;
 pub mod detect;
 pub mod embedded;
 pub mod error;
+pub mod feature_pairs;
 mod features;
 pub mod load;
 pub mod parties_csv;

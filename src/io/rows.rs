@@ -141,6 +141,8 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
                     candidates: Vec::new(),
                     electorate: row.electorate,
                     turnout: row.turnout,
+                    ballots: None,
+                    rejected: None,
                 });
                 building.seen.push(HashSet::new());
                 building.seats.push((None, row.line, row.line));
@@ -196,7 +198,13 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
                 }
             };
         }
-        out.push(Election { borough, year, contests: building.contests, source: file.display().to_string() });
+        out.push(Election {
+            borough,
+            year,
+            contests: building.contests,
+            source: file.display().to_string(),
+            turnout_definition: None,
+        });
     }
     Ok(out)
 }

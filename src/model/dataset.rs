@@ -1,6 +1,7 @@
 //! Everything loaded at once: ward sets and elections, each election joined to the ward set
 //! that fits it.
 
+use super::borough::normalise_borough;
 use super::election::{Contest, Election};
 use super::join::{Join, join};
 use super::ward::WardSet;
@@ -30,22 +31,33 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Join each election to the ward set that matches most of its contests. On a tie the set
-    /// whose first year is the latest not after the election wins.
+    /// Join each election to the ward set that matches most of its contests, among the sets of
+    /// its borough and those of no known borough (or, when none of those fits, among all). On a
+    /// tie the set whose first year is the latest not after the election wins.
     pub fn new(ward_sets: Vec<WardSet>, mut elections: Vec<Election>) -> Dataset {
         elections.sort_by_key(|e| (e.year, e.borough.clone()));
         let elections = elections
             .into_iter()
             .map(|election| {
-                let best = ward_sets
-                    .iter()
-                    .enumerate()
-                    .map(|(index, set)| (index, join(&election, set)))
-                    .filter(|(_, join)| join.matched_count() > 0)
-                    .max_by_key(|(index, join)| {
-                        let fits_year = ward_sets[*index].first_year.filter(|y| *y <= election.year);
-                        (join.matched_count(), fits_year.is_some(), fits_year)
-                    });
+                // A borough's own ward sets (and sets of no known borough, a user's files)
+                // are tried first: joining every election of London to every other borough's
+                // wards would only waste time. Only when none of them fits are all tried, so a
+                // file that names its borough another way ("LB Barnet") still finds its wards.
+                let own = normalise_borough(&election.borough);
+                let own_borough = |set: &WardSet| set.borough.as_ref().is_none_or(|b| normalise_borough(b) == own);
+                let best_among = |only_own: bool| {
+                    ward_sets
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, set)| !only_own || own_borough(set))
+                        .map(|(index, set)| (index, join(&election, set)))
+                        .filter(|(_, join)| join.matched_count() > 0)
+                        .max_by_key(|(index, join)| {
+                            let fits_year = ward_sets[*index].first_year.filter(|y| *y <= election.year);
+                            (join.matched_count(), fits_year.is_some(), fits_year)
+                        })
+                };
+                let best = best_among(true).or_else(|| best_among(false));
                 match best {
                     Some((index, join)) => JoinedElection { election, ward_set: Some(WardSetId(index)), join },
                     None => {
@@ -73,6 +85,28 @@ impl Dataset {
     /// The election of this year (the first, if a file held several boroughs).
     pub fn election_by_year(&self, year: i32) -> Option<ElectionId> {
         self.elections.iter().position(|e| e.election.year == year).map(ElectionId)
+    }
+
+    /// The election of this borough and year.
+    pub fn election_of(&self, borough: &str, year: i32) -> Option<ElectionId> {
+        self.elections.iter().position(|e| e.election.year == year && e.election.borough == borough).map(ElectionId)
+    }
+
+    /// The boroughs with elections, in alphabetical order ("London", the whole city, among them
+    /// when loaded).
+    pub fn boroughs(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.elections.iter().map(|e| e.election.borough.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// A borough's elections, earliest first.
+    pub fn elections_of(&self, borough: &str) -> Vec<ElectionId> {
+        (0..self.elections.len())
+            .map(ElectionId)
+            .filter(|id| self.elections[id.0].election.borough == borough)
+            .collect()
     }
 
     /// The latest earlier election on the same ward set, for "this ward last time".

@@ -44,6 +44,10 @@ pub struct Candidate {
     pub name: String,
     pub party: Party,
     pub votes: u64,
+    /// The party label as the source printed it ("Labour and Co-operative Party", "Local
+    /// Conservatives"): `party` groups labels into one party for colour and totals, and
+    /// candidate lists show this where it says more.
+    pub party_label: String,
     /// What the source says; `None` when the source does not say. Analysis computes the
     /// winners from the votes and reports where this flag disagrees.
     pub elected: Option<bool>,
@@ -64,6 +68,12 @@ pub struct Contest {
     pub electorate: Option<u64>,
     /// Turnout as a fraction of the electorate (0..=1), when the source has it.
     pub turnout: Option<f64>,
+    /// Ballots counted in the turnout by the source's definition (see
+    /// [`Election::turnout_definition`]), when the source gives them: the numerator of a
+    /// borough's turnout, summed over wards.
+    pub ballots: Option<u64>,
+    /// Rejected ballots, when the source gives them.
+    pub rejected: Option<u64>,
 }
 
 impl Contest {
@@ -82,6 +92,9 @@ pub struct Election {
     pub contests: Vec<Contest>,
     /// Where the results came from (a file path, or "embedded").
     pub source: String,
+    /// What the turnout figures count, in words naming their source ("ballot-box turnout,
+    /// including rejected ballots (Electoral Commission)"); `None` when no definition is known.
+    pub turnout_definition: Option<String>,
 }
 
 impl Election {

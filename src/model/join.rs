@@ -165,10 +165,11 @@ mod tests {
             .map(|(code, name)| crate::model::Ward {
                 code: (!code.is_empty()).then(|| (*code).to_owned()),
                 name: (*name).to_owned(),
+                borough: None,
                 geometry: geo::MultiPolygon(vec![]),
             })
             .collect();
-        WardSet { name: "t".into(), first_year: None, source: "t".into(), wards }
+        WardSet { name: "t".into(), first_year: None, source: "t".into(), borough: None, wards }
     }
 
     fn election(contests: &[(&str, &str)]) -> Election {
@@ -182,9 +183,11 @@ mod tests {
                 candidates: vec![],
                 electorate: None,
                 turnout: None,
+                ballots: None,
+                rejected: None,
             })
             .collect();
-        Election { borough: "B".into(), year: 2018, contests, source: "t".into() }
+        Election { borough: "B".into(), year: 2018, contests, source: "t".into(), turnout_definition: None }
     }
 
     #[test]

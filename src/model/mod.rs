@@ -1,5 +1,6 @@
 //! The data model: parties, wards and ward sets, elections and contests. Plain data, no egui.
 
+pub mod borough;
 pub mod credits;
 pub mod dataset;
 pub mod election;

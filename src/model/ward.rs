@@ -8,6 +8,9 @@ pub struct Ward {
     /// ONS GSS code such as `E05000045`; `None` when the boundary file carries no code.
     pub code: Option<String>,
     pub name: String,
+    /// The borough the ward is in, where the file says (London-wide layers): London's map
+    /// draws borough outlines from it, and its tooltips name the borough.
+    pub borough: Option<String>,
     /// Shape in WGS84 / CRS84 lon/lat (x = longitude). Files in British National Grid are
     /// reprojected on load, so everything downstream sees one coordinate system.
     pub geometry: MultiPolygon<f64>,
@@ -18,12 +21,16 @@ pub struct Ward {
 /// is why results are joined within one set only.
 #[derive(Clone, Debug)]
 pub struct WardSet {
-    /// A name for pickers and reports, e.g. "Barnet wards 2002–2022".
+    /// A name for pickers and reports, e.g. "Barnet wards 2002–2018".
     pub name: String,
     /// The first election year these boundaries were used for, when known.
     pub first_year: Option<i32>,
     /// Where the boundaries came from (a file path, or "embedded").
     pub source: String,
+    /// The borough these wards belong to ("London" for a set of all London), when known:
+    /// results of a borough are joined to its own sets first. `None` for a user's file, which
+    /// may hold any wards.
+    pub borough: Option<String>,
     pub wards: Vec<Ward>,
 }
 

@@ -5,7 +5,7 @@
 //! command line follow the same rules and say the same things about them.
 
 use super::{UnsureProperties, file_name};
-use crate::io::{Opened, embedded};
+use crate::io::Opened;
 use crate::model::{Dataset, Election, WardSet};
 
 /// Ward sets and elections being put together, with what the user should be told.
@@ -38,7 +38,7 @@ impl Merge {
     /// Start afresh, with the embedded ward sets when no boundary file is given and the
     /// embedded results (those that fit) when no results file is.
     pub(super) fn fresh(embedded_ward_sets: bool, embedded_results: bool) -> Merge {
-        let ward_sets = if embedded_ward_sets { embedded::barnet_ward_sets() } else { Vec::new() };
+        let ward_sets = if embedded_ward_sets { super::embedded_ward_sets() } else { Vec::new() };
         Merge { embedded_results, warn_unfit: !embedded_ward_sets, ..Merge::on(ward_sets, Vec::new()) }
     }
 
@@ -79,7 +79,13 @@ impl Merge {
         if !self.embedded_results {
             return;
         }
-        let fitting = Dataset::new(self.ward_sets.clone(), embedded::barnet_elections());
+        let mut elections = super::embedded_elections();
+        if self.warn_unfit {
+            // On the user's own boundaries, London's elections would fill a borough's map with
+            // a city's results: only the boroughs' own results are offered.
+            elections.retain(|e| e.borough != super::london::LONDON);
+        }
+        let fitting = Dataset::new(self.ward_sets.clone(), elections);
         let before = fitting.elections.len();
         self.elections = fitting.elections.into_iter().filter(|e| e.ward_set.is_some()).map(|e| e.election).collect();
         if self.elections.len() < before && self.warn_unfit {

@@ -20,6 +20,7 @@
 //! so a caller that gets an error still has what it had.
 
 mod check;
+pub mod london;
 mod merge;
 
 #[cfg(test)]
@@ -29,7 +30,7 @@ use crate::analysis::colouring::ColourMode;
 use crate::io::load::{FileKind, open_file};
 use crate::io::properties::{BoundaryOptions, PropertyReport};
 use crate::io::{LoadError, Opened};
-use crate::model::Dataset;
+use crate::model::{Dataset, Election, WardSet};
 use merge::Merge;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -228,6 +229,32 @@ fn finish(
         opened: files,
         unsure: merge.unsure,
     })
+}
+
+/// Every ward set built in: Barnet's own, each London borough's, and London's.
+#[must_use]
+pub fn embedded_ward_sets() -> Vec<WardSet> {
+    let mut sets = crate::io::embedded::barnet_ward_sets();
+    sets.extend(london::london().ward_sets.iter().cloned());
+    sets
+}
+
+/// Every election built in: Barnet's own 2014 and 2018 (with the London table's 2018 turnout),
+/// then every London borough's and London's of 2006–2026.
+#[must_use]
+pub fn embedded_elections() -> Vec<Election> {
+    let mut elections = crate::io::embedded::barnet_elections();
+    for election in &mut elections {
+        london::attach_london_turnout(election);
+    }
+    elections.extend(london::london().elections.iter().cloned());
+    elections
+}
+
+/// Everything built in, joined: what the app opens on and the command line reads by default.
+#[must_use]
+pub fn embedded() -> Dataset {
+    Dataset::new(embedded_ward_sets(), embedded_elections())
 }
 
 /// The files' names, for a status line ("wards.geojson, results.csv").

@@ -27,7 +27,7 @@ pub struct WardmapApp {
     pub state: ViewState,
     data: Arc<Dataset>,
     /// One prepared (projected, triangulated, indexed) geometry per ward set, built once on load.
-    geometry: Vec<Arc<PreparedWardSet>>,
+    geometry: loader::PreparedSets,
     subject: Option<MapSubject>,
     /// The colouring of the shown map, recomputed only when the subject or spec changes.
     colouring: Colouring,
@@ -83,7 +83,7 @@ impl WardmapApp {
         let mut app = WardmapApp {
             state,
             data: Arc::new(Dataset::default()),
-            geometry: Vec::new(),
+            geometry: loader::PreparedSets::default(),
             subject: None,
             colouring: colouring::colour(
                 &Dataset::default(),
@@ -113,11 +113,11 @@ impl WardmapApp {
 
     /// Swap in new data, keeping the view where it still makes sense.
     pub fn replace_data(&mut self, data: Dataset) {
-        let geometry = loader::prepare_geometry(&data);
+        let geometry = loader::PreparedSets::lazy(&data);
         self.install(data, geometry);
     }
 
-    fn install(&mut self, data: Dataset, geometry: Vec<Arc<PreparedWardSet>>) {
+    fn install(&mut self, data: Dataset, geometry: loader::PreparedSets) {
         let shown_set_name = |app: &Self| {
             let set = app.subject.and_then(|s| state::ward_set_of(&app.data, s))?;
             app.data.ward_set(set).map(|s| s.source.clone())
@@ -155,7 +155,7 @@ impl WardmapApp {
     /// The prepared geometry of the shown ward set.
     pub fn shown_geometry(&self) -> Option<&Arc<PreparedWardSet>> {
         let set = state::ward_set_of(&self.data, self.subject?)?;
-        self.geometry.get(set.0)
+        self.geometry.get(&self.data, set)
     }
 
     fn set_subject(&mut self, subject: Option<MapSubject>) {
@@ -232,7 +232,7 @@ impl WardmapApp {
                 }
             }
             Command::ResetData => {
-                self.replace_data(crate::io::embedded::barnet());
+                self.replace_data(crate::session::embedded());
                 self.notice = Some(Notice::info("Back to the embedded Barnet data.".into()));
             }
             Command::DismissNotice => self.notice = None,

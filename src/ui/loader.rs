@@ -7,17 +7,17 @@
 use crate::geometry::PreparedWardSet;
 use crate::io::LoadError;
 use crate::io::properties::BoundaryOptions;
-use crate::model::Dataset;
+use crate::model::{Dataset, WardSet, WardSetId};
 use crate::session::{self, Feedback, Session, Source};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, OnceLock, mpsc};
 
 /// A finished load with its geometry prepared, ready to swap in.
 pub struct Ready {
     pub session: Session,
-    /// One prepared ward set per ward set of `session.dataset`, in order.
-    pub geometry: Vec<Arc<PreparedWardSet>>,
+    /// The prepared geometry of `session.dataset`'s ward sets.
+    pub geometry: PreparedSets,
 }
 
 /// What a load job reports.
@@ -34,16 +34,41 @@ pub struct LoadJob {
     cancel: Arc<AtomicBool>,
 }
 
-/// Prepare every ward set's geometry once (the slow part of a load).
-#[must_use]
-pub fn prepare_geometry(data: &Dataset) -> Vec<Arc<PreparedWardSet>> {
-    data.ward_sets
-        .iter()
-        .map(|set| {
-            let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
-            Arc::new(PreparedWardSet::new(&shapes))
-        })
-        .collect()
+/// Each ward set's prepared geometry (projection, triangulation, index), made once, on first
+/// use or ahead of it. All of London is some 140 ward sets: preparing every one before the
+/// first frame would cost the start-up what only a click on London needs.
+#[derive(Default)]
+pub struct PreparedSets(Vec<OnceLock<Arc<PreparedWardSet>>>);
+
+impl PreparedSets {
+    /// Slots for `data`'s ward sets, none prepared yet.
+    #[must_use]
+    pub fn lazy(data: &Dataset) -> PreparedSets {
+        PreparedSets(data.ward_sets.iter().map(|_| OnceLock::new()).collect())
+    }
+
+    /// Every ward set prepared now (on a loading thread).
+    #[must_use]
+    pub fn all(data: &Dataset) -> PreparedSets {
+        let sets = PreparedSets::lazy(data);
+        for index in 0..data.ward_sets.len() {
+            let _ = sets.get(data, WardSetId(index));
+        }
+        sets
+    }
+
+    /// The prepared geometry of ward set `id` of `data` (the data these slots were made for),
+    /// prepared now if it was not yet.
+    pub fn get(&self, data: &Dataset, id: WardSetId) -> Option<&Arc<PreparedWardSet>> {
+        let set = data.ward_set(id)?;
+        Some(self.0.get(id.0)?.get_or_init(|| prepare(set)))
+    }
+}
+
+/// One ward set's geometry, prepared.
+fn prepare(set: &WardSet) -> Arc<PreparedWardSet> {
+    let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
+    Arc::new(PreparedWardSet::new(&shapes))
 }
 
 impl LoadJob {
@@ -83,7 +108,7 @@ impl LoadJob {
             let result =
                 load(&Feedback { status: &status, cancel: &job_cancel }).map_err(|e| e.to_string()).map(|session| {
                     status("Preparing the map…".into());
-                    let geometry = prepare_geometry(&session.dataset);
+                    let geometry = PreparedSets::all(&session.dataset);
                     Box::new(Ready { session, geometry })
                 });
             if !job_cancel.load(Ordering::Relaxed) {

@@ -52,7 +52,7 @@ pub fn run_app(
         options,
         Box::new(move |cc| {
             let mut app = if source == crate::session::Source::Embedded {
-                let mut app = WardmapApp::new_with(cc, crate::io::embedded::barnet(), restore);
+                let mut app = WardmapApp::new_with(cc, crate::session::embedded(), restore);
                 app.apply_start(&start);
                 app
             } else {

@@ -107,11 +107,33 @@ impl Default for ViewState {
 
 /// The subject to show first: the latest election, or failing that the first ward set.
 pub fn default_subject(data: &Dataset) -> Option<MapSubject> {
+    if let Some(latest) = data.elections_of(crate::session::london::BARNET).last() {
+        return Some(MapSubject::Election(*latest));
+    }
     match data.elections.len() {
         0 if data.ward_sets.is_empty() => None,
         0 => Some(MapSubject::WardSetOnly(WardSetId(0))),
         n => Some(MapSubject::Election(ElectionId(n - 1))),
     }
+}
+
+/// The borough of a subject: its election's, or its ward set's (`None` when unknown).
+pub fn borough_of(data: &Dataset, subject: MapSubject) -> Option<&str> {
+    match subject {
+        MapSubject::Election(id) => data.election(id).map(|e| e.election.borough.as_str()),
+        MapSubject::WardSetOnly(id) => data.ward_set(id).and_then(|s| s.borough.as_deref()),
+    }
+}
+
+/// What to show on picking `borough`: its election of the year shown now, else its latest.
+pub fn subject_for_borough(data: &Dataset, borough: &str, now: Option<MapSubject>) -> Option<MapSubject> {
+    let year = match now {
+        Some(MapSubject::Election(id)) => data.election(id).map(|e| e.election.year),
+        _ => None,
+    };
+    year.and_then(|y| data.election_of(borough, y))
+        .or_else(|| data.elections_of(borough).last().copied())
+        .map(MapSubject::Election)
 }
 
 /// The ward set a subject is drawn on.

@@ -16,11 +16,62 @@ pub fn subject_label(data: &Dataset, subject: MapSubject) -> String {
     }
 }
 
-/// Every subject the picker offers: each election, then each ward set with no results.
-pub fn subjects(data: &Dataset) -> Vec<MapSubject> {
-    let elections = (0..data.elections.len()).map(|i| MapSubject::Election(ElectionId(i)));
-    let bare_sets = data.ward_sets_without_results().into_iter().map(MapSubject::WardSetOnly);
+/// Every subject the election picker offers for `borough`: its elections, then the ward sets
+/// with no results that are its own or of no known borough. Without a borough, everything.
+pub fn subjects(data: &Dataset, borough: Option<&str>) -> Vec<MapSubject> {
+    let elections = (0..data.elections.len())
+        .map(ElectionId)
+        .filter(|id| borough.is_none_or(|b| data.election(*id).is_some_and(|e| e.election.borough == b)))
+        .map(MapSubject::Election);
+    let bare_sets = data
+        .ward_sets_without_results()
+        .into_iter()
+        .filter(|id| {
+            borough.is_none_or(|b| data.ward_set(*id).is_some_and(|s| s.borough.as_deref().is_none_or(|o| o == b)))
+        })
+        .map(MapSubject::WardSetOnly);
     elections.chain(bare_sets).collect()
+}
+
+/// The picker's words for a subject of the shown borough: "2018", or the ward set's name.
+fn year_label(data: &Dataset, subject: MapSubject) -> String {
+    match subject {
+        MapSubject::Election(id) => data.election(id).map_or_else(String::new, |e| e.election.year.to_string()),
+        MapSubject::WardSetOnly(_) => subject_label(data, subject),
+    }
+}
+
+/// The borough picker: London first (the whole city), then the boroughs by name. Hidden when
+/// only one borough is loaded.
+fn borough_picker(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, commands: &mut Vec<Command>) {
+    let mut boroughs = data.boroughs();
+    if boroughs.len() < 2 {
+        return;
+    }
+    let london = crate::session::london::LONDON;
+    if let Some(at) = boroughs.iter().position(|b| *b == london) {
+        boroughs.remove(at);
+        boroughs.insert(0, london);
+    }
+    let current = subject.and_then(|s| super::state::borough_of(data, s));
+    let label = ui.label("Borough:");
+    egui::ComboBox::from_id_salt("borough_picker")
+        .selected_text(current.unwrap_or("none"))
+        .height(600.0)
+        .show_ui(ui, |ui| {
+            for borough in boroughs {
+                let text = if borough == london { "London (all 32 boroughs)".to_owned() } else { borough.to_owned() };
+                if ui.selectable_label(current == Some(borough), text).clicked()
+                    && current != Some(borough)
+                    && let Some(next) = super::state::subject_for_borough(data, borough, subject)
+                {
+                    commands.push(Command::ShowSubject(next));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.separator();
 }
 
 /// `totals` are the shown election's seat totals, worked out once by the app (not per frame).
@@ -35,13 +86,17 @@ pub fn show(
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
         ui.separator();
+        borough_picker(ui, data, subject, &mut commands);
+        let borough = subject.and_then(|s| super::state::borough_of(data, s));
+        let several_boroughs = data.boroughs().len() > 1;
+        let label_of = |s: MapSubject| if several_boroughs { year_label(data, s) } else { subject_label(data, s) };
         let election_label = ui.label("Election:");
-        let current = subject.map_or_else(|| "none".to_owned(), |s| subject_label(data, s));
+        let current = subject.map_or_else(|| "none".to_owned(), label_of);
         egui::ComboBox::from_id_salt("election_picker")
             .selected_text(current)
             .show_ui(ui, |ui| {
-                for candidate in subjects(data) {
-                    if ui.selectable_label(Some(candidate) == subject, subject_label(data, candidate)).clicked() {
+                for candidate in subjects(data, borough.filter(|_| several_boroughs)) {
+                    if ui.selectable_label(Some(candidate) == subject, label_of(candidate)).clicked() {
                         commands.push(Command::ShowSubject(candidate));
                     }
                 }

@@ -19,7 +19,26 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
     for (party, seats) in &totals {
         let _ = writeln!(out, "  {:<24} {seats}", party.name);
     }
+    let _ = writeln!(out, "Control: {}", summary.control.label());
     let _ = writeln!(out, "Shares ({}): {}", summary.method.label(), shares_label(&summary.shares));
+    let _ = writeln!(out, "Turnout: {}", summary.turnout.label());
+    if let crate::analysis::turnout::BoroughTurnout::Computed { definition: Some(definition), .. } = &summary.turnout {
+        let _ = writeln!(out, "  turnout counts {definition}");
+    }
+    for note in &summary.unfilled_seats {
+        let _ = writeln!(out, "Note: {note}");
+    }
+    if let Some(boroughs) = &summary.boroughs {
+        let _ = writeln!(out);
+        for row in boroughs {
+            let seats =
+                row.seat_totals.iter().map(|s| format!("{} {}", s.short, s.seats)).collect::<Vec<_>>().join(" · ");
+            let turnout = row.turnout_percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}%"));
+            let _ = writeln!(out, "  {:<24} {:<20} {seats:<44} turnout {turnout}", row.borough, row.control);
+        }
+        // Every London ward's result would run to thousands of lines: `--json` has them.
+        return out;
+    }
     let j = &summary.join;
     let _ = writeln!(
         out,
@@ -53,6 +72,9 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         for c in &ward.candidates {
             let mark = if c.elected { "elected" } else { "" };
             let _ = writeln!(out, "  {:<32} {:<22} {:>6} {:>5.1}%  {mark}", c.name, c.party, c.votes, c.share);
+            if !c.party_label.is_empty() && c.party_label != c.party {
+                let _ = writeln!(out, "    (printed as \"{}\")", c.party_label);
+            }
         }
         for note in &ward.flag_disagreements {
             let _ = writeln!(out, "  note: {note}");
