@@ -7,6 +7,7 @@ pub mod colouring;
 pub mod comparison;
 pub mod control;
 pub mod gains;
+pub mod history;
 pub mod marginality;
 pub mod measures;
 pub mod outcome;

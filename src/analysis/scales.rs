@@ -230,6 +230,11 @@ pub fn change_colours(party: &Party, colour_blind: bool) -> (Rgb, Rgb) {
 /// The colour for "no result" on every scale.
 pub const NO_DATA: Rgb = palette::NO_DATA;
 
+/// The two greys of the legend's "other kinds" swatch: striped like a split ward, in no
+/// party's colour.
+pub const NO_DATA_STRIPE: (crate::model::palette::Rgb, crate::model::palette::Rgb) =
+    (crate::model::palette::Rgb(0xB0, 0xB0, 0xB0), crate::model::palette::Rgb(0xE0, 0xE0, 0xE0));
+
 #[cfg(test)]
 mod tests {
     use super::*;

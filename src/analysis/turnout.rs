@@ -69,6 +69,29 @@ impl BoroughTurnout {
     }
 }
 
+/// A ward's turnout figures in words, as the source gives them: "Turnout 41.2%: 3,296
+/// ballots of 8,000 electors, 12 rejected". `None` when the source gives none of them.
+#[must_use]
+pub fn ward_figures(contest: &crate::model::Contest) -> Option<String> {
+    let turnout = crate::analysis::turnout_percent(contest).map(|t| format!("Turnout {t:.1}%"));
+    let mut parts = Vec::new();
+    match (contest.ballots, contest.electorate) {
+        (Some(b), Some(e)) => parts.push(format!("{} ballots of {} electors", thousands(b), thousands(e))),
+        (None, Some(e)) => parts.push(format!("{} electors", thousands(e))),
+        (Some(b), None) => parts.push(format!("{} ballots", thousands(b))),
+        (None, None) => {}
+    }
+    if let Some(r) = contest.rejected {
+        parts.push(format!("{} rejected", thousands(r)));
+    }
+    match (turnout, parts.is_empty()) {
+        (None, true) => None,
+        (Some(t), true) => Some(t),
+        (None, false) => Some(format!("Turnout not given: {}", parts.join(", "))),
+        (Some(t), false) => Some(format!("{t}: {}", parts.join(", "))),
+    }
+}
+
 /// "256,974".
 #[must_use]
 pub fn thousands(n: u64) -> String {
@@ -117,6 +140,19 @@ mod tests {
         assert_eq!(t, BoroughTurnout::NotComputed { wards_with_figures: 1, contested_wards: 2 });
         assert!(t.label().contains("1 of 2 contested wards"));
         assert_eq!(BoroughTurnout::of(&election(vec![ward(None, None)])), BoroughTurnout::NotInSource);
+    }
+
+    #[test]
+    fn a_wards_figures_read_as_the_source_gives_them() {
+        let mut contest = ward(Some(8000), Some(3296));
+        assert_eq!(ward_figures(&contest).as_deref(), Some("Turnout not given: 3,296 ballots of 8,000 electors"));
+        contest.turnout = Some(0.412);
+        contest.rejected = Some(12);
+        assert_eq!(
+            ward_figures(&contest).as_deref(),
+            Some("Turnout 41.2%: 3,296 ballots of 8,000 electors, 12 rejected")
+        );
+        assert_eq!(ward_figures(&ward(None, None)), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 pub mod labels;
 pub mod lod;
 pub mod mesh;
+pub mod outlines;
 mod parallel;
 pub mod placement;
 pub mod prepared;

@@ -36,6 +36,9 @@ pub struct PreparedWardSet {
     bounds: Option<Rect<f64>>,
     tree: RTree<WardBox>,
     by_area: Vec<usize>,
+    /// Outlines of groups of wards (London's boroughs) in world metres; empty when the wards
+    /// have no groups.
+    group_outlines: Vec<geo::LineString<f64>>,
 }
 
 impl PreparedWardSet {
@@ -64,7 +67,21 @@ impl PreparedWardSet {
         let mut by_area: Vec<usize> = (0..wards.len()).collect();
         // Largest first; ties by index so the order never depends on anything but the input.
         by_area.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
-        Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area }
+        Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area, group_outlines: Vec::new() }
+    }
+
+    /// With the outlines of the groups of wards (`group_of[i]`: ward `i`'s group), drawn over
+    /// the fills: London's boroughs over its wards.
+    #[must_use]
+    pub fn with_group_outlines(mut self, group_of: &[Option<usize>]) -> Self {
+        let world: Vec<&MultiPolygon<f64>> = self.wards.iter().map(|w| &w.world).collect();
+        self.group_outlines = super::outlines::group_outlines(&world, group_of);
+        self
+    }
+
+    /// The group outlines, in world metres (see [`Self::with_group_outlines`]).
+    pub fn group_outlines(&self) -> &[geo::LineString<f64>] {
+        &self.group_outlines
     }
 
     /// Number of wards (including degenerate ones).

@@ -71,6 +71,8 @@ pub const LIBERAL_DEMOCRAT: Rgb = Rgb(0xFA, 0xA6, 0x1A);
 pub const GREEN: Rgb = Rgb(0x6A, 0xB0, 0x23);
 pub const UKIP: Rgb = Rgb(0x70, 0x14, 0x7A);
 pub const INDEPENDENT: Rgb = Rgb(0x80, 0x80, 0x80);
+/// Reform UK's turquoise.
+pub const REFORM: Rgb = Rgb(0x12, 0xB6, 0xCF);
 
 /// Fill of a ward with no result joined to it.
 pub const NO_DATA: Rgb = Rgb(0xE6, 0xE6, 0xE6);

@@ -51,6 +51,7 @@ const KNOWN: &[(&str, &str, Rgb, &[&str])] = &[
         palette::UKIP,
         &["uk independence ukip", "uk independence", "ukip", "united kingdom independence"],
     ),
+    ("Reform UK", "Ref", palette::REFORM, &["reform uk", "reform", "reform uk changing politics for good", "ruk"]),
     ("Independent", "Ind", palette::INDEPENDENT, &["independent", "ind", "independents", "no description", ""]),
 ];
 

@@ -236,6 +236,20 @@ impl WardmapApp {
                 self.notice = Some(Notice::info("Back to the embedded Barnet data.".into()));
             }
             Command::DismissNotice => self.notice = None,
+            Command::SetYearsCompared { from, to } => {
+                self.state.history_from = Some(from);
+                self.state.history_to = Some(to);
+            }
+            Command::SetRival(borough) => self.state.rival = Some(borough),
+            Command::SortLondon(column) => {
+                let sort = &mut self.state.london_sort;
+                sort.descending = if sort.column == column {
+                    !sort.descending
+                } else {
+                    column != super::state::LondonColumn::Borough
+                };
+                sort.column = column;
+            }
             Command::OpenExport => self.export.open(&self.colouring),
             Command::ClearSelection => self.state.selected.clear(),
             Command::RevealSelection => self.reveal_selection(),
@@ -576,7 +590,9 @@ impl eframe::App for WardmapApp {
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            // Both ways: a wide table (the London boroughs) scrolls instead of widening the
+            // panel over the map.
+            egui::ScrollArea::both().show(ui, |ui| {
                 commands.extend(match self.state.side_panel {
                     SidePanel::Details => details::show(
                         ui,
@@ -587,6 +603,8 @@ impl eframe::App for WardmapApp {
                     ),
                     SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state),
                     SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state),
+                    SidePanel::History => super::history::show(ui, &self.data, self.subject, &self.state),
+                    SidePanel::Boroughs => super::boroughs::show(ui, &self.data, self.subject, &self.state),
                 });
             });
         });

@@ -42,4 +42,13 @@ pub enum Command {
     ToggleLabels,
     ToggleDarkMode,
     ShowAbout(bool),
+    /// The two elections the "Over time" and "Boroughs" panels compare.
+    SetYearsCompared {
+        from: i32,
+        to: i32,
+    },
+    /// The borough the "Boroughs" panel sets against the shown one.
+    SetRival(String),
+    /// Sort the London table by this column (again: the other way).
+    SortLondon(super::state::LondonColumn),
 }

@@ -19,6 +19,9 @@ pub fn ward_tooltip(
     let set = super::state::ward_set_of(data, subject).and_then(|s| data.ward_set(s));
     let Some(ward_info) = set.and_then(|s| s.wards.get(ward)) else { return };
     ui.strong(&ward_info.name);
+    if let Some(borough) = &ward_info.borough {
+        ui.label(borough);
+    }
     let MapSubject::Election(id) = subject else {
         ui.label("No results loaded");
         return;
@@ -39,12 +42,18 @@ pub fn ward_tooltip(
                 )),
                 None => ui.label(format!("Majority: {}", majority_text(outcome.majority))),
             };
+            if let Some(figures) = crate::analysis::turnout::ward_figures(contest) {
+                ui.label(figures);
+                if let Some(definition) = data.election(id).and_then(|e| e.election.turnout_definition.as_deref()) {
+                    ui.weak(format!("Turnout: {definition}"));
+                }
+            }
             if let Some(value) = value {
                 ui.label(value);
             }
         }
         None => {
-            ui.label("No result joined to this ward");
+            ui.label("No result in the source for this ward");
         }
     }
 }
@@ -58,18 +67,7 @@ pub fn majority_text(majority: Option<u64>) -> String {
     }
 }
 
-/// 12345 → "12,345".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::analysis::turnout::thousands;
 
 /// The side panel for the first selected ward.
 pub fn show(
@@ -94,26 +92,33 @@ pub fn show(
             commands.push(Command::ClearSelection);
         }
     });
-    if let Some(code) = &ward_info.code {
-        ui.label(format!("ONS code {code}"));
-    }
+    match (&ward_info.code, &ward_info.borough) {
+        (Some(code), Some(borough)) => ui.label(format!("{borough} · ONS code {code}")),
+        (Some(code), None) => ui.label(format!("ONS code {code}")),
+        (None, Some(borough)) => ui.label(borough),
+        (None, None) => ui.label(""),
+    };
     let MapSubject::Election(id) = subject else {
         ui.label("No results are loaded for these wards.");
         return commands;
     };
     let Some(contest) = data.contest_in_ward(id, ward) else {
-        ui.label("No result in this election is joined to this ward.");
+        ui.label("No result in the source for this ward at this election (a poll postponed, or a file without it).");
         return commands;
     };
     let year = data.election(id).map_or(0, |e| e.election.year);
-    contest_details(ui, contest, year, "current", colour_blind);
+    let definition = data.election(id).and_then(|e| e.election.turnout_definition.as_deref());
+    contest_details(ui, contest, year, "current", colour_blind, definition);
     if let Some(previous) = data.previous_on_same_ward_set(id) {
         ui.add_space(12.0);
         ui.separator();
         let previous_year = data.election(previous).map_or(0, |e| e.election.year);
         ui.heading(format!("Same ward in {previous_year}"));
         match data.contest_in_ward(previous, ward) {
-            Some(contest) => contest_details(ui, contest, previous_year, "previous", colour_blind),
+            Some(contest) => {
+                let definition = data.election(previous).and_then(|e| e.election.turnout_definition.as_deref());
+                contest_details(ui, contest, previous_year, "previous", colour_blind, definition);
+            }
             None => {
                 ui.label("No result for this ward then.");
             }
@@ -132,7 +137,15 @@ fn previous_note(data: &Dataset, id: ElectionId) -> Option<String> {
     earlier.then(|| "The previous election was fought on other ward boundaries, so it is not compared.".to_owned())
 }
 
-fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &str, colour_blind: bool) {
+/// `definition`: what the election's turnout figures count, named with their source.
+fn contest_details(
+    ui: &mut egui::Ui,
+    contest: &Contest,
+    year: i32,
+    id_salt: &str,
+    colour_blind: bool,
+    definition: Option<&str>,
+) {
     let outcome = ContestOutcome::of(contest);
     let dates = contest.poll_date.map_or_else(String::new, |d| format!(", polled {d}"));
     ui.label(format!("{year}: {} seats{dates}", contest.seats));
@@ -146,8 +159,21 @@ fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &st
     ui.label(format!("Winner: {}", outcome.winner_label()));
     ui.label(format!("Majority: {}", majority_text(outcome.majority)))
         .on_hover_text("Votes of the last elected candidate minus those of the best candidate not elected");
-    if let Some(turnout) = contest.turnout {
-        ui.label(format!("Turnout: {:.1}%", turnout * 100.0));
+    if outcome.unfilled_seats > 0 {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "⚠ {} seats, but the source elects {}: the seat left is counted for no party.",
+                contest.seats,
+                contest.seats - outcome.unfilled_seats
+            ),
+        );
+    }
+    if let Some(figures) = crate::analysis::turnout::ward_figures(contest) {
+        ui.label(figures);
+        if let Some(definition) = definition {
+            ui.weak(format!("Turnout here is {definition}."));
+        }
     }
     ui.add_space(4.0);
     egui::Grid::new(("candidates", id_salt)).striped(true).num_columns(5).show(ui, |ui| {
@@ -163,7 +189,12 @@ fn contest_details(ui: &mut egui::Ui, contest: &Contest, year: i32, id_salt: &st
                 swatch(ui, party_colour32(&candidate.party, colour_blind));
                 ui.label(&candidate.name);
             });
-            ui.label(&candidate.party.short).on_hover_text(&candidate.party.name);
+            let party_hover = if candidate.party_label.is_empty() || candidate.party_label == candidate.party.name {
+                candidate.party.name.clone()
+            } else {
+                format!("{} (printed as \"{}\")", candidate.party.name, candidate.party_label)
+            };
+            ui.label(&candidate.party.short).on_hover_text(party_hover);
             ui.label(thousands(candidate.votes));
             let share = if outcome.total_votes == 0 {
                 0.0

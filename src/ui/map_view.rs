@@ -150,6 +150,7 @@ impl<'a> MapView<'a> {
         let frame =
             paint::Frame { geometry: self.geometry, fills: self.fills, selected: self.selected, hovered, camera, rect };
         let visible = frame.paint(&painter);
+        frame.paint_group_outlines(&painter);
         frame.paint_highlights(&painter);
         if self.show_labels {
             frame.paint_labels(&painter, &visible, self.labels);

@@ -3,11 +3,13 @@
 
 pub mod app;
 pub mod borough;
+pub mod boroughs;
 pub mod command;
 pub mod compare;
 pub mod details;
 pub mod export;
 pub mod find;
+pub mod history;
 pub mod keyboard;
 pub mod legend;
 pub mod loader;

@@ -46,18 +46,70 @@ pub enum SidePanel {
     Details,
     Compare,
     Borough,
+    History,
+    Boroughs,
 }
 
 impl SidePanel {
-    pub const ALL: [SidePanel; 3] = [SidePanel::Details, SidePanel::Compare, SidePanel::Borough];
+    pub const ALL: [SidePanel; 5] =
+        [SidePanel::Details, SidePanel::Compare, SidePanel::Borough, SidePanel::History, SidePanel::Boroughs];
 
     pub fn label(self) -> &'static str {
         match self {
             SidePanel::Details => "Ward",
             SidePanel::Compare => "Compare",
             SidePanel::Borough => "Borough",
+            SidePanel::History => "Over time",
+            SidePanel::Boroughs => "Boroughs",
         }
     }
+}
+
+/// A column of the London boroughs table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum LondonColumn {
+    #[default]
+    Borough,
+    Control,
+    Seats,
+    Labour,
+    Conservative,
+    LiberalDemocrats,
+    Green,
+    Turnout,
+}
+
+impl LondonColumn {
+    pub const ALL: [LondonColumn; 8] = [
+        LondonColumn::Borough,
+        LondonColumn::Control,
+        LondonColumn::Seats,
+        LondonColumn::Labour,
+        LondonColumn::Conservative,
+        LondonColumn::LiberalDemocrats,
+        LondonColumn::Green,
+        LondonColumn::Turnout,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            LondonColumn::Borough => "Borough",
+            LondonColumn::Control => "Control",
+            LondonColumn::Seats => "Seats",
+            LondonColumn::Labour => "Lab",
+            LondonColumn::Conservative => "Con",
+            LondonColumn::LiberalDemocrats => "LD",
+            LondonColumn::Green => "Grn",
+            LondonColumn::Turnout => "Turnout",
+        }
+    }
+}
+
+/// How the London table is sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct LondonSort {
+    pub column: LondonColumn,
+    pub descending: bool,
 }
 
 /// Everything the user chose, persisted.
@@ -74,6 +126,12 @@ pub struct ViewState {
     pub side_panel: SidePanel,
     /// Files opened lately, newest first.
     pub recent_files: Vec<std::path::PathBuf>,
+    /// The two elections the "Over time" and "Boroughs" panels compare (`None`: their defaults).
+    pub history_from: Option<i32>,
+    pub history_to: Option<i32>,
+    /// The borough set against the shown one in the "Boroughs" panel.
+    pub rival: Option<String>,
+    pub london_sort: LondonSort,
 }
 
 /// How many recent files are remembered.
@@ -101,6 +159,10 @@ impl Default for ViewState {
             dark_mode: false,
             side_panel: SidePanel::Details,
             recent_files: Vec::new(),
+            history_from: None,
+            history_to: None,
+            rival: Some("Redbridge".to_owned()),
+            london_sort: LondonSort::default(),
         }
     }
 }

@@ -86,6 +86,46 @@ pub fn numbers(values: &[Option<WardValue>]) -> Vec<f64> {
     values.iter().flatten().filter_map(|v| v.number).collect()
 }
 
+/// The most items of one group a legend lists; the rest are folded into one line. All of
+/// London by winner has some forty kinds of split ward: listed in full they would cover the
+/// map, and the tooltip names each ward's split anyway.
+pub const MAX_ITEMS_PER_GROUP: usize = 8;
+
+/// Fold the items of a group beyond [`MAX_ITEMS_PER_GROUP`] (the smallest, as sorted) into one
+/// "N other kinds" item, filled grey-striped so it matches none of them.
+fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
+    let mut out: Vec<LegendItem> = Vec::new();
+    let mut group_start = 0;
+    let mut current_group = None;
+    let mut folded: Option<(usize, usize)> = None; // (kinds, wards)
+    let flush = |out: &mut Vec<LegendItem>, folded: &mut Option<(usize, usize)>| {
+        if let Some((kinds, wards)) = folded.take() {
+            let grey = super::super::scales::NO_DATA_STRIPE;
+            out.push(LegendItem {
+                fill: FillStyle::Stripes(vec![(grey.0, 1), (grey.1, 1)]),
+                label: format!("{kinds} other kinds (see each ward's tooltip)"),
+                count: wards,
+            });
+        }
+    };
+    for (item, (group, _)) in items {
+        if current_group != Some(group) {
+            flush(&mut out, &mut folded);
+            current_group = Some(group);
+            group_start = out.len();
+        }
+        if out.len() - group_start < MAX_ITEMS_PER_GROUP || item.fill == FillStyle::NoData {
+            out.push(item);
+        } else {
+            let (kinds, wards) = folded.get_or_insert((0, 0));
+            *kinds += 1;
+            *wards += item.count;
+        }
+    }
+    flush(&mut out, &mut folded);
+    out
+}
+
 /// Collects legend items from the fills as they are made: one per distinct fill and label,
 /// sorted by a group, then most wards first (or a rank), then label; "No result joined" last.
 #[derive(Default)]
@@ -107,7 +147,8 @@ impl LegendBuilder {
         self.items.sort_by(|(a, ka), (b, kb)| {
             ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(b.count.cmp(&a.count)).then_with(|| a.label.cmp(&b.label))
         });
-        let mut items: Vec<LegendItem> = self.items.into_iter().map(|(item, _)| item).collect();
+        let items = fold_long_tail(self.items);
+        let mut items: Vec<LegendItem> = items;
         let counted: usize = items.iter().filter(|i| i.fill == FillStyle::NoData).map(|i| i.count).sum();
         let no_data = fills.iter().filter(|f| **f == FillStyle::NoData).count().saturating_sub(counted);
         if no_data > 0 {

@@ -21,6 +21,8 @@ const MIN_OUTLINED_POINTS: f64 = 12.0;
 /// style's full [`OUTLINE_ALPHA`].
 const FULL_OUTLINE_POINTS: f64 = 32.0;
 const FAINTEST_OUTLINE_ALPHA: f64 = 40.0;
+/// Borough outlines over London's wards: heavier than ward outlines, lighter than a selection.
+const GROUP_OUTLINE_WIDTH: f32 = 1.8;
 
 /// Everything one frame of painting needs.
 pub(super) struct Frame<'a> {
@@ -86,6 +88,26 @@ impl Frame<'_> {
         }
         painter.extend(lines);
         visible
+    }
+
+    /// Group outlines (London's boroughs), drawn over the ward fills and outlines.
+    pub fn paint_group_outlines(&self, painter: &Painter) {
+        let outlines = self.geometry.group_outlines();
+        if outlines.is_empty() {
+            return;
+        }
+        let view = self.camera.visible_world_rect(self.rect.expand(8.0));
+        let stroke = Stroke::new(GROUP_OUTLINE_WIDTH, colour_with_alpha(OUTLINE, 255));
+        let mut shapes = Vec::new();
+        for line in outlines {
+            let in_view =
+                geo::BoundingRect::bounding_rect(line).is_some_and(|b| geo::Intersects::intersects(&b, &view));
+            if in_view {
+                let points: Vec<Pos2> = line.coords().map(|&c| self.camera.world_to_screen(self.rect, c)).collect();
+                shapes.push(Shape::line(points, stroke));
+            }
+        }
+        painter.extend(shapes);
     }
 
     /// Hover and selection highlights, drawn over every fill and outline.
