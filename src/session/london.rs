@@ -28,33 +28,56 @@ pub const LONDON: &str = "London";
 /// The borough wardmap opens on, and whose own files it keeps.
 pub const BARNET: &str = "Barnet";
 
-/// What the London files hold, put together.
-pub struct London {
-    pub ward_sets: Vec<WardSet>,
-    pub elections: Vec<Election>,
-}
-
 /// Every London borough's ward sets (Barnet's left out: it has its own) and the London-wide
-/// sets, then every election of every borough (Barnet's 2014 and 2018 left out) and London's.
-/// Built once per process, on first use: the command line and the app's loads all start from it.
+/// sets. Built once per process, on first use. The slow half of the London data (some 8 MB of
+/// GeoJSON): the app builds it in the background while Barnet is already on screen.
 ///
 /// # Panics
 /// Only if an embedded file is broken: a build defect that the tests catch, not user input.
 #[must_use]
-pub fn london() -> &'static London {
-    static BUILT: std::sync::OnceLock<London> = std::sync::OnceLock::new();
-    BUILT.get_or_init(build)
+pub fn ward_sets() -> &'static [WardSet] {
+    static BUILT: std::sync::OnceLock<Vec<WardSet>> = std::sync::OnceLock::new();
+    BUILT.get_or_init(|| {
+        let mut sets = borough_ward_sets();
+        for layer in &london::ELECTION_LAYERS {
+            let mut set = read_layer(layer);
+            set.name = format!("{LONDON} wards at the {} election", layer.first_year);
+            sets.push(set);
+        }
+        sets
+    })
 }
 
-fn build() -> London {
+/// Every election of every London borough (Barnet's 2014 and 2018 left out: Barnet has its
+/// own files of them) and London's, with parties grouped and turnout attached. Built once per
+/// process, on first use; quick (the results and turnout tables only).
+///
+/// # Panics
+/// As [`ward_sets`].
+#[must_use]
+pub fn elections() -> &'static [Election] {
+    static BUILT: std::sync::OnceLock<Vec<Election>> = std::sync::OnceLock::new();
+    BUILT.get_or_init(build_elections)
+}
+
+/// The boroughs' names as the 2022 boundary layer spells them: the one spelling the app uses.
+fn borough_names() -> Vec<String> {
+    let layer = &london::WARD_SETS[3];
+    let (path, text) = layer.file;
+    let mut names: Vec<String> = feature_pairs(text, Path::new(path), layer.code, layer.borough)
+        .unwrap_or_else(|e| panic!("embedded boundary file is broken: {e}"))
+        .into_iter()
+        .map(|(_, borough)| borough)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn build_elections() -> Vec<Election> {
     let parties = parties_csv::parse(london::PARTIES.1, Path::new(london::PARTIES.0))
         .unwrap_or_else(|e| panic!("embedded party table is broken: {e}"));
-    let (mut ward_sets, borough_names) = ward_sets();
-    for layer in &london::ELECTION_LAYERS {
-        let mut set = read_layer(layer);
-        set.name = format!("{LONDON} wards at the {} election", layer.first_year);
-        ward_sets.push(set);
-    }
+    let borough_names = borough_names();
     let names: Vec<&str> = borough_names.iter().map(String::as_str).collect();
     let mut elections = Vec::new();
     for (year, (path, text)) in london::RESULTS {
@@ -84,16 +107,14 @@ fn build() -> London {
         });
         elections.extend(of_year.into_iter().filter(|e| !(e.borough == BARNET && matches!(e.year, 2014 | 2018))));
     }
-    London { ward_sets, elections }
+    elections
 }
 
 /// Each borough's own ward sets, split from the London-wide layers by the borough each ward
-/// is in, then the London-wide 2002 and 2022 sets; and the boroughs' names, as the layers give
-/// them (the one spelling the app uses).
-fn ward_sets() -> (Vec<WardSet>, Vec<String>) {
+/// is in, then the London-wide 2002 and 2022 sets.
+fn borough_ward_sets() -> Vec<WardSet> {
     let mut own = Vec::new();
     let mut whole = Vec::new();
-    let mut names: Vec<String> = Vec::new();
     for layer in &london::WARD_SETS {
         let set = read_layer(layer);
         let mut by_borough: BTreeMap<&str, Vec<crate::model::Ward>> = BTreeMap::new();
@@ -103,9 +124,6 @@ fn ward_sets() -> (Vec<WardSet>, Vec<String>) {
             }
         }
         for (borough, wards) in by_borough {
-            if !names.iter().any(|n| n == borough) {
-                names.push(borough.to_owned());
-            }
             if borough != BARNET {
                 own.push(WardSet {
                     name: format!("{borough} wards from {}", layer.first_year),
@@ -120,9 +138,8 @@ fn ward_sets() -> (Vec<WardSet>, Vec<String>) {
             whole.push(WardSet { name: format!("{LONDON} wards from {}", layer.first_year), ..set });
         }
     }
-    names.sort();
     own.extend(whole);
-    (own, names)
+    own
 }
 
 /// A London-wide layer as one ward set of London, read with its own code and name

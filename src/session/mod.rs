@@ -235,7 +235,7 @@ fn finish(
 #[must_use]
 pub fn embedded_ward_sets() -> Vec<WardSet> {
     let mut sets = crate::io::embedded::barnet_ward_sets();
-    sets.extend(london::london().ward_sets.iter().cloned());
+    sets.extend(london::ward_sets().iter().cloned());
     sets
 }
 
@@ -247,8 +247,20 @@ pub fn embedded_elections() -> Vec<Election> {
     for election in &mut elections {
         london::attach_london_turnout(election);
     }
-    elections.extend(london::london().elections.iter().cloned());
+    elections.extend(london::elections().iter().cloned());
     elections
+}
+
+/// Barnet alone, all its elections of 2006–2026 on its own wards: quick to build (no London
+/// boundaries), so the app shows it at once while the rest of London loads behind it.
+#[must_use]
+pub fn embedded_barnet() -> Dataset {
+    let mut elections = crate::io::embedded::barnet_elections();
+    for election in &mut elections {
+        london::attach_london_turnout(election);
+    }
+    elections.extend(london::elections().iter().filter(|e| e.borough == london::BARNET).cloned());
+    Dataset::new(crate::io::embedded::barnet_ward_sets(), elections)
 }
 
 /// Everything built in, joined: what the app opens on and the command line reads by default.

@@ -58,6 +58,8 @@ pub struct WardmapApp {
     persist: bool,
     /// Set by `--screenshot`.
     pub screenshot: Option<super::screenshot::ScreenshotOnStart>,
+    /// Whether the first drawn map frame was reported (`WARDMAP_TIMING`).
+    first_frame_reported: bool,
 }
 
 impl WardmapApp {
@@ -106,6 +108,7 @@ impl WardmapApp {
             screenshot: None,
             persist: true,
             ctx: None,
+            first_frame_reported: false,
         };
         app.replace_data(data);
         app
@@ -232,8 +235,10 @@ impl WardmapApp {
                 }
             }
             Command::ResetData => {
-                self.replace_data(crate::session::embedded());
-                self.notice = Some(Notice::info("Back to the embedded Barnet data.".into()));
+                self.replace_data(crate::session::embedded_barnet());
+                self.load_rest_of_london(self.egui_ctx_for_jobs());
+                self.notice =
+                    Some(Notice::info("Back to the built-in data: Barnet, and all of London behind it.".into()));
             }
             Command::DismissNotice => self.notice = None,
             Command::SetYearsCompared { from, to } => {
@@ -289,6 +294,7 @@ impl WardmapApp {
         let Some(job) = &mut self.job else { return };
         let Some(result) = job.poll() else { return };
         let description = job.description.clone();
+        let announce = job.announce;
         self.job = None;
         match result {
             Ok(ready) => {
@@ -305,12 +311,14 @@ impl WardmapApp {
                 if let Some(start) = self.pending_start.take() {
                     self.apply_start(&start);
                 }
-                let mut text = format!("Opened {description}.");
-                for note in &session.warnings {
-                    text.push('\n');
-                    text.push_str(note);
+                if announce {
+                    let mut text = format!("Opened {description}.");
+                    for note in &session.warnings {
+                        text.push('\n');
+                        text.push_str(note);
+                    }
+                    self.notice = Some(Notice::info(text));
                 }
-                self.notice = Some(Notice::info(text));
             }
             Err(message) => {
                 self.notice = Some(Notice::error(format!("{message}\nThe map still shows what was loaded before.")));
@@ -362,6 +370,11 @@ impl WardmapApp {
     }
 
     /// Load what the command line named in the background; `start` applies once loaded.
+    /// Load the rest of London in the background, behind the Barnet data shown first.
+    pub fn load_rest_of_london(&mut self, ctx: egui::Context) {
+        self.job = Some(LoadJob::rest_of_london(ctx));
+    }
+
     pub fn load_from_command_line(&mut self, source: Source, start: StartOptions) {
         self.pending_start = Some(start);
         self.job = Some(LoadJob::start(source, self.egui_ctx_for_jobs()));
@@ -370,7 +383,9 @@ impl WardmapApp {
     /// Show what the command line asked for: an election, a mode, selected wards.
     pub fn apply_start(&mut self, start: &StartOptions) {
         if let Some(year) = start.election {
-            match self.data.election_by_year(year) {
+            let borough = self.subject.and_then(|s| state::borough_of(&self.data, s)).map(str::to_owned);
+            let of_borough = borough.and_then(|b| self.data.election_of(&b, year));
+            match of_borough.or_else(|| self.data.election_by_year(year)) {
                 Some(id) => self.set_subject(Some(MapSubject::Election(id))),
                 None => self.notice = Some(Notice::error(format!("No results for {year} are loaded."))),
             }
@@ -643,6 +658,7 @@ impl eframe::App for WardmapApp {
         if theme_changed {
             self.apply_theme(ui.ctx());
         }
+        super::timing::after_frame(ui.ctx(), self.map_rect.is_some(), &mut self.first_frame_reported);
         let drawn = self.map_rect.is_some() && self.job.is_none();
         if let Some(screenshot) = &mut self.screenshot {
             screenshot.after_frame(ui.ctx(), drawn);

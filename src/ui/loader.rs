@@ -29,6 +29,9 @@ pub enum LoadMessage {
 /// A load in progress.
 pub struct LoadJob {
     pub description: String,
+    /// Whether its end is announced in a notice ("Opened …"); not for the rest of London
+    /// arriving behind Barnet at start-up, which the user did not ask for.
+    pub announce: bool,
     pub status: String,
     receiver: mpsc::Receiver<LoadMessage>,
     cancel: Arc<AtomicBool>,
@@ -100,6 +103,16 @@ impl LoadJob {
         LoadJob::spawn(description, ctx, move |feedback| session::add_files(&current, &paths, &options, feedback))
     }
 
+    /// Load everything built in (all of London) behind the Barnet data shown at start-up.
+    #[must_use]
+    pub fn rest_of_london(ctx: egui::Context) -> LoadJob {
+        let mut job = LoadJob::spawn("the other London boroughs".to_owned(), ctx, |feedback| {
+            session::load_with(&Source::Embedded, feedback)
+        });
+        job.announce = false;
+        job
+    }
+
     /// Run a load on a worker thread, reporting its status lines, then prepare its geometry.
     fn spawn(
         description: String,
@@ -125,7 +138,7 @@ impl LoadJob {
                 report(LoadMessage::Done(result));
             }
         });
-        LoadJob { status: format!("Opening {description}…"), description, receiver, cancel }
+        LoadJob { status: format!("Opening {description}…"), description, announce: true, receiver, cancel }
     }
 
     /// Ask the job to stop; its result is then dropped.

@@ -20,6 +20,7 @@ pub mod properties;
 pub mod screenshot;
 pub mod state;
 pub mod status;
+pub mod timing;
 pub mod top_bar;
 pub mod widgets;
 
@@ -54,8 +55,11 @@ pub fn run_app(
         options,
         Box::new(move |cc| {
             let mut app = if source == crate::session::Source::Embedded {
-                let mut app = WardmapApp::new_with(cc, crate::session::embedded(), restore);
+                // Barnet at once (its own files and its London rows), the rest of London behind it:
+                // the window's first frame must not wait for 8 MB of London boundaries.
+                let mut app = WardmapApp::new_with(cc, crate::session::embedded_barnet(), restore);
                 app.apply_start(&start);
+                app.load_rest_of_london(cc.egui_ctx.clone());
                 app
             } else {
                 let mut app = WardmapApp::new_with(cc, crate::model::Dataset::default(), restore);

@@ -157,7 +157,7 @@ fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
         commands.push(Command::OpenFind);
     }
     ui.separator();
-    if ui.button("Back to the Barnet data").clicked() {
+    if ui.button("Back to the built-in data").clicked() {
         commands.push(Command::ResetData);
     }
 }
