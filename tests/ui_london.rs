@@ -124,3 +124,30 @@ fn barnet_against_redbridge_2014_to_2018_shows_redbridges_labour_gain() {
     harness.run();
     assert_eq!(shown(&harness), ("Hackney".to_owned(), 2018));
 }
+
+#[test]
+fn the_council_control_map_colours_london_by_borough_and_a_click_opens_one() {
+    let mut harness = london_app();
+    pick(&mut harness, "Borough:", "London (all 32 boroughs)");
+    pick(&mut harness, "Colour by:", "Council control");
+    assert_eq!(harness.state().state.colour.mode, ColourMode::Control);
+    let legend = harness.state().colouring().legend.clone();
+    let boroughs: usize = legend.items.iter().map(|i| i.count).sum();
+    assert_eq!(boroughs, 32, "the legend counts councils: {legend:?}");
+    assert!(legend.items.iter().any(|i| i.label.starts_with("No overall control")), "{legend:?}");
+    // Click inside a Redbridge ward: Redbridge 2026 opens, coloured by winner.
+    let at = common::ward_position(&harness, "Mayfield");
+    harness.event(egui::Event::PointerMoved(at));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run();
+    }
+    assert_eq!(shown(&harness), ("Redbridge".to_owned(), 2026));
+    assert_eq!(harness.state().state.colour.mode, ColourMode::Winner);
+}

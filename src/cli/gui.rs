@@ -11,10 +11,15 @@ pub struct GuiArgs {
     /// Start the app, save a screenshot of its window to this PNG once the map is drawn, and exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot: Option<PathBuf>,
+    /// Show this borough first, loosely named, or `london` (default: Barnet, or what was shown
+    /// last time).
+    #[arg(long = "show-borough", value_name = "NAME")]
+    pub borough: Option<String>,
     /// Show this election first (default: the latest, or what was shown last time).
     #[arg(long = "show-election", value_name = "YEAR")]
     pub election: Option<i32>,
-    /// Colour the map by this measure first: winner, share, change, swing, majority, turnout, gains.
+    /// Colour the map by this measure first: winner, share, change, swing, majority, turnout,
+    /// gains, control.
     #[arg(long = "show-mode", value_name = "MODE")]
     pub mode: Option<String>,
     /// Select this ward (by name, loosely matched) when the app opens; repeat to compare several.
@@ -29,7 +34,7 @@ impl GuiArgs {
     /// An unknown `--show-mode`, in words that list the modes.
     pub fn start_options(&self) -> Result<StartOptions, String> {
         let mode = self.mode.as_deref().map(str::parse::<ColourMode>).transpose().map_err(|e| e.to_string())?;
-        Ok(StartOptions { election: self.election, mode, select: self.select.clone() })
+        Ok(StartOptions { borough: self.borough.clone(), election: self.election, mode, select: self.select.clone() })
     }
 }
 

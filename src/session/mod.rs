@@ -72,6 +72,8 @@ impl Source {
 /// `--select`).
 #[derive(Clone, Debug, Default)]
 pub struct StartOptions {
+    /// This borough (loosely named; "london" for the whole city).
+    pub borough: Option<String>,
     /// The election of this year.
     pub election: Option<i32>,
     /// The map coloured by this measure.

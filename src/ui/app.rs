@@ -41,7 +41,7 @@ pub struct WardmapApp {
     job: Option<LoadJob>,
     export: ExportDialog,
     /// Command-line choices waiting for their data to load.
-    pending_start: Option<StartOptions>,
+    pub(super) pending_start: Option<StartOptions>,
     /// Offered after a boundary file whose code or name property was a guess.
     property_choice: Option<PropertyChoice>,
     /// A window capture asked for by the export dialog: taken in the next frame, without the
@@ -382,6 +382,17 @@ impl WardmapApp {
 
     /// Show what the command line asked for: an election, a mode, selected wards.
     pub fn apply_start(&mut self, start: &StartOptions) {
+        if let Some(name) = &start.borough {
+            let boroughs = self.data.boroughs();
+            match crate::model::borough::find_borough(name, &boroughs) {
+                Ok(borough) => {
+                    let borough = borough.to_owned();
+                    let next = state::subject_for_borough(&self.data, &borough, self.subject);
+                    self.set_subject(next);
+                }
+                Err(e) => self.notice = Some(Notice::error(format!("{e}."))),
+            }
+        }
         if let Some(year) = start.election {
             let borough = self.subject.and_then(|s| state::borough_of(&self.data, s)).map(str::to_owned);
             let of_borough = borough.and_then(|b| self.data.election_of(&b, year));
@@ -433,6 +444,16 @@ impl WardmapApp {
         ctx.set_theme(if self.state.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
     }
 
+    /// On the council control map, the election of the clicked ward's borough (same year).
+    fn borough_clicked(&self, ward: usize) -> Option<MapSubject> {
+        if self.state.colour.mode != colouring::ColourMode::Control {
+            return None;
+        }
+        let set = self.subject.and_then(|s| state::ward_set_of(&self.data, s))?;
+        let borough = self.data.ward_set(set)?.wards.get(ward)?.borough.as_deref()?;
+        state::subject_for_borough(&self.data, borough, self.subject)
+    }
+
     fn show_map(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let Some(geometry) = self.shown_geometry().cloned() else {
@@ -456,7 +477,17 @@ impl WardmapApp {
         let MapResponse { response, clicked, clicked_empty, .. } = view.show(ui, &mut self.state.camera);
         self.map_rect = Some(response.rect);
         if let Some(clicked) = clicked {
-            commands.push(Command::SelectWard { ward: clicked.index, toggle: clicked.extends_selection() });
+            match self.borough_clicked(clicked.index) {
+                // On the council control map a click opens the borough, as its legend says, on
+                // its winners (control is a map of many boroughs).
+                Some(borough) => {
+                    commands.push(Command::ShowSubject(borough));
+                    commands.push(Command::SetColourMode(colouring::ColourMode::Winner));
+                }
+                None => {
+                    commands.push(Command::SelectWard { ward: clicked.index, toggle: clicked.extends_selection() });
+                }
+            }
         } else if clicked_empty {
             commands.push(Command::ClearSelection);
         }

@@ -58,8 +58,15 @@ pub fn run_app(
                 // Barnet at once (its own files and its London rows), the rest of London behind it:
                 // the window's first frame must not wait for 8 MB of London boundaries.
                 let mut app = WardmapApp::new_with(cc, crate::session::embedded_barnet(), restore);
-                app.apply_start(&start);
+                let barnet_first =
+                    start.borough.as_deref().is_none_or(|b| crate::model::borough::normalise_borough(b) == "barnet");
                 app.load_rest_of_london(cc.egui_ctx.clone());
+                if barnet_first {
+                    app.apply_start(&start);
+                } else {
+                    // Another borough is only there once the rest of London has loaded.
+                    app.pending_start = Some(start);
+                }
                 app
             } else {
                 let mut app = WardmapApp::new_with(cc, crate::model::Dataset::default(), restore);

@@ -153,6 +153,8 @@ pub enum Unavailable {
     Turnout(#[from] TurnoutUnavailable),
     #[error(transparent)]
     Comparison(#[from] PairError),
+    #[error("Council control maps many boroughs at once: pick London at the top")]
+    NotManyBoroughs,
 }
 
 /// One ward's value under a measure: a number where the measure has one (%, points, seats
@@ -226,4 +228,6 @@ registry! {
     Turnout = "turnout" => turnout::Turnout,
     /// Seats that changed hands since the baseline election, by gaining party.
     Gains = "gains" => gains::Gains,
+    /// Each borough's council control, on a map of many boroughs (London).
+    Control = "control" => control::CouncilControl,
 }
