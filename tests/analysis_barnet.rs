@@ -262,7 +262,11 @@ fn turnout_is_disabled_for_barnet_with_the_plain_reason() {
     let turnout =
         modes.iter().find(|(m, _)| *m == ColourMode::Turnout).map(|(_, r)| r.clone().map_err(|e| e.to_string()));
     assert_eq!(turnout, Some(Err("These results have no electorate or turnout figures".into())));
-    let others_ok = modes.iter().filter(|(m, _)| *m != ColourMode::Turnout).all(|(_, r)| r.is_ok());
+    let control =
+        modes.iter().find(|(m, _)| *m == ColourMode::Control).map(|(_, r)| r.clone().map_err(|e| e.to_string()));
+    assert_eq!(control, Some(Err("Council control maps many boroughs at once: pick London at the top".into())));
+    let others_ok =
+        modes.iter().filter(|(m, _)| !matches!(m, ColourMode::Turnout | ColourMode::Control)).all(|(_, r)| r.is_ok());
     assert!(others_ok, "{modes:?}");
     let spec = ColourSpec { mode: ColourMode::Turnout, ..ColourSpec::winner() };
     let map = colour(&b.data, MapSubject::Election(b.e2018), &spec);
@@ -272,7 +276,7 @@ fn turnout_is_disabled_for_barnet_with_the_plain_reason() {
 #[test]
 fn every_mode_has_a_legend_that_counts_each_ward_once() {
     let b = barnet();
-    for &mode in ColourMode::ALL.iter().filter(|m| **m != ColourMode::Turnout) {
+    for &mode in ColourMode::ALL.iter().filter(|m| !matches!(m, ColourMode::Turnout | ColourMode::Control)) {
         for colour_blind in [false, true] {
             let spec = ColourSpec { mode, colour_blind, ..ColourSpec::winner() };
             let map = colour(&b.data, MapSubject::Election(b.e2018), &spec);
