@@ -151,3 +151,31 @@ fn the_council_control_map_colours_london_by_borough_and_a_click_opens_one() {
     assert_eq!(shown(&harness), ("Redbridge".to_owned(), 2026));
     assert_eq!(harness.state().state.colour.mode, ColourMode::Winner);
 }
+
+#[test]
+fn an_idle_frame_computes_nothing_in_any_panel_and_a_change_recomputes() {
+    let mut harness = london_app();
+    let hendon = common::ward_index(&harness, "Hendon");
+    harness.state_mut().apply(wardmap::ui::command::Command::SelectWard { ward: hendon, toggle: false });
+    harness.run();
+    for panel in ["Compare", "Borough", "Over time", "Boroughs"] {
+        let before_switch = harness.state().panel_computations();
+        harness.get_by_label(panel).click();
+        harness.run();
+        let shown = harness.state().panel_computations();
+        assert!(shown > before_switch, "{panel} worked its figures out once shown");
+        for _ in 0..5 {
+            harness.step();
+        }
+        assert_eq!(harness.state().panel_computations(), shown, "{panel}: idle frames compute nothing");
+    }
+    let before_change = harness.state().panel_computations();
+    pick(&mut harness, "Election:", "2022");
+    let after_change = harness.state().panel_computations();
+    assert!(after_change > before_change, "another election, other figures");
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(harness.state().panel_computations(), after_change);
+    assert!(harness.query_by_label("Barnet against").is_some(), "the Boroughs panel is still shown");
+}

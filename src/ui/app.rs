@@ -60,6 +60,8 @@ pub struct WardmapApp {
     pub screenshot: Option<super::screenshot::ScreenshotOnStart>,
     /// Whether the first drawn map frame was reported (`WARDMAP_TIMING`).
     first_frame_reported: bool,
+    /// What the side panels worked out, until what they show changes.
+    panel_cache: super::panel_cache::PanelCache,
 }
 
 impl WardmapApp {
@@ -109,6 +111,7 @@ impl WardmapApp {
             persist: true,
             ctx: None,
             first_frame_reported: false,
+            panel_cache: super::panel_cache::PanelCache::default(),
         };
         app.replace_data(data);
         app
@@ -128,6 +131,7 @@ impl WardmapApp {
         let before = shown_set_name(self);
         self.geometry = geometry;
         self.data = Arc::new(data);
+        self.panel_cache.clear();
         // Indexes into the old data mean nothing in the new: resolve the view by name.
         self.subject = None;
         let subject = self
@@ -141,6 +145,11 @@ impl WardmapApp {
             self.state.selected.clear();
             self.state.camera = crate::ui::map_view::MapCamera::default();
         }
+    }
+
+    /// How many analyses the side panels have computed: an idle frame adds none.
+    pub fn panel_computations(&self) -> usize {
+        self.panel_cache.computations()
     }
 
     pub fn data(&self) -> &Dataset {
@@ -246,6 +255,16 @@ impl WardmapApp {
                 self.state.history_to = Some(to);
             }
             Command::SetRival(borough) => self.state.rival = Some(borough),
+            Command::ReloadWithProperties(path, options) => {
+                self.property_choice = None;
+                self.open_files_with(vec![path], options);
+            }
+            Command::CloseProperties => self.property_choice = None,
+            Command::CaptureWindow(path) => {
+                self.capture = Some(path);
+                self.egui_ctx_for_jobs().request_repaint();
+            }
+            Command::ExportFinished(result) => self.notice = Some(export_notice(result)),
             Command::SortLondon(column) => {
                 let sort = &mut self.state.london_sort;
                 sort.descending = if sort.column == column {
@@ -339,8 +358,9 @@ impl WardmapApp {
         })
     }
 
-    /// Move the export dialog on, and take a window capture when one is due.
-    fn run_export(&mut self, ctx: &egui::Context) {
+    /// Move the export dialog on, and take a window capture when one is due; the dialog's
+    /// outcome comes back as a command.
+    fn run_export(&mut self, ctx: &egui::Context) -> Option<Command> {
         if let Some(receiver) = &self.capture_result
             && let Ok(result) = receiver.try_recv()
         {
@@ -356,16 +376,13 @@ impl WardmapApp {
                 repaint.request_repaint();
             });
             self.capture_result = Some(receiver);
-            return;
+            return None;
         }
         let source = if self.export.is_open() { self.export_source() } else { None };
         match self.export.show(ctx, move || source) {
-            ExportRequest::None => {}
-            ExportRequest::CaptureWindow(path) => {
-                self.capture = Some(path);
-                ctx.request_repaint();
-            }
-            ExportRequest::Finished(result) => self.notice = Some(export_notice(result)),
+            ExportRequest::None => None,
+            ExportRequest::CaptureWindow(path) => Some(Command::CaptureWindow(path)),
+            ExportRequest::Finished(result) => Some(Command::ExportFinished(result)),
         }
     }
 
@@ -647,25 +664,26 @@ impl eframe::App for WardmapApp {
                         &self.state.selected,
                         self.state.colour.colour_blind,
                     ),
-                    SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state),
-                    SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state),
-                    SidePanel::History => super::history::show(ui, &self.data, self.subject, &self.state),
-                    SidePanel::Boroughs => super::boroughs::show(ui, &self.data, self.subject, &self.state),
+                    SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state, &self.panel_cache),
+                    SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state, &self.panel_cache),
+                    SidePanel::History => {
+                        super::history::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
+                    }
+                    SidePanel::Boroughs => {
+                        super::boroughs::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
+                    }
                 });
             });
         });
         egui::CentralPanel::default().frame(egui::Frame::NONE.fill(map_background(ui.visuals()))).show(ui, |ui| {
             commands.extend(self.show_map(ui));
         });
-        self.run_export(ui.ctx());
+        commands.extend(self.run_export(ui.ctx()));
         if let Some(choice) = &mut self.property_choice {
             match choice.show(ui.ctx()) {
                 PropertyDecision::Keep => {}
-                PropertyDecision::Close => self.property_choice = None,
-                PropertyDecision::Reload(path, options) => {
-                    self.property_choice = None;
-                    self.open_files_with(vec![path], options);
-                }
+                PropertyDecision::Close => commands.push(Command::CloseProperties),
+                PropertyDecision::Reload(path, options) => commands.push(Command::ReloadWithProperties(path, options)),
             }
         }
         if let Some(rect) = self.map_rect {

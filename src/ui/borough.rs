@@ -5,6 +5,7 @@
 
 use super::command::Command;
 use super::compare::{method_note, party_axis};
+use super::panel_cache::PanelCache;
 use super::state::ViewState;
 use super::widgets::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
@@ -15,7 +16,13 @@ use crate::model::{Dataset, ElectionId, Party};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 /// The whole borough in the election shown, against the previous election on the same wards.
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+    cache: &PanelCache,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Borough summary");
     let id = match subject {
@@ -31,28 +38,30 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         }
         Some(MapSubject::Election(id)) => id,
     };
-    let Some(summary) = BoroughSummary::of(data, id, state.colour.method) else {
+    let summary =
+        cache.get("borough", &(id, state.colour.method), || BoroughSummary::of(data, id, state.colour.method));
+    let Some(summary) = summary.as_ref() else {
         ui.label("This election is not loaded.");
         return commands;
     };
     let seats: u32 = summary.seats.iter().map(|(_, n)| n).sum();
     ui.strong(format!("{}: {seats} seats", summary.title));
     ui.add_space(4.0);
-    party_table(ui, &summary);
+    party_table(ui, summary);
     ui.weak(method_note(summary.method));
     ui.add_space(8.0);
     match &summary.change {
         Ok(change) => {
             seat_changes(ui, change);
             ui.add_space(8.0);
-            changed_wards(ui, data, id, change, &mut commands);
+            changed_wards(ui, data, id, change, cache, &mut commands);
             ui.add_space(8.0);
-            seats_chart(ui, &summary, Some(change));
+            seats_chart(ui, summary, Some(change));
         }
         Err(reason) => {
             ui.weak(format!("No change is shown: {reason}."));
             ui.add_space(8.0);
-            seats_chart(ui, &summary, None);
+            seats_chart(ui, summary, None);
         }
     }
     commands
@@ -146,11 +155,18 @@ fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
 }
 
 /// Wards where a seat changed hands, each a link to its result.
-fn changed_wards(ui: &mut egui::Ui, data: &Dataset, id: ElectionId, change: &BoroughChange, out: &mut Vec<Command>) {
+fn changed_wards(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    id: ElectionId,
+    change: &BoroughChange,
+    cache: &PanelCache,
+    out: &mut Vec<Command>,
+) {
     let Ok(pair) = ElectionPair::with_baseline(data, id, None) else {
         return;
     };
-    let report = GainsReport::of(data, pair);
+    let report = cache.get("borough_gains", &id, || GainsReport::of(data, pair));
     let names = data.ward_set(pair.ward_set).map(|s| &s.wards);
     let changed: Vec<(usize, String)> = report
         .wards

@@ -6,6 +6,7 @@
 
 use super::command::Command;
 use super::history::year_picker;
+use super::panel_cache::PanelCache;
 use super::state::{LondonColumn, ViewState};
 use super::widgets::party_colour32;
 use crate::analysis::colouring::MapSubject;
@@ -16,7 +17,13 @@ use crate::session::london::LONDON;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 /// The panel.
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+    cache: &PanelCache,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(MapSubject::Election(id)) = subject else {
         ui.heading("Boroughs");
@@ -24,16 +31,24 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         return commands;
     };
     let Some(shown) = data.election(id).map(|e| &e.election) else { return commands };
-    against(ui, data, &shown.borough, shown.year, state, &mut commands);
+    against(ui, data, &shown.borough, shown.year, state, cache, &mut commands);
     ui.add_space(10.0);
     ui.separator();
-    london_table(ui, data, shown.year, state, &mut commands);
+    london_table(ui, data, shown.year, state, cache, &mut commands);
     commands
 }
 
 /// The shown borough and the one picked, between two years (default: the previous election
 /// of the shown borough and the shown one).
-fn against(ui: &mut egui::Ui, data: &Dataset, borough: &str, year: i32, state: &ViewState, out: &mut Vec<Command>) {
+fn against(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    borough: &str,
+    year: i32,
+    state: &ViewState,
+    cache: &PanelCache,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Borough against borough");
     let others: Vec<&str> = data.boroughs().into_iter().filter(|b| *b != borough).collect();
     if others.is_empty() {
@@ -71,15 +86,17 @@ fn against(ui: &mut egui::Ui, data: &Dataset, borough: &str, year: i32, state: &
         year_picker(ui, "against_to", label.id, to, &years, |y| out.push(Command::SetYearsCompared { from, to: y }));
     });
     let (a, b) = (Party::from_source(&state.colour.swing.0), Party::from_source(&state.colour.swing.1));
-    let rows: Vec<(String, Result<BoroughChangeBetween, String>)> = [borough, rival]
-        .iter()
-        .map(|name| {
-            (
-                (*name).to_owned(),
-                between(data, name, (from, to), state.colour.method, (&a, &b)).map_err(|e| e.to_string()),
-            )
-        })
-        .collect();
+    let key = (borough, rival, from, to, state.colour.method, &a.name, &b.name);
+    let rows = cache.get("against", &key, || -> Vec<(String, Result<BoroughChangeBetween, String>)> {
+        [borough, rival]
+            .iter()
+            .map(|name| {
+                let change = between(data, name, (from, to), state.colour.method, (&a, &b));
+                ((*name).to_owned(), change.map_err(|e| e.to_string()))
+            })
+            .collect()
+    });
+    let rows = rows.as_slice();
     let parties: Vec<Party> = {
         let mut all: Vec<(Party, u32)> = Vec::new();
         for change in rows.iter().filter_map(|(_, r)| r.as_ref().ok()) {
@@ -96,12 +113,12 @@ fn against(ui: &mut egui::Ui, data: &Dataset, borough: &str, year: i32, state: &
     // One column per borough, one row per figure: narrow enough for the side panel.
     egui::Grid::new("against_table").striped(true).show(ui, |ui| {
         ui.strong(format!("{from} → {to}"));
-        for (name, _) in &rows {
+        for (name, _) in rows {
             ui.strong(name);
         }
         ui.end_row();
         let cells = |ui: &mut egui::Ui, text: &dyn Fn(&BoroughChangeBetween) -> String| {
-            for (_, row) in &rows {
+            for (_, row) in rows {
                 match row {
                     Ok(change) => ui.label(text(change)),
                     Err(reason) => ui.weak(reason),
@@ -128,12 +145,12 @@ fn against(ui: &mut egui::Ui, data: &Dataset, borough: &str, year: i32, state: &
         ui.label("Swing").on_hover_text(format!("Butler swing between {} and {}, borough shares", a.name, b.name));
         cells(ui, &|change| change.swing.map_or_else(|| "–".to_owned(), |s| crate::analysis::swing_label(s, &a, &b)));
     });
-    for (name, row) in &rows {
+    for (name, row) in rows {
         if let Ok(change) = row {
             ui.label(format!("{name} {from}→{to}: {}", seat_change_label(&change.seat_change)));
         }
     }
-    change_chart(ui, &rows, &parties, state.colour.colour_blind);
+    change_chart(ui, rows, &parties, state.colour.colour_blind);
 }
 
 /// Seat change per party, one group of bars per borough.
@@ -184,15 +201,24 @@ fn turnout_text(from: &BoroughYear, to: &BoroughYear) -> String {
 
 /// Every borough at the shown year, sortable by clicking a column's title; a click on a
 /// borough's name opens it.
-fn london_table(ui: &mut egui::Ui, data: &Dataset, year: i32, state: &ViewState, out: &mut Vec<Command>) {
+fn london_table(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    year: i32,
+    state: &ViewState,
+    cache: &PanelCache,
+    out: &mut Vec<Command>,
+) {
     ui.heading(format!("London boroughs {year}"));
-    let mut lines: Vec<BoroughYear> = data
-        .elections
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.election.year == year && e.election.borough != LONDON)
-        .filter_map(|(i, _)| BoroughYear::of(data, crate::model::ElectionId(i), state.colour.method))
-        .collect();
+    let lines = cache.get("london_lines", &(year, state.colour.method), || -> Vec<BoroughYear> {
+        data.elections
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.election.year == year && e.election.borough != LONDON)
+            .filter_map(|(i, _)| BoroughYear::of(data, crate::model::ElectionId(i), state.colour.method))
+            .collect()
+    });
+    let mut lines: Vec<&BoroughYear> = lines.iter().collect();
     if lines.len() < 2 {
         ui.label("Load more than one borough to compare them here.");
         return;

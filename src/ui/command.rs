@@ -51,4 +51,12 @@ pub enum Command {
     SetRival(String),
     /// Sort the London table by this column (again: the other way).
     SortLondon(super::state::LondonColumn),
+    /// The property dialog's choice: read this boundary file again with these properties.
+    ReloadWithProperties(PathBuf, crate::io::properties::BoundaryOptions),
+    /// Close the property dialog, keeping the file as read.
+    CloseProperties,
+    /// The export dialog asks for the window to be captured to this PNG in the next frame.
+    CaptureWindow(PathBuf),
+    /// An export ended: the file written, or why not.
+    ExportFinished(Result<PathBuf, String>),
 }

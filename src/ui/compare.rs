@@ -5,6 +5,7 @@
 
 use super::command::Command;
 use super::details::thousands;
+use super::panel_cache::PanelCache;
 use super::state::{self, ViewState};
 use super::widgets::{swatch, to_color32};
 use crate::analysis::colouring::{ColourSpec, MapSubject};
@@ -23,7 +24,13 @@ const CHART_PARTIES: usize = 5;
 
 /// The panel for the selected wards of the election shown; with one ward selected, that ward
 /// across elections too.
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+    cache: &PanelCache,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.heading("Compare wards");
     let Some(subject) = subject else {
@@ -46,21 +53,24 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         ui.weak("No wards selected yet.");
         return commands;
     }
-    let Some(comparison) = compare_wards(data, id, &state.selected, &state.colour) else {
+    let comparison = cache.get("compare", &(id, &state.selected, &state.colour), || {
+        compare_wards(data, id, &state.selected, &state.colour)
+    });
+    let Some(comparison) = comparison.as_ref() else {
         ui.label("This election is not loaded.");
         return commands;
     };
     ui.add_space(8.0);
     let mut rows: Vec<&ComparisonRow> = comparison.rows.iter().collect();
     rows.push(&comparison.reference);
-    table(ui, "compare_table", &comparison, &rows, &state.colour);
+    table(ui, "compare_table", comparison, &rows, &state.colour);
     ui.add_space(8.0);
-    share_chart(ui, &comparison, &rows);
+    share_chart(ui, comparison, &rows);
 
     if let [ward] = state.selected[..] {
         ui.add_space(12.0);
         ui.separator();
-        across_elections(ui, data, id, ward, &state.colour);
+        across_elections(ui, data, id, ward, &state.colour, cache);
     }
     commands
 }
@@ -314,12 +324,20 @@ pub fn party_axis(plot: Plot<'_>, names: Vec<String>) -> Plot<'_> {
 }
 
 /// One ward in every election on its ward set, earliest first.
-fn across_elections(ui: &mut egui::Ui, data: &Dataset, id: ElectionId, ward: usize, spec: &ColourSpec) {
+fn across_elections(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    id: ElectionId,
+    ward: usize,
+    spec: &ColourSpec,
+    cache: &PanelCache,
+) {
     ui.heading("Same ward across elections");
-    match ward_across_elections(data, id, ward, spec) {
+    let across = cache.get("compare_across", &(id, ward, spec), || ward_across_elections(data, id, ward, spec));
+    match across.as_ref() {
         Some(across) if across.rows.len() > 1 => {
             let rows: Vec<&ComparisonRow> = across.rows.iter().collect();
-            table(ui, "compare_across", &across, &rows, spec);
+            table(ui, "compare_across", across, &rows, spec);
         }
         _ => {
             ui.label("No other election on these ward boundaries is loaded.");

@@ -5,6 +5,7 @@
 //! The figures come from [`crate::analysis::history`]; this file only lays them out.
 
 use super::command::Command;
+use super::panel_cache::PanelCache;
 use super::state::ViewState;
 use super::widgets::{party_colour32, swatch};
 use crate::analysis::colouring::MapSubject;
@@ -17,7 +18,13 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 const PARTY_COLUMNS: usize = 5;
 
 /// The panel for the borough of `subject`.
-pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, state: &ViewState) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+    cache: &PanelCache,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(borough) = subject.and_then(|s| super::state::borough_of(data, s)) else {
         ui.heading("Over time");
@@ -25,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
         return commands;
     };
     ui.heading(format!("{borough} over time"));
-    let years = history(data, borough, state.colour.method);
+    let years = cache.get("history", &(borough, state.colour.method), || history(data, borough, state.colour.method));
     if years.is_empty() {
         ui.label("No elections of this borough are loaded.");
         return commands;
@@ -38,7 +45,7 @@ pub fn show(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>, stat
     ui.add_space(6.0);
     seats_chart(ui, &years, &shown, state.colour.colour_blind);
     ui.add_space(8.0);
-    change_between(ui, data, borough, &years, state, &mut commands);
+    change_between(ui, data, borough, &years, state, cache, &mut commands);
     commands
 }
 
@@ -102,6 +109,7 @@ fn change_between(
     borough: &str,
     years: &[BoroughYear],
     state: &ViewState,
+    cache: &PanelCache,
     commands: &mut Vec<Command>,
 ) {
     let available: Vec<i32> = years.iter().map(|y| y.year).collect();
@@ -119,7 +127,10 @@ fn change_between(
         });
     });
     let (a, b) = (Party::from_source(&state.colour.swing.0), Party::from_source(&state.colour.swing.1));
-    match between(data, borough, (from, to), state.colour.method, (&a, &b)) {
+    let key = (borough, from, to, state.colour.method, &a.name, &b.name);
+    let change =
+        cache.get("history_between", &key, || between(data, borough, (from, to), state.colour.method, (&a, &b)));
+    match change.as_ref() {
         Ok(change) => {
             ui.label(seat_change_label(&change.seat_change));
             for (party, _) in change.seat_change.iter().take(PARTY_COLUMNS) {

@@ -16,6 +16,7 @@ pub mod loader;
 pub mod map_view;
 pub mod mode_bar;
 pub mod open;
+pub mod panel_cache;
 pub mod properties;
 pub mod screenshot;
 pub mod state;
