@@ -83,7 +83,7 @@ fn turnout_is_available_for_barnet_2022_and_not_for_2014_with_a_reason() {
     assert_eq!(availability(&harness), Ok(()));
     pick(&mut harness, "Colour by:", "Turnout");
     assert_eq!(harness.state().state.colour.mode, ColourMode::Turnout);
-    assert!(harness.query_by_label_contains("turnout").is_some(), "the legend names turnout");
+    assert!(harness.query_by_label("Barnet 2022: turnout").is_some(), "the legend names turnout");
 
     pick(&mut harness, "Election:", "2014");
     let reason = availability(&harness).expect_err("2014 has no turnout in the source");

@@ -156,7 +156,7 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
         legend: !args.no_legend,
         attribution: (!args.no_attribution)
-            .then(|| args.attribution.clone().unwrap_or_else(|| attribution_for(data).to_owned())),
+            .then(|| args.attribution.clone().unwrap_or_else(|| attribution_for(data, Some(id)))),
         labels: !args.no_labels,
         view: None,
     };

@@ -8,3 +8,120 @@ and database right 2016. Results: London Datastore (2014), Democracy Club (2018)
 
 /// A one-line form of [`ATTRIBUTION`] for status bars and exported images.
 pub const ATTRIBUTION_SHORT: &str = "Contains OS data © Crown copyright and database right. Source: ONS (OGL v3).";
+
+/// One source of the built-in London data, with the credit its licence asks for (the table in
+/// `data/README.md`, "Sources and credits", as the sources state them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Credit {
+    pub source: &'static str,
+    pub used_for: &'static str,
+    pub licence: &'static str,
+    pub line: &'static str,
+}
+
+/// Every source of the built-in London data, for the About box.
+pub const LONDON_SOURCES: [Credit; 8] = [
+    Credit {
+        source: "GLA London Datastore",
+        used_for: "results 2006, 2014, 2022; turnout 2006, 2022",
+        licence: "OGL v3.0",
+        line: "Greater London Authority, London Datastore. Contains public sector information licensed under the Open Government Licence v3.0.",
+    },
+    Credit {
+        source: "GLA compilation of the 2026 borough returns",
+        used_for: "results 2026; turnout 2026",
+        licence: "OGL v3.0",
+        line: "Greater London Authority (City Intelligence), compilation of the 2026 borough election returns. Contains public sector information licensed under the Open Government Licence v3.0.",
+    },
+    Credit {
+        source: "Democracy Club",
+        used_for: "results 2018",
+        licence: "CC BY-SA",
+        line: "Democracy Club, candidates.democracyclub.org.uk (CC BY-SA)",
+    },
+    Credit {
+        source: "Electoral Commission via BBC England Data Unit",
+        used_for: "turnout 2018",
+        licence: "OGL v3.0",
+        line: "Electoral Commission, May 2018 electoral data, compiled by BBC England Data Unit. Contains public sector information licensed under the Open Government Licence v3.0.",
+    },
+    Credit {
+        source: "ONS Wards December 2013 (via martinjc/UK-GeoJSON)",
+        used_for: "boundaries of the 2002 ward set",
+        licence: "OGL v3.0",
+        line: "Contains Ordnance Survey, Office of National Statistics, National Records Scotland and LPS Intellectual Property data © Crown copyright and database right [2016].",
+    },
+    Credit {
+        source: "GLA Statistical GIS Boundary Files for London",
+        used_for: "boundaries of the 2014 and 2018 ward sets",
+        licence: "OGL v3.0",
+        line: "Source: Greater London Authority, London Datastore (Statistical GIS Boundary Files for London). Contains National Statistics data © Crown copyright and database right [2015]. Contains Ordnance Survey data © Crown copyright and database right [2015].",
+    },
+    Credit {
+        source: "ONS Wards December 2022",
+        used_for: "boundaries of the 2022 ward set (2022, 2026)",
+        licence: "OGL v3.0",
+        line: "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2022.",
+    },
+    Credit {
+        source: "Open Innovations UK wards hex cartogram 2024",
+        used_for: "London hex map",
+        licence: "MIT",
+        line: "Hex cartogram © 2024 Open Innovations & Contributors (MIT licence)",
+    },
+];
+
+/// The credit line of one map of the built-in data: who published its results (and turnout)
+/// and its boundaries, in the words their licences ask for. `results_file` and
+/// `boundary_file` are the paths the election and its ward set came from; files of the user's
+/// own get the boundary line of [`ATTRIBUTION_SHORT`] (the usual ONS/OS terms) and no results
+/// credit (the user knows their source).
+#[must_use]
+pub fn credit_line(year: i32, results_file: &str, boundary_file: &str) -> String {
+    let built_in = results_file.starts_with("data/london/") || results_file.starts_with("data/results/barnet-");
+    let mut parts: Vec<String> = Vec::new();
+    if built_in {
+        let results = match year {
+            2018 => "Results: Democracy Club, candidates.democracyclub.org.uk (CC BY-SA).",
+            2026 => "Results and turnout: GLA City Intelligence compilation of the 2026 borough returns (OGL v3.0).",
+            2006 | 2022 => "Results and turnout: Greater London Authority, London Datastore (OGL v3.0).",
+            _ => "Results: Greater London Authority, London Datastore (OGL v3.0).",
+        };
+        parts.push(results.to_owned());
+        if year == 2018 {
+            parts.push("Turnout: Electoral Commission, compiled by BBC England Data Unit (OGL v3.0).".to_owned());
+        }
+    }
+    let boundaries = if boundary_file.contains("london-wards-2002") {
+        LONDON_SOURCES[4].line
+    } else if boundary_file.contains("london-wards-2022") {
+        LONDON_SOURCES[6].line
+    } else if boundary_file.contains("london-wards-2014") || boundary_file.contains("london-wards-2018") {
+        LONDON_SOURCES[5].line
+    } else {
+        ATTRIBUTION_SHORT
+    };
+    parts.push(boundaries.to_owned());
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_map_credits_its_own_sources() {
+        let london_2018 = credit_line(
+            2018,
+            "data/london/results/london-2018.csv",
+            "data/london/boundaries/by-election/london-wards-2018-election.geojson",
+        );
+        assert!(london_2018.contains("Democracy Club") && london_2018.contains("CC BY-SA"), "{london_2018}");
+        assert!(london_2018.contains("Electoral Commission") && london_2018.contains("[2015]"), "{london_2018}");
+        let barnet_2022 =
+            credit_line(2022, "data/london/results/london-2022.csv", "data/boundaries/barnet-wards-2022.geojson");
+        assert!(barnet_2022.contains("London Datastore") && barnet_2022.ends_with(ATTRIBUTION_SHORT), "{barnet_2022}");
+        let own = credit_line(2019, "/home/me/results.csv", "/home/me/wards.geojson");
+        assert_eq!(own, ATTRIBUTION_SHORT);
+    }
+}

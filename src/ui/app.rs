@@ -641,8 +641,12 @@ impl eframe::App for WardmapApp {
             });
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            let attribution = crate::io::embedded::attribution_for(&self.data);
-            commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), attribution));
+            let shown = match self.subject {
+                Some(MapSubject::Election(id)) => Some(id),
+                _ => None,
+            };
+            let attribution = crate::io::embedded::attribution_for(&self.data, shown);
+            commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), &attribution));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -695,6 +699,11 @@ impl eframe::App for WardmapApp {
                 ui.label("wardmap: council election results, ward by ward.");
                 ui.add_space(6.0);
                 ui.label(crate::io::embedded::ATTRIBUTION);
+                ui.add_space(6.0);
+                ui.strong("The built-in London data");
+                for credit in &crate::model::credits::LONDON_SOURCES {
+                    ui.label(format!("{} ({}; {}): {}", credit.source, credit.used_for, credit.licence, credit.line));
+                }
             });
             if !open {
                 commands.push(Command::ShowAbout(false));

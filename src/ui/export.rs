@@ -146,7 +146,13 @@ impl ExportDialog {
             scale,
             title: Some(self.title.clone()).filter(|t| !t.trim().is_empty()),
             legend: self.legend,
-            attribution: self.attribution.then(|| crate::io::embedded::attribution_for(&source.data).to_owned()),
+            attribution: self.attribution.then(|| {
+                let shown = match source.subject {
+                    MapSubject::Election(id) => Some(id),
+                    MapSubject::WardSetOnly(_) => None,
+                };
+                crate::io::embedded::attribution_for(&source.data, shown)
+            }),
             labels: self.labels,
             view: source.view,
         }

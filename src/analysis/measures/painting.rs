@@ -127,7 +127,7 @@ fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
 }
 
 /// Collects legend items from the fills as they are made: one per distinct fill and label,
-/// sorted by a group, then most wards first (or a rank), then label; "No result joined" last.
+/// sorted by a group, then most wards first (or a rank), then label; "No result" last.
 #[derive(Default)]
 pub struct LegendBuilder {
     items: Vec<(LegendItem, (u8, i64))>,
@@ -142,7 +142,7 @@ impl LegendBuilder {
         }
     }
 
-    /// The items in order, with a "No result joined" item for wards left without data.
+    /// The items in order, with a "No result" item for wards left without data (none in the source, as for a poll postponed, or none joined).
     pub fn finish(mut self, fills: &[FillStyle]) -> Vec<LegendItem> {
         self.items.sort_by(|(a, ka), (b, kb)| {
             ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(b.count.cmp(&a.count)).then_with(|| a.label.cmp(&b.label))
@@ -152,7 +152,7 @@ impl LegendBuilder {
         let counted: usize = items.iter().filter(|i| i.fill == FillStyle::NoData).map(|i| i.count).sum();
         let no_data = fills.iter().filter(|f| **f == FillStyle::NoData).count().saturating_sub(counted);
         if no_data > 0 {
-            items.push(LegendItem { fill: FillStyle::NoData, label: "No result joined".into(), count: no_data });
+            items.push(LegendItem { fill: FillStyle::NoData, label: "No result".into(), count: no_data });
         }
         items
     }
