@@ -70,6 +70,24 @@ impl PreparedWardSet {
         Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area, group_outlines: Vec::new() }
     }
 
+    /// A ward set prepared for the map; wards that know their borough (London's sets) get the
+    /// boroughs' outlines too. The app and the exporter both prepare sets this way, so screen
+    /// and picture draw the same lines.
+    #[must_use]
+    pub fn of_ward_set(set: &crate::model::WardSet) -> Self {
+        let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
+        let prepared = PreparedWardSet::new(&shapes);
+        let mut boroughs: Vec<&str> = set.wards.iter().filter_map(|w| w.borough.as_deref()).collect();
+        if boroughs.is_empty() {
+            return prepared;
+        }
+        boroughs.sort_unstable();
+        boroughs.dedup();
+        let group_of: Vec<Option<usize>> =
+            set.wards.iter().map(|w| w.borough.as_deref().and_then(|b| boroughs.binary_search(&b).ok())).collect();
+        prepared.with_group_outlines(&group_of)
+    }
+
     /// With the outlines of the groups of wards (`group_of[i]`: ward `i`'s group), drawn over
     /// the fills: London's boroughs over its wards.
     #[must_use]

@@ -7,7 +7,7 @@
 use super::legend::{legend_box, legend_heading, natural_legend_width};
 use super::map::{fit, view_rect, ward_labels, ward_paths};
 use super::scene::{Anchor, Item, MapLayer, PxRect, Scene, TextRole, TextRun};
-use super::style::{INK, MUTED, OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH, STRIPE_UNIT, WHITE};
+use super::style::{GROUP_OUTLINE_WIDTH, INK, MUTED, OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH, STRIPE_UNIT, WHITE};
 use super::text::{ascent, descent, measure, wrap};
 use super::{RenderError, RenderOptions};
 use crate::analysis::colouring::Colouring;
@@ -118,7 +118,19 @@ pub fn build_scene(
         width: width as u32,
         height: height as u32,
         background: WHITE,
-        map: MapLayer { transform, wards, outline: (OUTLINE, OUTLINE_ALPHA, u(OUTLINE_WIDTH)), plates, labels },
+        map: MapLayer {
+            group_outlines: prepared
+                .group_outlines()
+                .iter()
+                .map(|line| line.coords().map(|&c| transform.to_frame(c)).collect())
+                .collect(),
+            group_outline: (OUTLINE, u(GROUP_OUTLINE_WIDTH)),
+            transform,
+            wards,
+            outline: (OUTLINE, OUTLINE_ALPHA, u(OUTLINE_WIDTH)),
+            plates,
+            labels,
+        },
         items,
         stripe_band: u(STRIPE_BAND),
     })

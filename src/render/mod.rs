@@ -124,8 +124,7 @@ pub fn scene_for(
         return Err(RenderError::Unavailable(reason.clone()));
     }
     let set = subject_ward_set(data, subject).ok_or(RenderError::NoWards)?;
-    let geometry: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
-    build_scene(set, &PreparedWardSet::new(&geometry), colouring, opts)
+    build_scene(set, &PreparedWardSet::of_ward_set(set), colouring, opts)
 }
 
 /// Paint a laid-out scene.

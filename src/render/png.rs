@@ -32,6 +32,17 @@ pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
         for path in paths.iter().flatten() {
             layer.stroke_path(path, &translucent(edge, alpha), &outline, Transform::identity(), None);
         }
+        let (group_edge, group_width) = scene.map.group_outline;
+        let group_stroke = Stroke { width: group_width, line_join: LineJoin::Round, ..Stroke::default() };
+        for line in &scene.map.group_outlines {
+            let mut builder = tiny_skia::PathBuilder::new();
+            for (i, &(x, y)) in line.iter().enumerate() {
+                if i == 0 { builder.move_to(x, y) } else { builder.line_to(x, y) }
+            }
+            if let Some(path) = builder.finish() {
+                layer.stroke_path(&path, &translucent(group_edge, 255), &group_stroke, Transform::identity(), None);
+            }
+        }
         for plate in &scene.map.plates {
             if let Some(path) = rounded_rect(&plate.rect, plate.radius) {
                 layer.fill_path(

@@ -124,6 +124,10 @@ pub struct MapLayer {
     /// Outline colour, opacity (0–255) and width in pixels: the app's thin, half-transparent
     /// line, so shared edges do not look heavier than the fills.
     pub outline: (Rgb, u8, f32),
+    /// Outlines of groups of wards (London's boroughs) in frame pixels, drawn over the ward
+    /// outlines with this colour and width.
+    pub group_outlines: Vec<Vec<(f32, f32)>>,
+    pub group_outline: (Rgb, f32),
     /// Plates under labels on striped wards, drawn before the labels.
     pub plates: Vec<Plate>,
     /// Ward labels, in frame pixels.

@@ -14,6 +14,8 @@ pub const OUTLINE: Rgb = palette::OUTLINE;
 pub const OUTLINE_ALPHA: u8 = 150;
 /// Ward outline width.
 pub const OUTLINE_WIDTH: f32 = 1.0;
+/// Borough outlines over London's wards: heavier than ward outlines, lighter than a selection.
+pub const GROUP_OUTLINE_WIDTH: f32 = 1.8;
 
 /// The labelling rule: the usual size 11, then 9 for wards where the name only just misses
 /// (Golders Green and West Finchley at the whole-borough view); no label in wards with less

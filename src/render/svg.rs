@@ -46,7 +46,23 @@ pub fn write(scene: &Scene) -> String {
             escape(&ward.name),
         );
     }
-    body.push_str("</g>\n<g id=\"labels\">\n");
+    body.push_str("</g>\n");
+    if !scene.map.group_outlines.is_empty() {
+        let (edge, width) = scene.map.group_outline;
+        let mut d = String::new();
+        for line in &scene.map.group_outlines {
+            for (i, &(x, y)) in line.iter().enumerate() {
+                let _ = write!(d, "{}{} {}", if i == 0 { "M" } else { "L" }, num(x), num(y));
+            }
+        }
+        let _ = writeln!(
+            body,
+            r#"<path id="borough-outlines" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" d="{d}"/>"#,
+            edge.to_hex(),
+            num(width)
+        );
+    }
+    body.push_str("<g id=\"labels\">\n");
     for plate in &scene.map.plates {
         let _ = writeln!(
             body,

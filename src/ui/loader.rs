@@ -71,17 +71,7 @@ impl PreparedSets {
 /// One ward set's geometry, prepared.
 /// Wards that know their borough (London's sets) get the boroughs' outlines too.
 fn prepare(set: &WardSet) -> Arc<PreparedWardSet> {
-    let shapes: Vec<_> = set.wards.iter().map(|w| w.geometry.clone()).collect();
-    let prepared = PreparedWardSet::new(&shapes);
-    let mut boroughs: Vec<&str> = set.wards.iter().filter_map(|w| w.borough.as_deref()).collect();
-    if boroughs.is_empty() {
-        return Arc::new(prepared);
-    }
-    boroughs.sort_unstable();
-    boroughs.dedup();
-    let group_of: Vec<Option<usize>> =
-        set.wards.iter().map(|w| w.borough.as_deref().and_then(|b| boroughs.binary_search(&b).ok())).collect();
-    Arc::new(prepared.with_group_outlines(&group_of))
+    Arc::new(PreparedWardSet::of_ward_set(set))
 }
 
 impl LoadJob {

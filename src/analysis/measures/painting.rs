@@ -4,6 +4,7 @@
 use super::WardValue;
 use crate::analysis::scales::Scale;
 use crate::model::palette::FillStyle;
+use std::collections::HashMap;
 
 /// A legend entry: a swatch and its words.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,6 +95,18 @@ pub const MAX_ITEMS_PER_GROUP: usize = 8;
 /// Fold the items of a group beyond [`MAX_ITEMS_PER_GROUP`] (the smallest, as sorted) into one
 /// "N other kinds" item, filled grey-striped so it matches none of them.
 fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
+    // A group one item over the limit is listed whole: folding one kind would hide it for nothing.
+    let mut per_group: HashMap<u8, usize> = HashMap::new();
+    for (_, (group, _)) in &items {
+        *per_group.entry(*group).or_default() += 1;
+    }
+    let limit = |group: u8| {
+        if per_group.get(&group).copied().unwrap_or(0) > MAX_ITEMS_PER_GROUP + 1 {
+            MAX_ITEMS_PER_GROUP
+        } else {
+            usize::MAX
+        }
+    };
     let mut out: Vec<LegendItem> = Vec::new();
     let mut group_start = 0;
     let mut current_group = None;
@@ -114,7 +127,7 @@ fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
             current_group = Some(group);
             group_start = out.len();
         }
-        if out.len() - group_start < MAX_ITEMS_PER_GROUP || item.fill == FillStyle::NoData {
+        if out.len() - group_start < limit(group) || item.fill == FillStyle::NoData {
             out.push(item);
         } else {
             let (kinds, wards) = folded.get_or_insert((0, 0));
@@ -155,5 +168,30 @@ impl LegendBuilder {
             items.push(LegendItem { fill: FillStyle::NoData, label: "No result".into(), count: no_data });
         }
         items
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+    use crate::model::palette::Rgb;
+
+    fn items(n: u8) -> Vec<(LegendItem, (u8, i64))> {
+        (0..n)
+            .map(|i| {
+                let item = LegendItem { fill: FillStyle::Solid(Rgb(i, 0, 0)), label: format!("Split {i}"), count: 1 };
+                (item, (1, 0))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_tail_of_one_group_is_folded_into_one_line_and_a_short_one_is_not() {
+        let folded = fold_long_tail(items(12));
+        assert_eq!(folded.len(), MAX_ITEMS_PER_GROUP + 1);
+        let last = folded.last().expect("items");
+        assert_eq!((last.label.as_str(), last.count), ("4 other kinds (see each ward's tooltip)", 4));
+        assert_eq!(fold_long_tail(items(9)).len(), 9, "one over the limit is listed whole");
+        assert_eq!(fold_long_tail(items(3)).len(), 3);
     }
 }

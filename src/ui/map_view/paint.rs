@@ -12,7 +12,7 @@ use super::MapCamera;
 use super::fill::{Paint, PaintCache, WardToScreen, append, colour_with_alpha};
 use crate::geometry::{DetailLevel, PreparedWardSet};
 use crate::model::palette::FillStyle;
-use crate::render::style::{OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH};
+use crate::render::style::{GROUP_OUTLINE_WIDTH, OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH};
 
 /// Wards smaller than this on screen (points) get no outline: at country scale thousands of
 /// outlines would only paint the map grey (and cost more to tessellate than all the fills).
@@ -21,8 +21,6 @@ const MIN_OUTLINED_POINTS: f64 = 12.0;
 /// style's full [`OUTLINE_ALPHA`].
 const FULL_OUTLINE_POINTS: f64 = 32.0;
 const FAINTEST_OUTLINE_ALPHA: f64 = 40.0;
-/// Borough outlines over London's wards: heavier than ward outlines, lighter than a selection.
-const GROUP_OUTLINE_WIDTH: f32 = 1.8;
 
 /// Everything one frame of painting needs.
 pub(super) struct Frame<'a> {
