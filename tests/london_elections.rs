@@ -199,3 +199,21 @@ fn the_command_line_answers_the_journalists_questions() {
     assert_eq!(total, by_borough);
     assert_eq!(total, 1817, "seats filled in London 2022");
 }
+
+#[test]
+fn a_london_export_draws_borough_outlines_and_credits_its_sources() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("london.svg");
+    let out = wardmap(&["export", "--borough", "london", "--election", "2018", "--out", svg.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = std::fs::read_to_string(&svg).expect("written");
+    assert!(text.contains(r#"id="borough-outlines""#), "London is drawn with its boroughs");
+    assert!(text.contains("Democracy Club") && text.contains("Electoral Commission"), "2018's sources are credited");
+    assert_eq!(text.matches("<path id=\"ward-").count(), 632, "every ward in force at the 2018 election");
+    let barnet = dir.path().join("barnet.svg");
+    let out = wardmap(&["export", "--election", "2022", "--out", barnet.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = std::fs::read_to_string(&barnet).expect("written");
+    assert!(!text.contains("borough-outlines"), "one borough has no borough outlines");
+    assert!(text.contains("London Datastore"), "Barnet 2022 credits the GLA");
+}
