@@ -103,6 +103,15 @@ fn every_result_joins_a_ward_and_only_the_postponed_polls_lack_one() {
         expected.sort();
         assert_eq!(gaps, expected, "{title}: wards without results");
     }
+    // Every ward of London's own sets names its borough as the elections do ("Westminster",
+    // though the 2018 layer says "City of Westminster"), so control maps and outlines find it.
+    let boroughs = data.boroughs();
+    for set in data.ward_sets.iter().filter(|s| s.borough.as_deref() == Some(LONDON)) {
+        for ward in &set.wards {
+            let borough = ward.borough.as_deref().unwrap_or("(none)");
+            assert!(boroughs.contains(&borough) && borough != LONDON, "{}: {} in {borough}", set.name, ward.name);
+        }
+    }
     let london_2022 = data.election_of(LONDON, 2022).and_then(|id| data.election(id)).expect("London 2022");
     let set = london_2022.ward_set.and_then(|s| data.ward_set(s)).expect("joined");
     assert_eq!(set.wards.len(), 679);

@@ -236,3 +236,49 @@ fn every_kind_of_bad_file_is_answered_in_the_ui_and_the_map_is_kept() {
         assert_eq!(app.data().ward_sets.len(), 2);
     }
 }
+
+/// The app as `wardmap --results …` starts it: nothing loaded until the files are read.
+fn started_with_results(results: Vec<std::path::PathBuf>) -> Harness<'static, WardmapApp> {
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
+        wardmap::ui::app::install_fonts(&cc.egui_ctx);
+        WardmapApp::with_data(wardmap::model::Dataset::default(), wardmap::ui::state::ViewState::default())
+    });
+    let source = wardmap::session::Source::Files { boundaries: None, results };
+    harness.state_mut().load_from_command_line(source, wardmap::session::StartOptions::default());
+    wait_for_load(&mut harness);
+    harness
+}
+
+#[test]
+fn a_bad_results_file_at_start_opens_on_the_barnet_map_with_a_true_error() {
+    let (_dir, garbage) = common::temp_file("garbage.csv", "this is not, a results file\n1,2\n");
+    let mut harness = started_with_results(vec![garbage]);
+    let app = harness.state();
+    let notice = app.notice.clone().expect("an error is shown");
+    assert!(notice.is_error && notice.text.contains("garbage.csv"), "names the file: {}", notice.text);
+    assert!(notice.text.contains("Showing the built-in data instead"), "{}", notice.text);
+    assert!(!notice.text.contains("still shows what was loaded before"), "nothing was loaded before");
+    let Some(MapSubject::Election(id)) = app.subject() else { panic!("an election is shown") };
+    let election = &app.data().election(id).expect("loaded").election;
+    assert_eq!((election.borough.as_str(), election.year), ("Barnet", 2026));
+    assert!(harness.query_by_label_contains("garbage.csv").is_some(), "the error is on screen");
+    // The rest of London follows behind Barnet, as at a normal start.
+    wait_for_load(&mut harness);
+    assert!(harness.state().data().boroughs().len() > 30);
+}
+
+#[test]
+fn a_bad_file_among_good_ones_costs_only_itself() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let good = folder.path().join("barnet-2018-again.csv");
+    let own_format = include_str!("../data/results/barnet-2018.csv").replace("2018-05-03", "2019-05-02");
+    std::fs::write(&good, own_format).expect("write");
+    let bad = folder.path().join("broken.csv");
+    std::fs::write(&bad, "nonsense\n").expect("write");
+    let harness = started_with_results(vec![good, bad]);
+    let app = harness.state();
+    let notice = app.notice.clone().expect("the bad file is reported");
+    assert!(notice.is_error && notice.text.contains("broken.csv"), "{}", notice.text);
+    assert!(notice.text.contains("the others are open"), "{}", notice.text);
+    assert!(app.data().elections.iter().any(|e| e.election.year == 2019), "the good file's election is loaded");
+}

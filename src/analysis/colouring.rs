@@ -93,6 +93,7 @@ fn no_results(data: &Dataset, set: WardSetId) -> Colouring {
         fills: vec![FillStyle::NoData; wards],
         values: vec![None; wards],
         legend: Legend {
+            counts: crate::analysis::measures::Counted::Wards,
             title: "No results loaded".into(),
             note: None,
             items: vec![LegendItem { fill: FillStyle::NoData, label: "No results".into(), count: wards }],
@@ -113,6 +114,7 @@ fn unavailable(data: &Dataset, id: ElectionId, mode: ColourMode, reason: &str) -
         values: vec![None; wards],
         legend: Legend {
             title,
+            counts: crate::analysis::measures::Counted::Wards,
             note: Some(reason.to_owned()),
             items: vec![LegendItem { fill: FillStyle::NoData, label: "Not available".into(), count: wards }],
         },

@@ -36,7 +36,8 @@ pub struct BoroughRow {
     pub seat_totals: Vec<super::summary::PartySeats>,
     /// Summed ballots over summed electors, percent (2 decimals); `null` when not computed.
     pub turnout_percent: Option<f64>,
-    /// The turnout, or why there is none, in words.
+    /// The turnout, or why there is none, in words ("37.9% (97,480 ballots of 256,974
+    /// electors)"), rounded once from the exact figure.
     pub turnout: String,
     /// Since `from`: seats gained (+) and lost (−) by party; `null` without `--from`, or when
     /// the borough has no election that year.

@@ -34,7 +34,8 @@ pub struct ExportArgs {
     /// The later election, for change, swing and gains (default: the latest loaded).
     #[arg(long, value_name = "YEAR")]
     pub to: Option<i32>,
-    /// What the map shows: winner, share, change, swing, majority, turnout or gains.
+    /// What the map shows: winner, share, change, swing, majority, turnout, gains or control
+    /// (council control, on London).
     #[arg(long, value_name = "MODE", default_value = "winner")]
     pub mode: String,
     /// The party for share and change. For swing, give it twice: positive swing is to the

@@ -298,12 +298,12 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
             .filter(|(_, w)| w.unfilled_seats > 0)
             .map(|(_, w)| {
                 let elected = w.seats - w.unfilled_seats;
-                format!(
-                    "{}: {} seats, but the source elects {elected}; the {} left are counted for no party",
-                    w.name,
-                    w.seats,
-                    if w.unfilled_seats == 1 { "seat".to_owned() } else { format!("{} seats", w.unfilled_seats) }
-                )
+                let left = if w.unfilled_seats == 1 {
+                    "the seat left is".to_owned()
+                } else {
+                    format!("the {} seats left are", w.unfilled_seats)
+                };
+                format!("{}: {} seats, but the source elects {elected}; {left} counted for no party", w.name, w.seats)
             })
             .collect(),
         boroughs: (election.borough == crate::session::london::LONDON)

@@ -26,17 +26,13 @@ pub(super) fn legend_heading(legend: &Legend, title: Option<&str>) -> String {
     if repeated || legend.title.trim().is_empty() { "Key".to_owned() } else { legend.title.clone() }
 }
 
-fn count_label(count: usize) -> String {
-    if count == 1 { "1 ward".to_owned() } else { format!("{count} wards") }
-}
-
 /// Width the legend would like: the widest row, at scale `s`. Labels get `FONT_SLACK` more
 /// than they measure, so an SVG viewer that substitutes a wider font for Ubuntu Light still
 /// keeps them clear of the right-aligned counts.
 pub(super) fn natural_legend_width(legend: &Legend, s: f32) -> f32 {
     let rows = legend.items.iter().map(|item| {
         FONT_SLACK * measure(&item.label, ITEM_SIZE * s)
-            + measure(&count_label(item.count), ITEM_SIZE * s)
+            + measure(&legend.counts.label(item.count), ITEM_SIZE * s)
             + (SWATCH_W + 8.0 + 14.0) * s
     });
     rows.fold(measure(&legend.title, HEADING_SIZE * s), f32::max) + 2.0 * PAD * s
@@ -69,7 +65,7 @@ pub(super) fn legend_box(items: &mut Vec<Item>, legend: &Legend, heading: &str, 
     let line = 1.25 * size;
     let label_x = x + u(SWATCH_W) + u(8.0);
     for item in &legend.items {
-        let count = count_label(item.count);
+        let count = legend.counts.label(item.count);
         let room = (x + inner_w - measure(&count, size) - u(10.0) - label_x).max(u(40.0)) / FONT_SLACK;
         let lines = wrap(&item.label, size, room);
         let row = u(ROW).max(line * lines.len() as f32 + u(6.0));

@@ -89,7 +89,8 @@ pub enum RenderError {
 /// party"), said of wards ("… by ward").
 pub fn default_title(colouring: &Colouring) -> String {
     let title = colouring.legend.title.trim();
-    if title.to_lowercase().contains("ward") { title.to_owned() } else { format!("{title} by ward") }
+    let of_boroughs = colouring.legend.counts == crate::analysis::measures::Counted::Boroughs;
+    if of_boroughs || title.to_lowercase().contains("ward") { title.to_owned() } else { format!("{title} by ward") }
 }
 
 /// The ward set a subject is drawn on.

@@ -29,7 +29,7 @@ pub const LONDON: &str = "London";
 pub const BARNET: &str = "Barnet";
 
 /// Every London borough's ward sets (Barnet's left out: it has its own) and the London-wide
-/// sets. Built once per process, on first use. The slow half of the London data (some 8 MB of
+/// sets. Built once per process, on first use. The slow half of the London data (some 4 MB of
 /// GeoJSON): the app builds it in the background while Barnet is already on screen.
 ///
 /// # Panics
@@ -61,7 +61,12 @@ pub fn elections() -> &'static [Election] {
 }
 
 /// The boroughs' names as the 2022 boundary layer spells them: the one spelling the app uses.
-fn borough_names() -> Vec<String> {
+fn borough_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(read_borough_names)
+}
+
+fn read_borough_names() -> Vec<String> {
     let layer = &london::WARD_SETS[3];
     let (path, text) = layer.file;
     let mut names: Vec<String> = feature_pairs(text, Path::new(path), layer.code, layer.borough)
@@ -77,8 +82,7 @@ fn borough_names() -> Vec<String> {
 fn build_elections() -> Vec<Election> {
     let parties = parties_csv::parse(london::PARTIES.1, Path::new(london::PARTIES.0))
         .unwrap_or_else(|e| panic!("embedded party table is broken: {e}"));
-    let borough_names = borough_names();
-    let names: Vec<&str> = borough_names.iter().map(String::as_str).collect();
+    let names: Vec<&str> = borough_names().iter().map(String::as_str).collect();
     let mut elections = Vec::new();
     for (year, (path, text)) in london::RESULTS {
         let parsed = results::parse(text, Path::new(path), LONDON, &no_progress)
@@ -156,8 +160,14 @@ fn read_layer(layer: &Layer) -> WardSet {
         .into_iter()
         .collect();
     let mut set = WardSet { borough: Some(LONDON.to_owned()), ..parsed.ward_set };
+    // One spelling per borough, as for the elections: the 2018 layer says "City of Westminster".
+    let names: Vec<&str> = borough_names().iter().map(String::as_str).collect();
     for ward in &mut set.wards {
-        ward.borough = ward.code.as_ref().and_then(|code| borough_of.get(code)).cloned();
+        ward.borough = ward
+            .code
+            .as_ref()
+            .and_then(|code| borough_of.get(code))
+            .map(|borough| find_borough(borough, &names).map_or_else(|_| borough.clone(), str::to_owned));
     }
     set
 }
@@ -186,7 +196,7 @@ fn group_parties(election: &mut Election, parties: &PartyLabels) {
 /// each source's own definition in full).
 fn turnout_definition(year: i32) -> Option<&'static str> {
     Some(match year {
-        2006 => "ballots cast in person and by post, including rejected ballots, over the electorate (GLA)",
+        2006 => "ballots cast in person and by post over the electorate (GLA voting proportions)",
         2018 => "ballot-box turnout, including rejected ballots (Electoral Commission)",
         2022 => "turnout as returned by each borough, mostly valid ballots over the electorate (GLA)",
         2026 => "turnout as entered by each borough on the GLA's form; ballots are the valid ballots (GLA)",

@@ -99,6 +99,20 @@ pub struct Session {
     pub opened: Vec<PathBuf>,
     /// Boundary files whose code or name property was a guess, for the app to offer the choice.
     pub unsure: Vec<UnsureProperties>,
+    /// Files left out because they could not be read, each with why (only when the load was
+    /// asked to keep the good files: [`OnBadFile::LeaveOut`]).
+    pub failed: Vec<String>,
+}
+
+/// What a load does with a file that cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnBadFile {
+    /// Stop: nothing is loaded (the command line, where a script must not go on without it).
+    Stop,
+    /// Leave it out and say why, loading the good files (the app: a bad file among good ones,
+    /// dropped or opened together, must not cost the others). If every file is bad, the load
+    /// fails as with `Stop`.
+    LeaveOut,
 }
 
 /// A boundary file whose code or name property was a guess.
@@ -146,13 +160,22 @@ pub fn load(source: &Source) -> Result<Session, LoadError> {
 /// # Errors
 /// As [`load`], and a cancelled error when `feedback` asks the load to stop.
 pub fn load_with(source: &Source, feedback: &Feedback) -> Result<Session, LoadError> {
+    load_with_then(source, feedback, OnBadFile::Stop)
+}
+
+/// [`load_with`], deciding what a file that cannot be read does.
+///
+/// # Errors
+/// As [`load_with`]; with [`OnBadFile::LeaveOut`], only when no file could be read.
+pub fn load_with_then(source: &Source, feedback: &Feedback, on_bad: OnBadFile) -> Result<Session, LoadError> {
+    let mut failed = Vec::new();
     let (base, opened) = match source {
         Source::Embedded => (Merge::fresh(true, true), Vec::new()),
         Source::Files { boundaries, results } => {
             let mut files: Vec<(&Path, FileKind)> =
                 boundaries.iter().map(|path| (path.as_path(), FileKind::Boundaries)).collect();
             files.extend(results.iter().map(|path| (path.as_path(), FileKind::Results)));
-            let opened = open_all(&files, &BoundaryOptions::default(), feedback)?;
+            let opened = open_all(&files, &BoundaryOptions::default(), feedback, on_bad, &mut failed)?;
             (Merge::fresh(boundaries.is_none(), results.is_empty()), opened)
         }
         Source::Synthetic { wards, seed } => {
@@ -160,7 +183,7 @@ pub fn load_with(source: &Source, feedback: &Feedback) -> Result<Session, LoadEr
             (Merge::fresh(false, false), crate::synthetic::open(*wards, *seed)?)
         }
     };
-    finish(base, opened, source.files(), feedback)
+    finish(base, opened, source.files(), feedback, failed)
 }
 
 /// Read `paths` (boundaries or results, by their names) and add them to `current`: new ward
@@ -174,11 +197,13 @@ pub fn add_files(
     paths: &[PathBuf],
     options: &BoundaryOptions,
     feedback: &Feedback,
+    on_bad: OnBadFile,
 ) -> Result<Session, LoadError> {
     let files: Vec<(&Path, FileKind)> = paths.iter().map(|path| (path.as_path(), FileKind::of_path(path))).collect();
-    let opened = open_all(&files, options, feedback)?;
+    let mut failed = Vec::new();
+    let opened = open_all(&files, options, feedback, on_bad, &mut failed)?;
     let base = Merge::on(current.ward_sets.clone(), current.elections.iter().map(|e| e.election.clone()).collect());
-    finish(base, opened, paths.to_vec(), feedback)
+    finish(base, opened, paths.to_vec(), feedback, failed)
 }
 
 /// Open each file in turn, reporting whole percents of each.
@@ -186,24 +211,39 @@ fn open_all(
     files: &[(&Path, FileKind)],
     options: &BoundaryOptions,
     feedback: &Feedback,
+    on_bad: OnBadFile,
+    failed: &mut Vec<String>,
 ) -> Result<Vec<Opened>, LoadError> {
-    files
-        .iter()
-        .map(|&(path, kind)| {
-            let name = file_name(path);
-            let last_percent = std::cell::Cell::new(-1);
-            let progress = |fraction: f32| {
-                // Readers report per row or feature: pass on whole percents only.
-                #[allow(clippy::cast_possible_truncation, reason = "a fraction in 0..=1 times 100 fits")]
-                let percent = (fraction * 100.0) as i32;
-                if percent != last_percent.replace(percent) {
-                    (feedback.status)(format!("Reading {name}… {percent}%"));
-                }
-                !feedback.cancelled()
-            };
-            open_file(path, kind, options, &progress)
-        })
-        .collect()
+    let results = files.iter().map(|&(path, kind)| {
+        let name = file_name(path);
+        let last_percent = std::cell::Cell::new(-1);
+        let progress = |fraction: f32| {
+            // Readers report per row or feature: pass on whole percents only.
+            #[allow(clippy::cast_possible_truncation, reason = "a fraction in 0..=1 times 100 fits")]
+            let percent = (fraction * 100.0) as i32;
+            if percent != last_percent.replace(percent) {
+                (feedback.status)(format!("Reading {name}… {percent}%"));
+            }
+            !feedback.cancelled()
+        };
+        open_file(path, kind, options, &progress)
+    });
+    let mut opened = Vec::new();
+    let mut first_error = None;
+    for result in results {
+        match result {
+            Ok(file) => opened.push(file),
+            Err(e) if e.is_cancelled() || on_bad == OnBadFile::Stop => return Err(e),
+            Err(e) => {
+                failed.push(e.to_string());
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(error) if opened.is_empty() => Err(error),
+        _ => Ok(opened),
+    }
 }
 
 /// The rest of every load: merge what was opened onto what it is added to, join, check.
@@ -212,6 +252,7 @@ fn finish(
     opened: Vec<Opened>,
     files: Vec<PathBuf>,
     feedback: &Feedback,
+    failed: Vec<String>,
 ) -> Result<Session, LoadError> {
     if feedback.cancelled() {
         return Err(LoadError::Cancelled);
@@ -230,6 +271,7 @@ fn finish(
         flag_disagreements: checked.flag_disagreements,
         opened: files,
         unsure: merge.unsure,
+        failed,
     })
 }
 

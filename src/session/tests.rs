@@ -51,7 +51,11 @@ fn a_cancelled_load_returns_nothing() {
     let error = load_with(&Source::Embedded, &feedback).expect_err("cancelled");
     assert!(error.is_cancelled(), "{error}");
     let current = crate::io::embedded::barnet();
-    assert!(add_files(&current, &[], &BoundaryOptions::default(), &feedback).expect_err("cancelled").is_cancelled());
+    assert!(
+        add_files(&current, &[], &BoundaryOptions::default(), &feedback, super::OnBadFile::Stop)
+            .expect_err("cancelled")
+            .is_cancelled()
+    );
 }
 
 #[test]

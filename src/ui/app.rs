@@ -62,6 +62,9 @@ pub struct WardmapApp {
     first_frame_reported: bool,
     /// What the side panels worked out, until what they show changes.
     panel_cache: super::panel_cache::PanelCache,
+    /// A saved view to show once its data has loaded, and the view shown meanwhile (a user who
+    /// changed it in the meantime keeps theirs).
+    awaited_subject: Option<(SubjectKey, Option<SubjectKey>)>,
 }
 
 impl WardmapApp {
@@ -75,7 +78,13 @@ impl WardmapApp {
     pub fn new_with(cc: &eframe::CreationContext<'_>, data: Dataset, restore: bool) -> Self {
         let saved: Option<ViewState> =
             if restore { cc.storage.and_then(|s| eframe::get_value(s, STATE_KEY)) } else { None };
+        let saved_subject = saved.as_ref().and_then(|s| s.subject.clone());
         let mut app = Self::with_data(data, saved.unwrap_or_default());
+        // A saved view of a borough not loaded yet (the rest of London comes in behind
+        // Barnet) is shown once it is there, unless the user has moved on by then.
+        if saved_subject.is_some() && app.state.subject != saved_subject {
+            app.awaited_subject = saved_subject.map(|key| (key, app.state.subject.clone()));
+        }
         app.persist = restore;
         install_fonts(&cc.egui_ctx);
         app.apply_theme(&cc.egui_ctx);
@@ -112,6 +121,7 @@ impl WardmapApp {
             ctx: None,
             first_frame_reported: false,
             panel_cache: super::panel_cache::PanelCache::default(),
+            awaited_subject: None,
         };
         app.replace_data(data);
         app
@@ -327,10 +337,23 @@ impl WardmapApp {
                 if let Some(index) = new {
                     self.set_subject(Some(MapSubject::Election(crate::model::ElectionId(index))));
                 }
+                if let Some((awaited, meanwhile)) = self.awaited_subject.take()
+                    && self.state.subject == meanwhile
+                    && let Some(subject) = awaited.resolve(&self.data)
+                {
+                    self.set_subject(Some(subject));
+                }
                 if let Some(start) = self.pending_start.take() {
                     self.apply_start(&start);
                 }
-                if announce {
+                if !session.failed.is_empty() {
+                    let mut text = String::from("Some files could not be opened; the others are open.");
+                    for failure in &session.failed {
+                        text.push('\n');
+                        text.push_str(failure);
+                    }
+                    self.notice = Some(Notice::error(text));
+                } else if announce {
                     let mut text = format!("Opened {description}.");
                     for note in &session.warnings {
                         text.push('\n');
@@ -338,6 +361,14 @@ impl WardmapApp {
                     }
                     self.notice = Some(Notice::info(text));
                 }
+            }
+            Err(message) if self.data.ward_sets.is_empty() => {
+                // A start with files that all failed: nothing was loaded before, so show the
+                // built-in data rather than an empty window, and say so.
+                self.pending_start = None;
+                self.replace_data(crate::session::embedded_barnet());
+                self.load_rest_of_london(self.egui_ctx_for_jobs());
+                self.notice = Some(Notice::error(format!("{message}\nShowing the built-in data instead.")));
             }
             Err(message) => {
                 self.notice = Some(Notice::error(format!("{message}\nThe map still shows what was loaded before.")));
@@ -386,12 +417,12 @@ impl WardmapApp {
         }
     }
 
-    /// Load what the command line named in the background; `start` applies once loaded.
     /// Load the rest of London in the background, behind the Barnet data shown first.
     pub fn load_rest_of_london(&mut self, ctx: egui::Context) {
         self.job = Some(LoadJob::rest_of_london(ctx));
     }
 
+    /// Load what the command line named in the background; `start` applies once loaded.
     pub fn load_from_command_line(&mut self, source: Source, start: StartOptions) {
         self.pending_start = Some(start);
         self.job = Some(LoadJob::start(source, self.egui_ctx_for_jobs()));
@@ -486,7 +517,8 @@ impl WardmapApp {
             details::ward_tooltip(ui, &data, subject, ward, value);
         };
         let labels: &[String] = if self.state.show_labels { &self.labels } else { &[] };
-        let capturing = self.capture.is_some();
+        // No tooltip in a window capture or a `--screenshot`: the pointer is not the user's.
+        let capturing = self.capture.is_some() || self.screenshot.is_some();
         let mut view = MapView::new(&geometry, &self.colouring.fills).labels(labels).selected(&self.state.selected);
         if !capturing {
             view = view.tooltip(&tooltip);

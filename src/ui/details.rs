@@ -163,9 +163,10 @@ fn contest_details(
         ui.colored_label(
             ui.visuals().warn_fg_color,
             format!(
-                "⚠ {} seats, but the source elects {}: the seat left is counted for no party.",
+                "⚠ {} seats, but the source elects {}: {} counted for no party.",
                 contest.seats,
-                contest.seats - outcome.unfilled_seats
+                contest.seats - outcome.unfilled_seats,
+                if outcome.unfilled_seats == 1 { "the seat left is" } else { "the seats left are" }
             ),
         );
     }

@@ -8,7 +8,7 @@ use crate::geometry::PreparedWardSet;
 use crate::io::LoadError;
 use crate::io::properties::BoundaryOptions;
 use crate::model::{Dataset, WardSet, WardSetId};
-use crate::session::{self, Feedback, Session, Source};
+use crate::session::{self, Feedback, OnBadFile, Session, Source};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, mpsc};
@@ -38,7 +38,7 @@ pub struct LoadJob {
 }
 
 /// Each ward set's prepared geometry (projection, triangulation, index), made once, on first
-/// use or ahead of it. All of London is some 140 ward sets: preparing every one before the
+/// use or ahead of it. All of London is some 75 ward sets: preparing every one before the
 /// first frame would cost the start-up what only a click on London needs.
 #[derive(Default)]
 pub struct PreparedSets(Vec<OnceLock<Arc<PreparedWardSet>>>);
@@ -78,7 +78,9 @@ impl LoadJob {
     /// Start loading `source` from scratch (what the command line named).
     #[must_use]
     pub fn start(source: Source, ctx: egui::Context) -> LoadJob {
-        LoadJob::spawn(source.description(), ctx, move |feedback| session::load_with(&source, feedback))
+        LoadJob::spawn(source.description(), ctx, move |feedback| {
+            session::load_with_then(&source, feedback, OnBadFile::LeaveOut)
+        })
     }
 
     /// Start loading `paths` on top of `current` (new ward sets and elections are added).
@@ -90,7 +92,9 @@ impl LoadJob {
         ctx: egui::Context,
     ) -> LoadJob {
         let description = session::describe_files(&paths);
-        LoadJob::spawn(description, ctx, move |feedback| session::add_files(&current, &paths, &options, feedback))
+        LoadJob::spawn(description, ctx, move |feedback| {
+            session::add_files(&current, &paths, &options, feedback, OnBadFile::LeaveOut)
+        })
     }
 
     /// Load everything built in (all of London) behind the Barnet data shown at start-up.

@@ -57,7 +57,7 @@ pub fn run_app(
         Box::new(move |cc| {
             let mut app = if source == crate::session::Source::Embedded {
                 // Barnet at once (its own files and its London rows), the rest of London behind it:
-                // the window's first frame must not wait for 8 MB of London boundaries.
+                // the window's first frame must not wait for 4 MB of London boundaries.
                 let mut app = WardmapApp::new_with(cc, crate::session::embedded_barnet(), restore);
                 let barnet_first =
                     start.borough.as_deref().is_none_or(|b| crate::model::borough::normalise_borough(b) == "barnet");

@@ -115,10 +115,11 @@ impl Measure for CouncilControl {
             fills,
             values: values.into_iter().map(|v| v.map(|v| v.text)).collect(),
             legend: Legend {
+                counts: crate::analysis::measures::Counted::Boroughs,
                 title: on.title("council control"),
                 note: Some(
                     "Each borough's council after the election: a majority party, or no overall control. \
-                     Numbers count boroughs; click one to open it."
+                     Click a borough to open it."
                         .into(),
                 ),
                 items,

@@ -65,7 +65,7 @@ impl Measure for Gains {
             on.colour_blind_note()
         );
         Ok(Colouring {
-            legend: Legend { title, note: Some(note), items: legend.finish(&fills) },
+            legend: Legend { title, counts: super::Counted::Wards, note: Some(note), items: legend.finish(&fills) },
             fills,
             values,
             unavailable: None,

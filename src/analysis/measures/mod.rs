@@ -18,7 +18,7 @@ mod spec;
 pub use context::Context;
 pub(crate) use context::ward_count;
 pub use naming::UnknownMode;
-pub use painting::{Colouring, Legend, LegendBuilder, LegendItem, numbers, paint};
+pub use painting::{Colouring, Counted, Legend, LegendBuilder, LegendItem, numbers, paint};
 pub use spec::ColourSpec;
 
 use super::change::PairError;

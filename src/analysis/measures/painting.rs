@@ -19,9 +19,31 @@ pub struct LegendItem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Legend {
     pub title: String,
+    /// What the items' counts count: wards, or (on the council control map) boroughs.
+    pub counts: Counted,
     /// Method and units, e.g. "Share by the top-vote method, %".
     pub note: Option<String>,
     pub items: Vec<LegendItem>,
+}
+
+/// What a legend's counts count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Counted {
+    #[default]
+    Wards,
+    Boroughs,
+}
+
+impl Counted {
+    /// "1 ward", "21 wards", "9 boroughs".
+    #[must_use]
+    pub fn label(self, count: usize) -> String {
+        let (one, many) = match self {
+            Counted::Wards => ("ward", "wards"),
+            Counted::Boroughs => ("borough", "boroughs"),
+        };
+        format!("{count} {}", if count == 1 { one } else { many })
+    }
 }
 
 /// A colouring of one ward set.
@@ -43,7 +65,7 @@ impl Colouring {
         Colouring {
             fills: Vec::new(),
             values: Vec::new(),
-            legend: Legend { title: reason.into(), note: None, items: Vec::new() },
+            legend: Legend { title: reason.into(), counts: Counted::Wards, note: None, items: Vec::new() },
             unavailable: Some(reason.into()),
         }
     }
@@ -77,7 +99,7 @@ pub fn paint(values: Vec<Option<WardValue>>, scale: &Scale, title: String, note:
     Colouring {
         fills,
         values: values.into_iter().map(|v| v.map(|v| v.text)).collect(),
-        legend: Legend { title, note: Some(note), items },
+        legend: Legend { title, counts: Counted::Wards, note: Some(note), items },
         unavailable: None,
     }
 }

@@ -1,6 +1,6 @@
-//! Turnout in each ward, where the results give it. Barnet's files do not, so the mode is
-//! greyed out there with the reason; the reason and the figures both come from
-//! [`crate::analysis::marginality`], which is where electorates and ballots will be read.
+//! Turnout in each ward, where the source gives it (the London tables of 2006, 2018, 2022 and
+//! 2026; no source has 2014's, and a user's file may have none), greyed out with the reason
+//! where it does not; the reason and the figures come from [`crate::analysis::marginality`].
 
 use super::share::percent_cell;
 use super::{ColourSpec, Colouring, Context, Measure, Unavailable, WardValue, numbers, paint};

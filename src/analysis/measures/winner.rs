@@ -61,6 +61,7 @@ impl Measure for Winner {
         let note = colour_blind.then(|| "Colour-blind-safe party colours (Okabe-Ito)".to_owned());
         Ok(Colouring {
             legend: Legend {
+                counts: crate::analysis::measures::Counted::Wards,
                 title: format!("{}: winning party", joined.election.title()),
                 note,
                 items: legend.finish(&fills),

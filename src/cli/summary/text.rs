@@ -23,7 +23,7 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
     let _ = writeln!(out, "Shares ({}): {}", summary.method.label(), shares_label(&summary.shares));
     let _ = writeln!(out, "Turnout: {}", summary.turnout.label());
     if let crate::analysis::turnout::BoroughTurnout::Computed { definition: Some(definition), .. } = &summary.turnout {
-        let _ = writeln!(out, "  turnout counts {definition}");
+        let _ = writeln!(out, "  (turnout here: {definition})");
     }
     for note in &summary.unfilled_seats {
         let _ = writeln!(out, "Note: {note}");
@@ -33,7 +33,8 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         for row in boroughs {
             let seats =
                 row.seat_totals.iter().map(|s| format!("{} {}", s.short, s.seats)).collect::<Vec<_>>().join(" · ");
-            let turnout = row.turnout_percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}%"));
+            // The words' figure is rounded once from the exact value (the JSON's is to 2 places).
+            let turnout = row.turnout.split(' ').next().filter(|t| t.ends_with('%')).unwrap_or("–").to_owned();
             let _ = writeln!(out, "  {:<24} {:<20} {seats:<44} turnout {turnout}", row.borough, row.control);
         }
         // Every London ward's result would run to thousands of lines: `--json` has them.
