@@ -102,11 +102,12 @@ fn gains_2014_to_2018_match_the_seats_that_changed_hands() {
     let b = barnet();
     let report = GainsReport::of(&b.data, b.pair());
     let label = |name: &str| report.wards[b.ward(name)].as_ref().map(|w| w.label()).unwrap_or_default();
-    assert_eq!(label("West Hendon"), "3 Con gains from Lab");
-    assert_eq!(label("East Barnet"), "Con gain from Lab; held: 2 Lab");
-    assert_eq!(label("Brunswick Park"), "Con gain from Lab; held: 1 Con, 1 Lab");
-    assert_eq!(label("Hale"), "Con gain from Lab; held: 2 Con");
-    assert_eq!(label("Childs Hill"), "Lab gain from LD; held: 2 Con");
+    assert_eq!(label("West Hendon"), "3 of 3 seats: 3 Con gains from Lab");
+    assert_eq!(label("East Barnet"), "1 of 3 seats: Con gain from Lab; 2 Lab held");
+    assert_eq!(label("Brunswick Park"), "1 of 3 seats: Con gain from Lab; 1 Con, 1 Lab held");
+    assert_eq!(label("Hale"), "1 of 3 seats: Con gain from Lab; 2 Con held");
+    assert_eq!(label("Childs Hill"), "1 of 3 seats: Lab gain from LD; 2 Con held");
+    assert_eq!(wardmap::analysis::measures::gains::seat_tally(&report), "6 Con gains from Lab, Lab gain from LD");
     assert_eq!(label("High Barnet"), "Con hold");
     let changed: Vec<&str> = ["West Hendon", "East Barnet", "Brunswick Park", "Hale", "Childs Hill"].to_vec();
     let set = b.data.ward_set(b.pair().ward_set).expect("ward set");
@@ -124,12 +125,20 @@ fn gains_mode_fills_a_gain_in_the_gaining_partys_colour_and_names_it_in_the_lege
     let spec = ColourSpec { mode: ColourMode::Gains, ..ColourSpec::winner() };
     let map = colour(&b.data, MapSubject::Election(b.e2018), &spec);
     assert_eq!(map.unavailable, None);
+    // A whole-ward gain is solid; a gain of 1 of 3 seats is striped by seats against the pale
+    // holds, so the two never look alike.
     assert_eq!(map.fills[b.ward("West Hendon")], FillStyle::Solid(con().colour));
-    assert_eq!(map.fills[b.ward("Childs Hill")], FillStyle::Solid(lab().colour));
-    assert_eq!(map.values[b.ward("West Hendon")].as_deref(), Some("3 Con gains from Lab"));
+    let pale = wardmap::analysis::scales::pale;
+    assert_eq!(map.fills[b.ward("East Barnet")], FillStyle::Stripes(vec![(con().colour, 1), (pale(lab().colour), 2)]));
+    assert_eq!(map.fills[b.ward("Childs Hill")], FillStyle::Stripes(vec![(lab().colour, 1), (pale(con().colour), 2)]));
+    assert_eq!(map.values[b.ward("West Hendon")].as_deref(), Some("3 of 3 seats: 3 Con gains from Lab"));
+    assert_eq!(map.values[b.ward("East Barnet")].as_deref(), Some("1 of 3 seats: Con gain from Lab; 2 Lab held"));
     let item = |label: &str| map.legend.items.iter().find(|i| i.label == label).map(|i| i.count);
-    assert_eq!(item("Con gain from Lab"), Some(4));
-    assert_eq!(item("Lab gain from LD"), Some(1));
+    assert_eq!(item("Con gain from Lab (every seat)"), Some(1));
+    assert_eq!(item("Con gain from Lab; Lab held"), Some(1));
+    assert_eq!(item("Lab gain from LD; Con held"), Some(1));
+    let note = map.legend.note.clone().unwrap_or_default();
+    assert!(note.contains("Seats that changed hands: 6 Con gains from Lab, Lab gain from LD"), "{note}");
     assert_eq!(map.legend.items.iter().map(|i| i.count).sum::<usize>(), 21);
     assert!(map.legend.note.as_deref().unwrap_or_default().contains("Con +6 · Lab −5 · LD −1"));
 }

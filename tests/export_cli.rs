@@ -135,3 +135,23 @@ fn swing_and_gains_for_2014_to_2018_carry_their_own_legends() {
         assert!(!legend.contains(&"Conservative") || mode != "swing", "swing's legend is not the winner legend");
     }
 }
+
+#[test]
+fn exports_credit_the_results_they_draw_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = |name: &str, args: &[&str]| {
+        let path = dir.path().join(name);
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--out", path.to_str().expect("utf-8")]);
+        let out = wardmap(&all);
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(&path).expect("written")
+    };
+    let winner_2018 = svg("w2018.svg", &["--election", "2018"]);
+    assert!(winner_2018.contains("Democracy Club"), "Barnet 2018's results are Democracy Club's (CC BY-SA)");
+    let winner_2014 = svg("w2014.svg", &["--election", "2014"]);
+    assert!(winner_2014.contains("London Datastore") && !winner_2014.contains("Democracy Club"));
+    let gains = svg("g.svg", &["--election", "2018", "--mode", "gains"]);
+    assert!(gains.contains("Democracy Club") && gains.contains("London Datastore"), "a 2014→2018 map uses both");
+}

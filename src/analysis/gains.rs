@@ -114,7 +114,14 @@ impl WardSeatChange {
         self.gains.is_empty() && self.abolished.is_empty()
     }
 
-    /// "Con hold", "Holds: 2 Con, 1 Lab", "3 Con gains from Lab", "Con gain from Lab; Lab hold 2".
+    /// Whether only some of the ward's seats changed hands (the rest were held).
+    pub fn is_partial(&self) -> bool {
+        !self.gains.is_empty() && !self.holds.is_empty()
+    }
+
+    /// "Con hold", "Holds: 2 Con, 1 Lab", "3 of 3 seats: 3 Con gains from Lab",
+    /// "1 of 3 seats: Con gain from Lab; 2 Lab held": how many of the ward's seats changed
+    /// hands always comes first, so a one-seat gain never reads like a whole ward's.
     pub fn label(&self) -> String {
         let held = self.holds.iter().map(|(p, n)| format!("{n} {}", p.short)).collect::<Vec<_>>().join(", ");
         if self.is_hold() {
@@ -127,9 +134,13 @@ impl WardSeatChange {
         let mut parts: Vec<String> = self.gains.iter().map(SeatGain::label).collect();
         parts.extend(self.abolished.iter().map(|(p, n)| format!("{n} {} seat(s) abolished", p.short)));
         if !self.holds.is_empty() {
-            parts.push(format!("held: {held}"));
+            parts.push(format!("{held} held"));
         }
-        parts.join("; ")
+        let seats: u32 = self.seats_to.iter().map(|(_, n)| n).sum();
+        if self.gains.is_empty() {
+            return parts.join("; ");
+        }
+        format!("{} of {seats} seats: {}", self.gained_seats(), parts.join("; "))
     }
 }
 
@@ -237,7 +248,7 @@ mod tests {
         let change = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Con", 3)]));
         assert_eq!(change.gains.len(), 1);
         assert_eq!(change.gains[0].seats, 3);
-        assert_eq!(change.label(), "3 Con gains from Lab");
+        assert_eq!(change.label(), "3 of 3 seats: 3 Con gains from Lab");
         assert_eq!(change.gains[0].kind_label(), "Con gain from Lab");
         assert!(change.holds.is_empty());
     }
@@ -247,7 +258,7 @@ mod tests {
         // Brunswick Park 2014 → 2018: 2 Lab 1 Con → 2 Con 1 Lab.
         let change = WardSeatChange::of(&seats(&[("Lab", 2), ("Con", 1)]), &seats(&[("Con", 2), ("Lab", 1)]));
         assert_eq!(change.gained_seats(), 1);
-        assert_eq!(change.label(), "Con gain from Lab; held: 1 Con, 1 Lab");
+        assert_eq!(change.label(), "1 of 3 seats: Con gain from Lab; 1 Con, 1 Lab held");
         assert_eq!(change.holds, seats(&[("Con", 1), ("Lab", 1)]));
     }
 
@@ -272,7 +283,7 @@ mod tests {
     #[test]
     fn an_extra_seat_is_a_gain_with_no_loser_and_a_lost_seat_is_abolished() {
         let more = WardSeatChange::of(&seats(&[("Lab", 2)]), &seats(&[("Lab", 2), ("Con", 1)]));
-        assert_eq!(more.label(), "Con gain (new seat); held: 2 Lab");
+        assert_eq!(more.label(), "1 of 3 seats: Con gain (new seat); 2 Lab held");
         let fewer = WardSeatChange::of(&seats(&[("Lab", 2), ("Con", 1)]), &seats(&[("Lab", 2)]));
         assert_eq!(fewer.abolished, seats(&[("Con", 1)]));
     }

@@ -11,7 +11,6 @@ use clap::Args;
 use super::summary::{choose_borough, choose_election};
 use crate::analysis::colouring::{ColourMode, ColourSpec, MapSubject, colour, mode_availability};
 use crate::analysis::measures::{Picker, measure};
-use crate::io::embedded::attribution_for;
 use crate::model::Dataset;
 use crate::render::{self, Overwrite, RenderOptions};
 
@@ -156,8 +155,12 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         scale: args.scale,
         title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
         legend: !args.no_legend,
-        attribution: (!args.no_attribution)
-            .then(|| args.attribution.clone().unwrap_or_else(|| attribution_for(data, Some(id)))),
+        attribution: (!args.no_attribution).then(|| {
+            args.attribution.clone().unwrap_or_else(|| {
+                let baseline = crate::analysis::measures::baseline_of(data, id, &spec);
+                crate::model::credits::attribution_for_all(data, Some(id), baseline)
+            })
+        }),
         labels: !args.no_labels,
         view: None,
     };

@@ -84,6 +84,9 @@ pub struct Summary {
     pub unfilled_seats: Vec<String>,
     /// For London: every borough's line at the same election, by name.
     pub boroughs: Option<Vec<super::boroughs::BoroughRow>>,
+    /// Who published the figures (both elections' results when compared) and the boundaries,
+    /// in the words their licences ask for: quote it with the figures.
+    pub credits: String,
     /// How the `shares` here and in `wards` are counted: `top-vote` or `total-votes`.
     pub method: ShareMethod,
     /// Borough shares by party under `method`, most first.
@@ -218,7 +221,10 @@ pub fn summarise_with(data: &Dataset, id: ElectionId, options: &Options) -> Resu
     let mut summary = results_summary(data, id, options.method).ok_or("the election could not be summarised")?;
     let (a, b) = (Party::from_source(&options.swing.0), Party::from_source(&options.swing.1));
     match ElectionPair::with_baseline(data, id, options.from) {
-        Ok(pair) => summary.comparison = Some(compare::compare(data, pair, options.method, &a, &b)?),
+        Ok(pair) => {
+            summary.credits = crate::model::credits::attribution_for_all(data, Some(id), Some(pair.from));
+            summary.comparison = Some(compare::compare(data, pair, options.method, &a, &b)?);
+        }
         Err(reason) if options.from.is_some() => return Err(reason.to_string()),
         Err(reason) => summary.comparison_unavailable = Some(reason.to_string()),
     }
@@ -306,6 +312,7 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
                 format!("{}: {} seats, but the source elects {elected}; {left} counted for no party", w.name, w.seats)
             })
             .collect(),
+        credits: crate::model::credits::attribution_for(data, Some(id)),
         boroughs: (election.borough == crate::session::london::LONDON)
             .then(|| super::boroughs::rows(data, election.year, None)),
         wards: wards.into_iter().map(|(_, w)| w).collect(),

@@ -386,7 +386,14 @@ impl WardmapApp {
             geometry: Arc::clone(self.shown_geometry()?),
             view: self.state.camera.is_set().then(|| self.state.camera.visible_world_rect(rect)),
             map_width: rect.width(),
+            baseline: self.shown_baseline(),
         })
+    }
+
+    /// The earlier election the shown map also draws on (change, swing, gains).
+    fn shown_baseline(&self) -> Option<crate::model::ElectionId> {
+        let Some(MapSubject::Election(id)) = self.subject else { return None };
+        crate::analysis::measures::baseline_of(&self.data, id, &self.state.colour)
     }
 
     /// Move the export dialog on, and take a window capture when one is due; the dialog's
@@ -677,7 +684,7 @@ impl eframe::App for WardmapApp {
                 Some(MapSubject::Election(id)) => Some(id),
                 _ => None,
             };
-            let attribution = crate::io::embedded::attribution_for(&self.data, shown);
+            let attribution = crate::model::credits::attribution_for_all(&self.data, shown, self.shown_baseline());
             commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), &attribution));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {

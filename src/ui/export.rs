@@ -73,6 +73,8 @@ pub struct ExportSource {
     pub view: Option<geo::Rect<f64>>,
     /// The map's size on screen in points, for "1×".
     pub map_width: f32,
+    /// The earlier election the map also draws on (change, swing, gains), credited too.
+    pub baseline: Option<crate::model::ElectionId>,
 }
 
 pub struct ExportDialog {
@@ -151,7 +153,7 @@ impl ExportDialog {
                     MapSubject::Election(id) => Some(id),
                     MapSubject::WardSetOnly(_) => None,
                 };
-                crate::io::embedded::attribution_for(&source.data, shown)
+                crate::model::credits::attribution_for_all(&source.data, shown, source.baseline)
             }),
             labels: self.labels,
             view: source.view,

@@ -60,7 +60,8 @@ impl Measure for Gains {
         }
         let values = report.wards.iter().map(|w| w.as_ref().map(WardSeatChange::label)).collect();
         let note = format!(
-            "Seats compared by party in each ward; holds pale. Net: {}{}",
+            "Seats that changed hands: {}. Stripes weigh seats, holds pale. Net: {}{}",
+            seat_tally(&report),
             report.net_label(),
             on.colour_blind_note()
         );
@@ -85,12 +86,16 @@ pub fn gains_fill(change: &WardSeatChange, colour_blind: bool) -> FillStyle {
             None => gainers.push((&g.gainer, g.seats)),
         }
     }
+    let pale_holds = || change.holds.iter().map(|(p, n)| (scales::pale(colour(p)), *n));
     match (gainers.as_slice(), change.holds.as_slice()) {
         ([], []) => FillStyle::NoData,
         ([], [(p, _)]) => FillStyle::Solid(scales::pale(colour(p))),
-        ([], holds) => FillStyle::Stripes(holds.iter().map(|(p, n)| (scales::pale(colour(p)), *n)).collect()),
-        ([(p, _)], _) => FillStyle::Solid(colour(p)),
-        (many, _) => FillStyle::Stripes(many.iter().map(|(p, n)| (colour(p), *n)).collect()),
+        ([], _) => FillStyle::Stripes(pale_holds().collect()),
+        ([(p, _)], []) => FillStyle::Solid(colour(p)),
+        (many, []) => FillStyle::Stripes(many.iter().map(|(p, n)| (colour(p), *n)).collect()),
+        // Some seats changed hands, the rest were held: stripes weighted by seats, the gains in
+        // full colour and the holds pale, so 1 of 3 seats never looks like 3 of 3.
+        (many, _) => FillStyle::Stripes(many.iter().map(|(p, n)| (colour(p), *n)).chain(pale_holds()).collect()),
     }
 }
 
@@ -100,7 +105,27 @@ pub fn gains_legend_label(change: &WardSeatChange) -> String {
     if change.gains.is_empty() {
         return change.label();
     }
-    change.gains.iter().map(SeatGain::kind_label).collect::<Vec<_>>().join(" + ")
+    let gains = change.gains.iter().map(SeatGain::kind_label).collect::<Vec<_>>().join(" + ");
+    if change.is_partial() {
+        let held = change.holds.iter().map(|(p, _)| p.short.as_str()).collect::<Vec<_>>().join(", ");
+        format!("{gains}; {held} held")
+    } else {
+        format!("{gains} (every seat)")
+    }
+}
+
+/// Seats that changed hands over the borough, by kind: "6 Con gains from Lab, 1 Lab gain from
+/// LD" (the legend's count of seats, beside its count of wards).
+pub fn seat_tally(report: &GainsReport) -> String {
+    let mut tally: Vec<SeatGain> = Vec::new();
+    for gain in report.wards.iter().flatten().flat_map(|w| &w.gains) {
+        match tally.iter_mut().find(|t| t.gainer == gain.gainer && t.loser == gain.loser) {
+            Some(t) => t.seats += gain.seats,
+            None => tally.push(gain.clone()),
+        }
+    }
+    tally.sort_by(|a, b| b.seats.cmp(&a.seats).then_with(|| a.label().cmp(&b.label())));
+    if tally.is_empty() { "no seat changed hands".to_owned() } else { tally.iter().map(SeatGain::label).collect::<Vec<_>>().join(", ") }
 }
 
 #[cfg(test)]
@@ -114,7 +139,7 @@ mod tests {
     fn a_gain_is_filled_in_the_gainers_colour_and_a_hold_in_a_pale_tint() {
         let gain = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Con", 3)]));
         assert_eq!(gains_fill(&gain, false), FillStyle::Solid(CONSERVATIVE));
-        assert_eq!(gains_legend_label(&gain), "Con gain from Lab");
+        assert_eq!(gains_legend_label(&gain), "Con gain from Lab (every seat)");
         let hold = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Lab", 3)]));
         assert_eq!(gains_fill(&hold, false), FillStyle::Solid(pale(LABOUR)));
         assert_eq!(gains_legend_label(&hold), "Lab hold");
@@ -124,6 +149,18 @@ mod tests {
     fn a_ward_with_gains_by_several_parties_is_striped() {
         let change = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Con", 2), ("LD", 1)]));
         assert_eq!(gains_fill(&change, false), FillStyle::Stripes(vec![(CONSERVATIVE, 2), (LIBERAL_DEMOCRAT, 1)]));
-        assert_eq!(gains_legend_label(&change), "Con gain from Lab + LD gain from Lab");
+        assert_eq!(gains_legend_label(&change), "Con gain from Lab + LD gain from Lab (every seat)");
+    }
+
+    #[test]
+    fn a_partial_gain_is_striped_by_seats_against_the_pale_holds() {
+        // East Barnet 2014→2018: 3 Lab → 2 Lab, 1 Con.
+        let change = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Lab", 2), ("Con", 1)]));
+        assert_eq!(gains_fill(&change, false), FillStyle::Stripes(vec![(CONSERVATIVE, 1), (pale(LABOUR), 2)]));
+        assert_eq!(change.label(), "1 of 3 seats: Con gain from Lab; 2 Lab held");
+        assert_eq!(gains_legend_label(&change), "Con gain from Lab; Lab held");
+        let whole = WardSeatChange::of(&seats(&[("Lab", 3)]), &seats(&[("Con", 3)]));
+        assert_eq!(whole.label(), "3 of 3 seats: 3 Con gains from Lab");
+        assert_ne!(gains_fill(&whole, false), gains_fill(&change, false));
     }
 }

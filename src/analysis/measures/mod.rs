@@ -178,6 +178,19 @@ pub fn ward_values(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> Result<
     measure(spec.mode).ward_values(&Context { data, id, spec })
 }
 
+/// The earlier election a map of `spec` on election `id` also draws on (change, swing, gains),
+/// so that its sources are credited too.
+pub fn baseline_of(
+    data: &crate::model::Dataset,
+    id: crate::model::ElectionId,
+    spec: &super::ColourSpec,
+) -> Option<crate::model::ElectionId> {
+    if !spec.mode.needs_baseline() {
+        return None;
+    }
+    crate::analysis::change::ElectionPair::with_baseline(data, id, spec.baseline).ok().map(|pair| pair.from)
+}
+
 /// Declares the modes from one list: the `ColourMode` enum (its variants serialised as the
 /// keys), `ColourMode::ALL` in list order, `ColourMode::key`, the measure modules and
 /// [`measure`]. The generated `match` is the only one on the modes.

@@ -38,6 +38,7 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
             let _ = writeln!(out, "  {:<24} {:<20} {seats:<44} turnout {turnout}", row.borough, row.control);
         }
         // Every London ward's result would run to thousands of lines: `--json` has them.
+        let _ = writeln!(out, "\nSources: {}", summary.credits);
         return out;
     }
     let j = &summary.join;
@@ -83,6 +84,7 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         let _ = writeln!(out, "  shares ({}): {}", summary.method.label(), shares_label(&ward.shares));
     }
     let _ = writeln!(out);
+    let _ = writeln!(out, "Sources: {}", summary.credits);
     match (&summary.comparison, &summary.comparison_unavailable) {
         (Some(c), _) => compare::render(&mut out, c),
         (None, Some(reason)) => {
