@@ -132,7 +132,7 @@ pub fn attribution_for(data: &crate::model::Dataset, shown: Option<crate::model:
 }
 
 /// As [`attribution_for`], for a map that also uses the results of `baseline` (change, swing
-/// and gains maps: [`baseline_of`]).
+/// and gains maps: [`crate::analysis::measures::baseline_of`]).
 pub fn attribution_for_all(
     data: &crate::model::Dataset,
     shown: Option<crate::model::ElectionId>,
