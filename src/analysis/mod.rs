@@ -13,6 +13,7 @@ pub mod measures;
 pub mod outcome;
 pub mod scales;
 pub mod share;
+pub mod table;
 #[cfg(test)]
 mod test_support;
 pub mod totals;

@@ -5,6 +5,7 @@ pub mod boroughs;
 pub mod export;
 pub mod gui;
 pub mod summary;
+pub mod table;
 
 use crate::model::Dataset;
 use crate::session::{self, Source};
@@ -52,6 +53,8 @@ pub enum Command {
     /// One line per London borough at an election: control, seats by party, turnout and the
     /// seat change since another election.
     Boroughs(boroughs::BoroughsArgs),
+    /// Write every ward of an election with each measure's value as CSV.
+    Table(table::TableArgs),
 }
 
 /// Parse arguments and run.
@@ -61,6 +64,7 @@ pub fn main() -> ExitCode {
         Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
         Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
         Some(Command::Boroughs(args)) => report(load_data(&cli.data).and_then(|data| boroughs::run(&data, &args))),
+        Some(Command::Table(args)) => report(load_data(&cli.data).and_then(|data| table::run(&data, &args))),
         None => report(gui::run(&cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}"))),
     }
 }

@@ -1,0 +1,109 @@
+//! Every ward of one election with each measure's value, as a table: the rows a data desk
+//! pastes into a spreadsheet. Built from the measure registry, so a new measure is a new
+//! column with no change here; party measures (share, change in share) get a column per party
+//! that won a seat or a tenth of the vote.
+
+use super::borough::borough_shares;
+use super::measures::{ColourMode, ColourSpec, Context, WardValue, measure};
+use crate::model::{Dataset, ElectionId};
+
+/// A table: column titles (with units and method) and one row of cells per ward.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WardTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Parties with a column of their own: those with a borough share of at least this, in percent.
+const PARTY_COLUMN_SHARE: f64 = 10.0;
+
+/// The table of election `id` under `spec` (its method, baseline and swing pair): ward code,
+/// name and seats, then each measure that can be shown, then each party measure per party.
+/// Measures that cannot be shown (no baseline, no turnout) are left out, not filled with blanks.
+#[must_use]
+pub fn ward_table(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> WardTable {
+    let Some(joined) = data.election(id) else { return WardTable { columns: Vec::new(), rows: Vec::new() } };
+    let set = joined.ward_set.and_then(|s| data.ward_set(s));
+    let wards = set.map_or(0, |s| s.wards.len());
+    let mut columns = vec!["ward_code".to_owned(), "ward".to_owned(), "seats".to_owned()];
+    let mut cells: Vec<Vec<String>> = (0..wards)
+        .map(|w| {
+            let ward = set.and_then(|s| s.wards.get(w));
+            let seats = data.contest_in_ward(id, w).map_or_else(String::new, |c| c.seats.to_string());
+            vec![
+                ward.and_then(|x| x.code.clone()).unwrap_or_default(),
+                ward.map_or_else(String::new, |x| x.name.clone()),
+                seats,
+            ]
+        })
+        .collect();
+    let mut add = |title: String, values: Vec<Option<WardValue>>, as_number: bool| {
+        columns.push(title);
+        for (row, value) in cells.iter_mut().zip(values.into_iter().chain(std::iter::repeat(None))) {
+            row.push(value.map_or_else(String::new, |v| match (as_number, v.number) {
+                (true, Some(n)) => format!("{n:.2}"),
+                _ => v.text,
+            }));
+        }
+    };
+    let parties: Vec<String> = borough_shares(&joined.election, spec.method)
+        .into_iter()
+        .filter(|s| s.share >= PARTY_COLUMN_SHARE)
+        .map(|s| s.party.name)
+        .collect();
+    for &mode in ColourMode::ALL {
+        let the_measure = measure(mode);
+        let per_party = the_measure.pickers().contains(&super::measures::Picker::Party);
+        let specs: Vec<ColourSpec> = if per_party {
+            parties.iter().map(|p| ColourSpec { mode, party: p.clone(), ..spec.clone() }).collect()
+        } else {
+            vec![ColourSpec { mode, ..spec.clone() }]
+        };
+        for one in &specs {
+            let on = Context { data, id, spec: one };
+            if the_measure.availability(&on).is_err() {
+                continue;
+            }
+            let Ok(values) = the_measure.ward_values(&on) else { continue };
+            let numeric = values.iter().flatten().any(|v| v.number.is_some()) && mode != ColourMode::Gains;
+            let mut title = the_measure.column_title(&on);
+            if let Some(unit) = unit(mode, one).filter(|_| numeric) {
+                title = format!("{title} ({unit})");
+            }
+            add(title, values, numeric);
+        }
+    }
+    WardTable { columns, rows: cells }
+}
+
+/// What a numeric column's title leaves unsaid: the share method, or what a percentage is of.
+fn unit(mode: ColourMode, spec: &ColourSpec) -> Option<String> {
+    match mode {
+        ColourMode::Share | ColourMode::Change => Some(spec.method.label().to_owned()),
+        ColourMode::Swing => Some(format!("pts, {}", spec.method.label())),
+        ColourMode::Majority => Some("% of the top-vote total".to_owned()),
+        ColourMode::Turnout => Some("of the electorate".to_owned()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_barnet_table_has_a_row_per_ward_and_a_column_per_measure() {
+        let data = crate::io::embedded::barnet();
+        let id = data.election_by_year(2018).expect("2018");
+        let spec = ColourSpec { baseline: Some(2014), ..ColourSpec::winner() };
+        let table = ward_table(&data, id, &spec);
+        assert_eq!(table.rows.len(), 21);
+        assert!(table.rows.iter().all(|r| r.len() == table.columns.len()));
+        let column = |start: &str| table.columns.iter().position(|c| c.starts_with(start));
+        assert!(column("Swing").is_some() && column("Seats 2014→2018").is_some(), "{:?}", table.columns);
+        let east_barnet = table.rows.iter().find(|r| r[1] == "East Barnet").expect("a row");
+        let gains = column("Seats 2014→2018").expect("gains column");
+        assert_eq!(east_barnet[gains], "1 of 3 seats: Con gain from Lab; 2 Lab held");
+        assert!(column("Turnout").is_none(), "Barnet's own 2018 file has no turnout: no empty column");
+    }
+}
