@@ -37,3 +37,18 @@ fn the_2018_table_against_2014_has_every_barnet_ward_with_its_measures() {
     let again = wardmap(&["table", "--election", "2018", "--out", path.to_str().expect("utf-8")]);
     assert!(!again.status.success());
 }
+
+#[test]
+fn the_barnet_table_has_a_row_per_ward_and_a_column_per_measure_it_can_show() {
+    use wardmap::analysis::measures::ColourSpec;
+    use wardmap::analysis::table::ward_table;
+    let data = wardmap::io::embedded::barnet();
+    let id = data.election_by_year(2018).expect("2018");
+    let spec = ColourSpec { baseline: Some(2014), ..ColourSpec::winner() };
+    let table = ward_table(&data, id, &spec);
+    assert_eq!(table.rows.len(), 21);
+    assert!(table.rows.iter().all(|r| r.len() == table.columns.len()));
+    let column = |start: &str| table.columns.iter().position(|c| c.starts_with(start));
+    assert!(column("Swing").is_some() && column("Seats 2014→2018").is_some(), "{:?}", table.columns);
+    assert!(column("Turnout").is_none(), "Barnet's own 2018 file has no turnout: no empty column");
+}

@@ -86,24 +86,3 @@ fn unit(mode: ColourMode, spec: &ColourSpec) -> Option<String> {
         _ => None,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_barnet_table_has_a_row_per_ward_and_a_column_per_measure() {
-        let data = crate::io::embedded::barnet();
-        let id = data.election_by_year(2018).expect("2018");
-        let spec = ColourSpec { baseline: Some(2014), ..ColourSpec::winner() };
-        let table = ward_table(&data, id, &spec);
-        assert_eq!(table.rows.len(), 21);
-        assert!(table.rows.iter().all(|r| r.len() == table.columns.len()));
-        let column = |start: &str| table.columns.iter().position(|c| c.starts_with(start));
-        assert!(column("Swing").is_some() && column("Seats 2014→2018").is_some(), "{:?}", table.columns);
-        let east_barnet = table.rows.iter().find(|r| r[1] == "East Barnet").expect("a row");
-        let gains = column("Seats 2014→2018").expect("gains column");
-        assert_eq!(east_barnet[gains], "1 of 3 seats: Con gain from Lab; 2 Lab held");
-        assert!(column("Turnout").is_none(), "Barnet's own 2018 file has no turnout: no empty column");
-    }
-}
