@@ -38,9 +38,10 @@ impl Majority {
     /// "943 votes (9.9% of the top-vote total)", "1 vote (0.0% of the top-vote total)".
     pub fn label(&self) -> String {
         let unit = if self.votes == 1 { "vote" } else { "votes" };
+        let votes = super::format::thousands(self.votes);
         match self.percent {
-            Some(p) => format!("{} {unit} ({p:.1}% of the top-vote total)", self.votes),
-            None => format!("{} {unit}", self.votes),
+            Some(p) => format!("{votes} {unit} ({} of the top-vote total)", super::format::percent_text(p)),
+            None => format!("{votes} {unit}"),
         }
     }
 }

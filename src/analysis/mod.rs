@@ -6,6 +6,7 @@ pub mod change;
 pub mod colouring;
 pub mod comparison;
 pub mod control;
+pub mod format;
 pub mod gains;
 pub mod history;
 pub mod marginality;

@@ -92,19 +92,7 @@ pub fn ward_figures(contest: &crate::model::Contest) -> Option<String> {
     }
 }
 
-/// "256,974".
-#[must_use]
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use super::format::thousands;
 
 #[cfg(test)]
 mod tests {
@@ -153,13 +141,5 @@ mod tests {
             Some("Turnout 41.2%: 3,296 ballots of 8,000 electors, 12 rejected")
         );
         assert_eq!(ward_figures(&ward(None, None)), None);
-    }
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(256_974), "256,974");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -323,9 +323,10 @@ fn results_summary(data: &Dataset, id: ElectionId, method: ShareMethod) -> Optio
     })
 }
 
-/// A share in percent to one decimal, as the JSON schema promises.
+/// A share in percent to one decimal, as the JSON schema promises: rounded once from the
+/// counts, by the formatter the app uses.
 fn percent(part: u64, whole: u64) -> f64 {
-    (crate::analysis::share::percent(part, whole) * 10.0).round() / 10.0
+    crate::analysis::format::share_number(part, whole)
 }
 
 /// The borough meant by `name` among those loaded: loosely matched, `london` for the whole

@@ -197,12 +197,8 @@ fn contest_details(
             };
             ui.label(&candidate.party.short).on_hover_text(party_hover);
             ui.label(thousands(candidate.votes));
-            let share = if outcome.total_votes == 0 {
-                0.0
-            } else {
-                candidate.votes as f64 * 100.0 / outcome.total_votes as f64
-            };
-            ui.label(format!("{share:.1}%")).on_hover_text("Share of all votes cast in the ward");
+            ui.label(crate::analysis::format::share_text(candidate.votes, outcome.total_votes))
+                .on_hover_text("Share of all votes cast in the ward");
             ui.label(if outcome.elected[index] { "✔ elected" } else { "" });
             ui.end_row();
         }

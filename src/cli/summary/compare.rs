@@ -216,7 +216,7 @@ pub fn render(out: &mut String, c: &ComparisonSummary) {
     let _ = writeln!(out, "  Swing {}↔{} (Butler): {}", c.swing_pair.a, c.swing_pair.b, c.borough.swing.label);
     for w in &c.wards {
         let swing = w.swing.as_ref().map_or("no swing figure", |s| s.label.as_str());
-        let majority = |m: Option<u64>| m.map_or_else(|| "none".to_owned(), |m| m.to_string());
+        let majority = |m: Option<u64>| m.map_or_else(|| "none".to_owned(), crate::analysis::format::thousands);
         let _ = writeln!(
             out,
             "  {:<22} {:<36} {:<28} majority {} → {}",

@@ -1,6 +1,7 @@
 //! The human-readable form of `wardmap summary`.
 
 use super::{PartyShare, Summary, compare};
+use crate::analysis::format::thousands;
 use crate::analysis::{seat_totals, seat_totals_label};
 use crate::model::{Dataset, ElectionId};
 
@@ -60,8 +61,13 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         let _ = writeln!(out);
         let majority = match (ward.majority, ward.majority_percent) {
             (None, _) => "none (uncontested)".to_owned(),
-            (Some(m), Some(p)) => format!("{m} {} ({p:.1}% of the top-vote total)", votes_word(m)),
-            (Some(m), None) => format!("{m} {}", votes_word(m)),
+            (Some(m), Some(p)) => format!(
+                "{} {} ({} of the top-vote total)",
+                thousands(m),
+                votes_word(m),
+                crate::analysis::format::percent_text(p)
+            ),
+            (Some(m), None) => format!("{} {}", thousands(m), votes_word(m)),
         };
         let _ = writeln!(
             out,
@@ -73,7 +79,8 @@ pub fn render_text(summary: &Summary, data: &Dataset, id: ElectionId) -> String 
         );
         for c in &ward.candidates {
             let mark = if c.elected { "elected" } else { "" };
-            let _ = writeln!(out, "  {:<32} {:<22} {:>6} {:>5.1}%  {mark}", c.name, c.party, c.votes, c.share);
+            let share = crate::analysis::format::share_text(c.votes, ward.total_votes);
+            let _ = writeln!(out, "  {:<32} {:<22} {:>6} {share:>6}  {mark}", c.name, c.party, thousands(c.votes));
             if !c.party_label.is_empty() && c.party_label != c.party {
                 let _ = writeln!(out, "    (printed as \"{}\")", c.party_label);
             }
