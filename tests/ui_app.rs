@@ -282,3 +282,23 @@ fn a_bad_file_among_good_ones_costs_only_itself() {
     assert!(notice.text.contains("the others are open"), "{}", notice.text);
     assert!(app.data().elections.iter().any(|e| e.election.year == 2019), "the good file's election is loaded");
 }
+
+#[test]
+fn in_gains_mode_a_one_seat_gain_is_drawn_unlike_a_whole_ward_gain() {
+    use wardmap::analysis::colouring::ColourMode;
+    let mut harness = barnet_app();
+    harness.get_by_label("Colour by:").click();
+    harness.run();
+    harness.get_by_label(ColourMode::Gains.label()).click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.state.colour.mode, ColourMode::Gains);
+    let fill = |name: &str| app.colouring().fills[common::ward_index(&harness, name)].clone();
+    let (east_barnet, west_hendon) = (fill("East Barnet"), fill("West Hendon"));
+    assert_ne!(east_barnet, west_hendon, "1 of 3 seats is not 3 of 3");
+    let wardmap::model::palette::FillStyle::Stripes(stripes) = east_barnet else { panic!("a partial gain is striped") };
+    assert_eq!(stripes.iter().map(|(_, n)| n).collect::<Vec<_>>(), [&1, &2], "one seat gained, two held");
+    assert!(matches!(west_hendon, wardmap::model::palette::FillStyle::Solid(_)));
+    let value = app.colouring().values[common::ward_index(&harness, "East Barnet")].clone().unwrap_or_default();
+    assert_eq!(value, "1 of 3 seats: Con gain from Lab; 2 Lab held");
+}

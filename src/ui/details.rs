@@ -29,7 +29,7 @@ pub fn ward_tooltip(
     match data.contest_in_ward(id, ward) {
         Some(contest) => {
             let outcome = ContestOutcome::of(contest);
-            ui.label(format!("Winner: {}", outcome.winner_label()));
+            ui.label(winner_phrase(&outcome));
             ui.label(format!("Seats: {}", outcome.seats_label()));
             let previous = data
                 .previous_on_same_ward_set(id)
@@ -68,6 +68,14 @@ pub fn majority_text(majority: Option<u64>) -> String {
 }
 
 pub use crate::analysis::turnout::thousands;
+
+/// "Winner: Conservative", or "Seats split: 2 Con, 1 Lab" (one phrase, not "Winner: Split: …").
+pub fn winner_phrase(outcome: &ContestOutcome) -> String {
+    match outcome.winner {
+        crate::analysis::Winner::Split { .. } => format!("Seats split: {}", outcome.seats_label()),
+        _ => format!("Winner: {}", outcome.winner_label()),
+    }
+}
 
 /// The side panel for the first selected ward.
 pub fn show(
@@ -156,7 +164,7 @@ fn contest_details(
             ui.strong(format!("{} {seats}", party.short)).on_hover_text(&party.name);
         }
     });
-    ui.label(format!("Winner: {}", outcome.winner_label()));
+    ui.label(winner_phrase(&outcome));
     ui.label(format!("Majority: {}", majority_text(outcome.majority)))
         .on_hover_text("Votes of the last elected candidate minus those of the best candidate not elected");
     if outcome.unfilled_seats > 0 {

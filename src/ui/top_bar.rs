@@ -122,8 +122,8 @@ pub fn show(
             if ui.button("About").clicked() {
                 commands.push(Command::ShowAbout(true));
             }
-            let theme = if state.dark_mode { "Light" } else { "Dark" };
-            if ui.button(theme).on_hover_text("Switch between light and dark themes").clicked() {
+            // A toggle shows its state as "Labels" does: highlighted when on.
+            if ui.selectable_label(state.dark_mode, "Dark").on_hover_text("Dark theme").clicked() {
                 commands.push(Command::ToggleDarkMode);
             }
             if ui.selectable_label(state.show_labels, "Labels").on_hover_text("Show ward names on the map").clicked() {
