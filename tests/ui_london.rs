@@ -179,3 +179,33 @@ fn an_idle_frame_computes_nothing_in_any_panel_and_a_change_recomputes() {
     assert_eq!(harness.state().panel_computations(), after_change);
     assert!(harness.query_by_label("Barnet against").is_some(), "the Boroughs panel is still shown");
 }
+
+#[test]
+fn the_ward_table_sorts_filters_copies_and_saves() {
+    let mut harness = london_app();
+    harness.get_by_label("Table").click();
+    harness.run();
+    assert!(harness.query_by_label("24 of 24 wards").is_some(), "Barnet 2026: every ward");
+    harness.get_by_label("Find:").click();
+    harness.run();
+    harness.get_by_label("Find:").type_text("finchley");
+    harness.run();
+    assert!(harness.query_by_label("3 of 24 wards").is_some(), "East, West Finchley and Finchley Church End");
+    harness.get_by_label("Copy").click();
+    harness.run();
+    let notice = harness.state().notice.clone().expect("a notice");
+    assert!(notice.text.starts_with("Copied"), "{}", notice.text);
+    // Sort by a column, then the other way.
+    harness.get_by_label("seats").click();
+    harness.run();
+    assert_eq!(harness.state().state.table_sort, Some((2, false)));
+    harness.get_by_label("seats ⏶").click();
+    harness.run();
+    assert_eq!(harness.state().state.table_sort, Some((2, true)));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("barnet-2026.csv");
+    harness.state_mut().apply(wardmap::ui::command::Command::SaveTable(path.clone()));
+    let text = std::fs::read_to_string(&path).expect("saved");
+    assert_eq!(text.lines().count(), 25, "a header and 24 wards");
+    assert!(text.lines().next().is_some_and(|h| h.contains("Turnout, % (of the electorate)")), "{text}");
+}

@@ -86,3 +86,52 @@ fn unit(mode: ColourMode, spec: &ColourSpec) -> Option<String> {
         _ => None,
     }
 }
+
+impl WardTable {
+    /// The table as CSV, header first.
+    ///
+    /// # Errors
+    /// Only if the CSV writer fails, which writing to memory does not.
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&self.columns)?;
+        for row in &self.rows {
+            writer.write_record(row)?;
+        }
+        writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    }
+
+    /// The given rows as tab-separated text with the header, for the clipboard (a spreadsheet
+    /// pastes it into cells); tabs and line breaks inside cells become spaces.
+    #[must_use]
+    pub fn to_tsv(&self, rows: &[usize]) -> String {
+        let clean = |cell: &String| cell.replace(['\t', '\n', '\r'], " ");
+        let mut out = self.columns.iter().map(clean).collect::<Vec<_>>().join("\t");
+        for &row in rows {
+            if let Some(cells) = self.rows.get(row) {
+                out.push('\n');
+                out.push_str(&cells.iter().map(clean).collect::<Vec<_>>().join("\t"));
+            }
+        }
+        out.push('\n');
+        out
+    }
+
+    /// The order of the rows sorted by `column` (numbers as numbers, empty cells last), for
+    /// the app's sortable view.
+    #[must_use]
+    pub fn sorted_rows(&self, column: usize, descending: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        let cell = |row: usize| self.rows[row].get(column).map_or("", String::as_str);
+        order.sort_by(|&a, &b| {
+            let (x, y) = (cell(a), cell(b));
+            let by_value = match (x.parse::<f64>(), y.parse::<f64>()) {
+                (Ok(p), Ok(q)) => p.total_cmp(&q),
+                _ => x.cmp(y),
+            };
+            let empty_last = x.is_empty().cmp(&y.is_empty());
+            empty_last.then(if descending { by_value.reverse() } else { by_value }).then(a.cmp(&b))
+        });
+        order
+    }
+}

@@ -52,13 +52,7 @@ pub fn run(data: &Dataset, args: &TableArgs) -> Result<(), String> {
     }
     let spec = ColourSpec { baseline: args.from, method: args.method, ..ColourSpec::winner() };
     let table = ward_table(data, id, &spec);
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write_error = |e: csv::Error| format!("could not write the table: {e}");
-    writer.write_record(&table.columns).map_err(write_error)?;
-    for row in &table.rows {
-        writer.write_record(row).map_err(write_error)?;
-    }
-    let bytes = writer.into_inner().map_err(|e| format!("could not write the table: {e}"))?;
+    let bytes = table.to_csv().map_err(|e| format!("could not write the table: {e}"))?;
     write_atomically(&args.out, &bytes, overwrite).map_err(|e| e.to_string())?;
     println!("wrote {} ({} wards, {} columns)", args.out.display(), table.rows.len(), table.columns.len());
     Ok(())

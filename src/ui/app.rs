@@ -265,6 +265,20 @@ impl WardmapApp {
                 self.state.history_to = Some(to);
             }
             Command::SetRival(borough) => self.state.rival = Some(borough),
+            Command::SetTableFilter(text) => self.state.table_filter = text,
+            Command::SetTableOnlySelected(only) => self.state.table_only_selected = only,
+            Command::SortTable(column) => {
+                self.state.table_sort = match self.state.table_sort {
+                    Some((current, descending)) if current == column => Some((column, !descending)),
+                    _ => Some((column, false)),
+                };
+            }
+            Command::SetTablePath(path) => self.state.table_path = path,
+            Command::SaveTable(path) => self.save_table(&path),
+            Command::CopyText(text) => {
+                self.egui_ctx_for_jobs().copy_text(text);
+                self.notice = Some(Notice::info("Copied the table's rows (tab-separated).".into()));
+            }
             Command::ReloadWithProperties(path, options) => {
                 self.property_choice = None;
                 self.open_files_with(vec![path], options);
@@ -388,6 +402,19 @@ impl WardmapApp {
             map_width: rect.width(),
             baseline: self.shown_baseline(),
         })
+    }
+
+    /// Write the ward table of the election shown (with the map's measures and method) as CSV.
+    fn save_table(&mut self, path: &std::path::Path) {
+        let Some(MapSubject::Election(id)) = self.subject else { return };
+        let table = crate::analysis::table::ward_table(&self.data, id, &self.state.colour);
+        let written = table.to_csv().map_err(|e| e.to_string()).and_then(|bytes| {
+            crate::render::write_atomically(path, &bytes, crate::render::Overwrite::Allow).map_err(|e| e.to_string())
+        });
+        self.notice = Some(match written {
+            Ok(()) => Notice::info(format!("Saved the ward table to {}.", path.display())),
+            Err(e) => Notice::error(format!("The table was not saved: {e}")),
+        });
     }
 
     /// The earlier election the shown map also draws on (change, swing, gains).
@@ -714,6 +741,9 @@ impl eframe::App for WardmapApp {
                     }
                     SidePanel::Boroughs => {
                         super::boroughs::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
+                    }
+                    SidePanel::Table => {
+                        super::table::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
                     }
                 });
             });

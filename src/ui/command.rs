@@ -59,4 +59,14 @@ pub enum Command {
     CaptureWindow(PathBuf),
     /// An export ended: the file written, or why not.
     ExportFinished(Result<PathBuf, String>),
+    /// The ward table's search, "selected wards only", sort column (again: the other way) and
+    /// save path.
+    SetTableFilter(String),
+    SetTableOnlySelected(bool),
+    SortTable(usize),
+    SetTablePath(String),
+    /// Write the ward table of the election shown as CSV here.
+    SaveTable(PathBuf),
+    /// Put this text on the clipboard.
+    CopyText(String),
 }

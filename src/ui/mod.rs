@@ -21,6 +21,7 @@ pub mod properties;
 pub mod screenshot;
 pub mod state;
 pub mod status;
+pub mod table;
 pub mod timing;
 pub mod top_bar;
 pub mod widgets;

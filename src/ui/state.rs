@@ -48,11 +48,18 @@ pub enum SidePanel {
     Borough,
     History,
     Boroughs,
+    Table,
 }
 
 impl SidePanel {
-    pub const ALL: [SidePanel; 5] =
-        [SidePanel::Details, SidePanel::Compare, SidePanel::Borough, SidePanel::History, SidePanel::Boroughs];
+    pub const ALL: [SidePanel; 6] = [
+        SidePanel::Details,
+        SidePanel::Compare,
+        SidePanel::Borough,
+        SidePanel::History,
+        SidePanel::Boroughs,
+        SidePanel::Table,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -61,6 +68,7 @@ impl SidePanel {
             SidePanel::Borough => "Borough",
             SidePanel::History => "Over time",
             SidePanel::Boroughs => "Boroughs",
+            SidePanel::Table => "Table",
         }
     }
 }
@@ -132,6 +140,12 @@ pub struct ViewState {
     /// The borough set against the shown one in the "Boroughs" panel.
     pub rival: Option<String>,
     pub london_sort: LondonSort,
+    /// The ward table's search, its "selected wards only", its sort (column, descending) and
+    /// the path it was last saved to.
+    pub table_filter: String,
+    pub table_only_selected: bool,
+    pub table_sort: Option<(usize, bool)>,
+    pub table_path: String,
 }
 
 /// How many recent files are remembered.
@@ -163,6 +177,10 @@ impl Default for ViewState {
             history_to: None,
             rival: Some("Redbridge".to_owned()),
             london_sort: LondonSort::default(),
+            table_filter: String::new(),
+            table_only_selected: false,
+            table_sort: None,
+            table_path: "wards.csv".to_owned(),
         }
     }
 }

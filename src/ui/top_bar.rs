@@ -153,6 +153,9 @@ fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
     if ui.add(egui::Button::new("Export image…").shortcut_text("Ctrl+E")).clicked() {
         commands.push(Command::OpenExport);
     }
+    if ui.button("Ward table (copy, CSV)…").clicked() {
+        commands.push(Command::ShowPanel(super::state::SidePanel::Table));
+    }
     if ui.add(egui::Button::new("Find ward…").shortcut_text("Ctrl+F")).clicked() {
         commands.push(Command::OpenFind);
     }
