@@ -204,7 +204,8 @@ fn seat_cells(ui: &mut egui::Ui, row: &ComparisonRow) {
     match (&row.majority, row.ward) {
         (_, None) => ui.weak("–").on_hover_text("A majority is a ward's, not the borough's"),
         (Some(m), Some(_)) => {
-            let percent = m.percent.map_or_else(String::new, |p| format!(" ({p:.1}%)"));
+            let percent =
+                m.percent.map_or_else(String::new, |p| format!(" ({})", crate::analysis::format::percent_text(p)));
             ui.label(format!("{}{percent}", thousands(m.votes)))
         }
         (None, Some(_)) => ui.label("none").on_hover_text("Every candidate was elected"),
@@ -255,7 +256,14 @@ fn row_alpha(index: usize, count: usize) -> f32 {
 
 /// A group of bars per party (the top few), one bar per row in table order.
 fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRow]) {
-    let parties: Vec<&Party> = comparison.parties.iter().take(CHART_PARTIES).collect();
+    // The parties any selected ward had (by their best share in those wards), and none that
+    // no selected ward had: a group of empty bars says nothing, a missing party skews the rest.
+    let wards: Vec<&&ComparisonRow> = rows.iter().filter(|r| r.ward.is_some()).collect();
+    let best = |party: &Party| wards.iter().map(|r| r.share_of(party)).fold(0.0_f64, f64::max);
+    let mut parties: Vec<&Party> = comparison.parties.iter().filter(|p| best(p) > 0.0).collect();
+    parties.sort_by(|a, b| best(b).total_cmp(&best(a)).then_with(|| a.cmp(b)));
+    parties.truncate(CHART_PARTIES);
+    let top = rows.iter().flat_map(|r| parties.iter().map(|p| r.share_of(p))).fold(0.0_f64, f64::max);
     let slot = 0.8 / rows.len() as f64;
     let neutral = ui.visuals().text_color();
     let charts: Vec<BarChart> = rows
@@ -298,7 +306,8 @@ fn share_chart(ui: &mut egui::Ui, comparison: &Comparison, rows: &[&ComparisonRo
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .include_y(100.0)
+        // The axis fits the data, with room above for the legend (a line per row).
+        .include_y((top * (1.25 + 0.06 * rows.len() as f64)).clamp(5.0, 100.0))
         .show_grid([false, true])
         .legend(Legend::default().follow_insertion_order(true).position(egui_plot::Corner::RightTop));
     party_axis(plot, names).show(ui, |plot| {

@@ -116,7 +116,12 @@ pub fn show(
     };
     let year = data.election(id).map_or(0, |e| e.election.year);
     let definition = data.election(id).and_then(|e| e.election.turnout_definition.as_deref());
-    contest_details(ui, contest, year, "current", colour_blind, definition);
+    // One vote axis for this ward's two elections, so their charts can be compared by eye.
+    let before = data.previous_on_same_ward_set(id).and_then(|p| data.contest_in_ward(p, ward));
+    let most_votes = contest.candidates.iter().chain(before.iter().flat_map(|c| &c.candidates)).map(|c| c.votes).max();
+    #[allow(clippy::cast_precision_loss, reason = "votes are far below 2^52")]
+    let y_max = most_votes.map_or(1.0, |v| v as f64 * 1.1);
+    contest_details(ui, contest, year, "current", colour_blind, definition, y_max);
     if let Some(previous) = data.previous_on_same_ward_set(id) {
         ui.add_space(12.0);
         ui.separator();
@@ -125,7 +130,7 @@ pub fn show(
         match data.contest_in_ward(previous, ward) {
             Some(contest) => {
                 let definition = data.election(previous).and_then(|e| e.election.turnout_definition.as_deref());
-                contest_details(ui, contest, previous_year, "previous", colour_blind, definition);
+                contest_details(ui, contest, previous_year, "previous", colour_blind, definition, y_max);
             }
             None => {
                 ui.label("No result for this ward then.");
@@ -153,6 +158,7 @@ fn contest_details(
     id_salt: &str,
     colour_blind: bool,
     definition: Option<&str>,
+    y_max: f64,
 ) {
     let outcome = ContestOutcome::of(contest);
     let dates = contest.poll_date.map_or_else(String::new, |d| format!(", polled {d}"));
@@ -214,11 +220,19 @@ fn contest_details(
     for note in &outcome.flag_disagreements {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {note}"));
     }
-    votes_chart(ui, contest, &outcome, id_salt, colour_blind);
+    votes_chart(ui, contest, &outcome, id_salt, colour_blind, y_max);
 }
 
 /// A bar per candidate, most votes first, in party colours; candidates not elected paler.
-fn votes_chart(ui: &mut egui::Ui, contest: &Contest, outcome: &ContestOutcome, id_salt: &str, colour_blind: bool) {
+/// `y_max`: the top of the vote axis, shared by the ward's charts of both elections.
+fn votes_chart(
+    ui: &mut egui::Ui,
+    contest: &Contest,
+    outcome: &ContestOutcome,
+    id_salt: &str,
+    colour_blind: bool,
+    y_max: f64,
+) {
     let bars: Vec<Bar> = outcome
         .ranking
         .iter()
@@ -235,12 +249,18 @@ fn votes_chart(ui: &mut egui::Ui, contest: &Contest, outcome: &ContestOutcome, i
         .collect();
     Plot::new(("votes_chart", id_salt))
         .height(150.0)
+        .include_y(0.0)
+        .include_y(y_max)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .show_grid([false, true])
         .show_axes([false, true])
-        .show(ui, |plot| plot.bar_chart(BarChart::new("Votes", bars)));
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("Votes", bars).element_formatter(Box::new(|bar, _| {
+                format!("{}: {} votes", bar.name, thousands(bar.value.round() as u64))
+            })));
+        });
 }
 
 #[cfg(test)]
