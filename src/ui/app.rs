@@ -559,6 +559,7 @@ impl WardmapApp {
         }
         let MapResponse { response, clicked, clicked_empty, .. } = view.show(ui, &mut self.state.camera);
         self.map_rect = Some(response.rect);
+        super::widgets::set_window_area(ui.ctx(), response.rect);
         if let Some(clicked) = clicked {
             match self.borough_clicked(clicked.index) {
                 // On the council control map a click opens the borough, as its legend says, on
@@ -764,16 +765,30 @@ impl eframe::App for WardmapApp {
         }
         if self.show_about {
             let mut open = true;
-            egui::Window::new("About wardmap").open(&mut open).collapsible(false).show(ui.ctx(), |ui| {
-                ui.label("wardmap: council election results, ward by ward.");
-                ui.add_space(6.0);
-                ui.label(crate::io::embedded::ATTRIBUTION);
-                ui.add_space(6.0);
-                ui.strong("The built-in London data");
-                for credit in &crate::model::credits::LONDON_SOURCES {
-                    ui.label(format!("{} ({}; {}): {}", credit.source, credit.used_for, credit.licence, credit.line));
-                }
-            });
+            egui::Window::new("About wardmap")
+                .constrain_to(super::widgets::window_area(ui.ctx()))
+                .open(&mut open)
+                .collapsible(false)
+                .show(ui.ctx(), |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        ui.label(format!(
+                            "wardmap {}: council election results, ward by ward. Licence: {}.",
+                            env!("CARGO_PKG_VERSION"),
+                            env!("CARGO_PKG_LICENSE")
+                        ));
+                        ui.add_space(6.0);
+                        ui.strong("Barnet's own files");
+                        ui.label(crate::io::embedded::ATTRIBUTION);
+                        ui.add_space(6.0);
+                        ui.strong("The built-in London data");
+                        for credit in &crate::model::credits::LONDON_SOURCES {
+                            ui.label(format!(
+                                "{} ({}; {}): {}",
+                                credit.source, credit.used_for, credit.licence, credit.line
+                            ));
+                        }
+                    });
+                });
             if !open {
                 commands.push(Command::ShowAbout(false));
             }

@@ -187,15 +187,19 @@ impl ExportDialog {
             Stage::PathField(mut text) => {
                 let mut open = true;
                 let mut submit = false;
-                egui::Window::new("Save image as").collapsible(false).open(&mut open).show(ctx, |ui| {
-                    ui.label("No save dialog is available here. Type the file to write:");
-                    let edit = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
-                    if !edit.has_focus() && !edit.lost_focus() {
-                        edit.request_focus();
-                    }
-                    submit = (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-                        || ui.button("Save").clicked();
-                });
+                egui::Window::new("Save image as")
+                    .constrain_to(super::widgets::window_area(ctx))
+                    .collapsible(false)
+                    .open(&mut open)
+                    .show(ctx, |ui| {
+                        ui.label("No save dialog is available here. Type the file to write:");
+                        let edit = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
+                        if !edit.has_focus() && !edit.lost_focus() {
+                            edit.request_focus();
+                        }
+                        submit = (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                            || ui.button("Save").clicked();
+                    });
                 if submit && !text.trim().is_empty() {
                     self.chosen(PathBuf::from(text.trim()), source, true)
                 } else {
@@ -207,17 +211,20 @@ impl ExportDialog {
             }
             Stage::ConfirmOverwrite(path) => {
                 let mut decision = None;
-                egui::Window::new("Replace file?").collapsible(false).show(ctx, |ui| {
-                    ui.label(format!("{} already exists. Replace it?", path.display()));
-                    ui.horizontal(|ui| {
-                        if ui.button("Replace").clicked() {
-                            decision = Some(true);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            decision = Some(false);
-                        }
+                egui::Window::new("Replace file?")
+                    .constrain_to(super::widgets::window_area(ctx))
+                    .collapsible(false)
+                    .show(ctx, |ui| {
+                        ui.label(format!("{} already exists. Replace it?", path.display()));
+                        ui.horizontal(|ui| {
+                            if ui.button("Replace").clicked() {
+                                decision = Some(true);
+                            }
+                            if ui.button("Cancel").clicked() {
+                                decision = Some(false);
+                            }
+                        });
                     });
-                });
                 match decision {
                     Some(true) => self.write(path, source, Overwrite::Allow),
                     Some(false) => ExportRequest::None,
@@ -230,12 +237,15 @@ impl ExportDialog {
             Stage::Writing(receiver) => match receiver.try_recv() {
                 Ok(result) => ExportRequest::Finished(result),
                 Err(mpsc::TryRecvError::Empty) => {
-                    egui::Window::new("Exporting").collapsible(false).show(ctx, |ui| {
-                        ui.horizontal(|ui| {
-                            ui.spinner();
-                            ui.label("Writing the image…");
+                    egui::Window::new("Exporting")
+                        .constrain_to(super::widgets::window_area(ctx))
+                        .collapsible(false)
+                        .show(ctx, |ui| {
+                            ui.horizontal(|ui| {
+                                ui.spinner();
+                                ui.label("Writing the image…");
+                            });
                         });
-                    });
                     self.stage = Stage::Writing(receiver);
                     ExportRequest::None
                 }
@@ -249,58 +259,66 @@ impl ExportDialog {
     fn edit(&mut self, ctx: &egui::Context) -> Stage {
         let mut open = true;
         let mut go = false;
-        egui::Window::new("Export image").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
-            egui::Grid::new("export_options").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-                ui.label("What");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.what, ExportWhat::MapView, "The map as framed");
-                    ui.radio_value(&mut self.what, ExportWhat::Window, "The whole window");
-                });
-                ui.end_row();
-                ui.label("Format");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut self.format, ExportFormat::Png, "PNG");
+        egui::Window::new("Export image")
+            .constrain_to(super::widgets::window_area(ctx))
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                egui::Grid::new("export_options").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+                    ui.label("What");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.what, ExportWhat::MapView, "The map as framed");
+                        ui.radio_value(&mut self.what, ExportWhat::Window, "The whole window");
+                    });
+                    ui.end_row();
+                    ui.label("Format");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.format, ExportFormat::Png, "PNG");
+                        ui.add_enabled_ui(self.what == ExportWhat::MapView, |ui| {
+                            ui.radio_value(&mut self.format, ExportFormat::Svg, "SVG")
+                                .on_disabled_hover_text("A window capture is a picture: PNG only");
+                        });
+                    });
+                    ui.end_row();
+                    ui.label("Size");
                     ui.add_enabled_ui(self.what == ExportWhat::MapView, |ui| {
-                        ui.radio_value(&mut self.format, ExportFormat::Svg, "SVG")
-                            .on_disabled_hover_text("A window capture is a picture: PNG only");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut self.size, ExportSize::One, "1×");
+                            ui.radio_value(&mut self.size, ExportSize::Two, "2×");
+                            let mut custom = matches!(self.size, ExportSize::Width(_));
+                            if ui.radio(custom, "Width").clicked() && !custom {
+                                self.size = ExportSize::Width(1600);
+                                custom = true;
+                            }
+                            if let (true, ExportSize::Width(px)) = (custom, &mut self.size) {
+                                ui.add(
+                                    egui::DragValue::new(px).range(render::MIN_WIDTH..=render::MAX_SIDE).suffix(" px"),
+                                );
+                            }
+                        });
                     });
-                });
-                ui.end_row();
-                ui.label("Size");
-                ui.add_enabled_ui(self.what == ExportWhat::MapView, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.size, ExportSize::One, "1×");
-                        ui.radio_value(&mut self.size, ExportSize::Two, "2×");
-                        let mut custom = matches!(self.size, ExportSize::Width(_));
-                        if ui.radio(custom, "Width").clicked() && !custom {
-                            self.size = ExportSize::Width(1600);
-                            custom = true;
-                        }
-                        if let (true, ExportSize::Width(px)) = (custom, &mut self.size) {
-                            ui.add(egui::DragValue::new(px).range(render::MIN_WIDTH..=render::MAX_SIDE).suffix(" px"));
-                        }
+                    ui.end_row();
+                    let title_label = ui.label("Title");
+                    ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(320.0))
+                        .labelled_by(title_label.id);
+                    ui.end_row();
+                    ui.label("Include");
+                    ui.add_enabled_ui(self.what == ExportWhat::MapView, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.checkbox(&mut self.legend, "Legend");
+                            ui.checkbox(&mut self.labels, "Ward names");
+                            ui.checkbox(&mut self.attribution, "Attribution");
+                        });
                     });
+                    ui.end_row();
                 });
-                ui.end_row();
-                let title_label = ui.label("Title");
-                ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(320.0)).labelled_by(title_label.id);
-                ui.end_row();
-                ui.label("Include");
-                ui.add_enabled_ui(self.what == ExportWhat::MapView, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.checkbox(&mut self.legend, "Legend");
-                        ui.checkbox(&mut self.labels, "Ward names");
-                        ui.checkbox(&mut self.attribution, "Attribution");
-                    });
-                });
-                ui.end_row();
+                if self.what == ExportWhat::Window {
+                    self.format = ExportFormat::Png;
+                }
+                ui.add_space(6.0);
+                go = ui.button("Export…").clicked();
             });
-            if self.what == ExportWhat::Window {
-                self.format = ExportFormat::Png;
-            }
-            ui.add_space(6.0);
-            go = ui.button("Export…").clicked();
-        });
         if !open {
             return Stage::Closed;
         }

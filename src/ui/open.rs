@@ -81,17 +81,22 @@ impl OpenFlow {
         if let Some(text) = &mut self.path_field {
             let mut open = true;
             let mut submit = false;
-            egui::Window::new("Open file").collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
-                ui.label("No file dialog is available here. Type the path of a results CSV or a boundary GeoJSON:");
-                let edit =
-                    ui.add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text("/path/to/results.csv"));
-                edit.request_focus();
-                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    submit = ui.button("Open").clicked() || entered;
+            egui::Window::new("Open file")
+                .constrain_to(super::widgets::window_area(ctx))
+                .collapsible(false)
+                .resizable(false)
+                .open(&mut open)
+                .show(ctx, |ui| {
+                    ui.label("No file dialog is available here. Type the path of a results CSV or a boundary GeoJSON:");
+                    let edit =
+                        ui.add(egui::TextEdit::singleline(text).desired_width(420.0).hint_text("/path/to/results.csv"));
+                    edit.request_focus();
+                    let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        submit = ui.button("Open").clicked() || entered;
+                    });
+                    ui.weak("Several files: separate the paths with ;");
                 });
-                ui.weak("Several files: separate the paths with ;");
-            });
             if submit && !text.trim().is_empty() {
                 let paths = text.split(';').map(str::trim).filter(|p| !p.is_empty()).map(PathBuf::from).collect();
                 outcome = OpenOutcome::Chosen(paths);

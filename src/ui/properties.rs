@@ -29,29 +29,33 @@ impl PropertyChoice {
         let mut reload = false;
         let file = self.unsure.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let available = &self.unsure.report.available;
-        egui::Window::new("Ward code and name").collapsible(false).open(&mut open).show(ctx, |ui| {
-            ui.label(format!("wardmap was not sure which properties of {file} hold the ward code and name."));
-            ui.label("Check them, or choose others:");
-            egui::Grid::new("property_choice").num_columns(2).show(ui, |ui| {
-                for (label, chosen, salt) in
-                    [("Ward code", &mut self.code, "code"), ("Ward name", &mut self.name, "name")]
-                {
-                    let label = ui.label(label);
-                    egui::ComboBox::from_id_salt(("property", salt))
-                        .selected_text(chosen.clone().unwrap_or_else(|| "(none)".to_owned()))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(chosen, None, "(none)");
-                            for property in available {
-                                ui.selectable_value(chosen, Some(property.clone()), property);
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                }
+        egui::Window::new("Ward code and name")
+            .constrain_to(super::widgets::window_area(ctx))
+            .collapsible(false)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                ui.label(format!("wardmap was not sure which properties of {file} hold the ward code and name."));
+                ui.label("Check them, or choose others:");
+                egui::Grid::new("property_choice").num_columns(2).show(ui, |ui| {
+                    for (label, chosen, salt) in
+                        [("Ward code", &mut self.code, "code"), ("Ward name", &mut self.name, "name")]
+                    {
+                        let label = ui.label(label);
+                        egui::ComboBox::from_id_salt(("property", salt))
+                            .selected_text(chosen.clone().unwrap_or_else(|| "(none)".to_owned()))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(chosen, None, "(none)");
+                                for property in available {
+                                    ui.selectable_value(chosen, Some(property.clone()), property);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+                reload = ui.button("Reload with these").clicked();
             });
-            reload = ui.button("Reload with these").clicked();
-        });
         if reload {
             let options = BoundaryOptions { code_property: self.code.clone(), name_property: self.name.clone() };
             PropertyDecision::Reload(self.unsure.path.clone(), options)

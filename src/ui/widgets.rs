@@ -20,3 +20,16 @@ pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
     ui.painter().rect_filled(rect, 2.0, colour);
 }
+
+/// Where dialog windows may go: the map's area (below the top bars, beside the side panel), so
+/// no window covers the bars it was opened from. The app records it each frame.
+pub fn window_area(ctx: &egui::Context) -> egui::Rect {
+    ctx.data(|d| d.get_temp(egui::Id::unique(WINDOW_AREA))).unwrap_or_else(|| ctx.content_rect())
+}
+
+/// Record the map's area for [`window_area`].
+pub fn set_window_area(ctx: &egui::Context, rect: egui::Rect) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(WINDOW_AREA), rect));
+}
+
+const WINDOW_AREA: &str = "wardmap-window-area";
