@@ -173,6 +173,12 @@ fn redbridge_gains_are_counted_across_its_new_wards() {
     assert_eq!(seats(2014), map(&[("Labour", 35), ("Conservative", 25), ("Liberal Democrats", 3)]));
     assert_eq!(seats(2018), map(&[("Labour", 51), ("Conservative", 12)]));
     assert_eq!(seats(2022), map(&[("Labour", 58), ("Conservative", 5)]));
+    // Its 2018 wards were kept in 2022: one ward set, so 2018→2022 compares ward by ward.
+    let id_2022 = data.election_of("Redbridge", 2022).expect("loaded");
+    let options =
+        Options { from: Some(2018), method: Default::default(), swing: ("Conservative".into(), "Labour".into()) };
+    let summary = summarise_with(data, id_2022, &options).expect("2018 and 2022 are on the same wards");
+    assert!(summary.comparison.is_some());
     let id = data.election_of("Redbridge", 2018).expect("loaded");
     let line = BoroughLine::of(data, id, Some(2014)).expect("a line");
     let labour = line.change.expect("a change").into_iter().find(|(p, _)| p.name == "Labour").map(|(_, d)| d);

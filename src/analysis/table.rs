@@ -25,16 +25,26 @@ pub fn ward_table(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> WardTabl
     let Some(joined) = data.election(id) else { return WardTable { columns: Vec::new(), rows: Vec::new() } };
     let set = joined.ward_set.and_then(|s| data.ward_set(s));
     let wards = set.map_or(0, |s| s.wards.len());
-    let mut columns = vec!["ward_code".to_owned(), "ward".to_owned(), "seats".to_owned()];
+    // London's wards repeat names across boroughs (Abbey, Village…): their borough is a column.
+    let with_borough = set.is_some_and(|s| s.wards.iter().any(|w| w.borough.is_some()));
+    let mut columns = vec!["ward_code".to_owned(), "ward".to_owned()];
+    if with_borough {
+        columns.push("borough".to_owned());
+    }
+    columns.push("seats".to_owned());
     let mut cells: Vec<Vec<String>> = (0..wards)
         .map(|w| {
             let ward = set.and_then(|s| s.wards.get(w));
             let seats = data.contest_in_ward(id, w).map_or_else(String::new, |c| c.seats.to_string());
-            vec![
+            let mut row = vec![
                 ward.and_then(|x| x.code.clone()).unwrap_or_default(),
                 ward.map_or_else(String::new, |x| x.name.clone()),
-                seats,
-            ]
+            ];
+            if with_borough {
+                row.push(ward.and_then(|x| x.borough.clone()).unwrap_or_default());
+            }
+            row.push(seats);
+            row
         })
         .collect();
     let mut add = |title: String, values: Vec<Option<WardValue>>, as_number: bool| {

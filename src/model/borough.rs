@@ -14,7 +14,9 @@ pub fn normalise_borough(name: &str) -> String {
     let words: Vec<&str> = lowered.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let mut rest: &[&str] = &words;
     for prefix in [&["the"][..], &["city", "of"], &["london", "borough", "of"], &["royal", "borough", "of"]] {
-        if rest.len() > prefix.len() && rest.starts_with(prefix) {
+        // "City of London" is the City, not the whole of London: it keeps its name.
+        let is_the_city = prefix == ["city", "of"] && rest[prefix.len().min(rest.len())..] == ["london"];
+        if rest.len() > prefix.len() && rest.starts_with(prefix) && !is_the_city {
             rest = &rest[prefix.len()..];
         }
     }
@@ -100,6 +102,7 @@ mod tests {
         assert_eq!(normalise_borough("City of Westminster"), "westminster");
         assert_eq!(normalise_borough("Royal Borough of Kingston upon Thames"), "kingston upon thames");
         assert_eq!(normalise_borough("London"), "london");
+        assert_eq!(normalise_borough("City of London"), "city of london", "the City is not the whole of London");
     }
 
     #[test]
@@ -116,6 +119,11 @@ mod tests {
     fn unknown_and_ambiguous_names_say_so() {
         assert!(matches!(find_borough("Narnia", NAMES), Err(BoroughLookupError::NotFound { .. })));
         assert!(matches!(find_borough("", NAMES), Err(BoroughLookupError::NotFound { .. })));
+        let with_london = [NAMES, &["London"]].concat();
+        assert!(
+            matches!(find_borough("City of London", &with_london), Err(BoroughLookupError::NotFound { .. })),
+            "the City is not London"
+        );
         let Err(BoroughLookupError::Ambiguous { candidates, .. }) = find_borough("bar", NAMES) else {
             panic!("\"bar\" fits two boroughs");
         };

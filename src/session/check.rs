@@ -46,6 +46,18 @@ pub(super) fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Res
             ));
             continue;
         }
+        for contest in &joined.election.contests {
+            let unfilled = ContestOutcome::of(contest).unfilled_seats;
+            if unfilled > 0 {
+                warnings.push(format!(
+                    "{title}: {} has {} seats in {}, but the source elects {}; the rest are counted for no party",
+                    contest.ward_name,
+                    contest.seats,
+                    joined.election.source,
+                    contest.seats - unfilled
+                ));
+            }
+        }
         let disagreements: Vec<String> =
             joined.election.contests.iter().flat_map(|c| ContestOutcome::of(c).flag_disagreements).collect();
         if let Some(first) = disagreements.first() {

@@ -128,6 +128,22 @@ fn borough_ward_sets() -> Vec<WardSet> {
             }
         }
         for (borough, wards) in by_borough {
+            // A borough redrawn in 2014 or 2018 kept those wards, and their codes, in 2022: the
+            // 2022 layer's copy is the same ward set, and must stay one, or its 2018 and 2022
+            // elections could not be compared ward by ward.
+            fn codes(wards: &[crate::model::Ward]) -> Vec<&str> {
+                let mut codes: Vec<&str> = wards.iter().filter_map(|w| w.code.as_deref()).collect();
+                codes.sort_unstable();
+                codes
+            }
+            let unchanged = own
+                .iter()
+                .rev()
+                .find(|s: &&WardSet| s.borough.as_deref() == Some(borough))
+                .is_some_and(|earlier| codes(&earlier.wards) == codes(&wards));
+            if unchanged {
+                continue;
+            }
             if borough != BARNET {
                 own.push(WardSet {
                     name: format!("{borough} wards from {}", layer.first_year),

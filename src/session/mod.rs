@@ -176,14 +176,19 @@ pub fn load_with_then(source: &Source, feedback: &Feedback, on_bad: OnBadFile) -
                 boundaries.iter().map(|path| (path.as_path(), FileKind::Boundaries)).collect();
             files.extend(results.iter().map(|path| (path.as_path(), FileKind::Results)));
             let opened = open_all(&files, &BoundaryOptions::default(), feedback, on_bad, &mut failed)?;
-            (Merge::fresh(boundaries.is_none(), results.is_empty()), opened)
+            // What actually opened decides what the built-in data fills in: a boundary file
+            // left out (unreadable) leaves its results on the built-in wards, not on none.
+            let has = |boundaries: bool| opened.iter().any(|o| matches!(o, Opened::Boundaries { .. }) == boundaries);
+            (Merge::fresh(!has(true), !has(false)), opened)
         }
         Source::Synthetic { wards, seed } => {
             (feedback.status)(format!("Generating {wards} synthetic wards…"));
             (Merge::fresh(false, false), crate::synthetic::open(*wards, *seed)?)
         }
     };
-    finish(base, opened, source.files(), feedback, failed)
+    let read: Vec<PathBuf> = opened.iter().map(|o| o.path().to_path_buf()).collect();
+    let files = if failed.is_empty() { source.files() } else { read };
+    finish(base, opened, files, feedback, failed)
 }
 
 /// Read `paths` (boundaries or results, by their names) and add them to `current`: new ward
@@ -203,7 +208,9 @@ pub fn add_files(
     let mut failed = Vec::new();
     let opened = open_all(&files, options, feedback, on_bad, &mut failed)?;
     let base = Merge::on(current.ward_sets.clone(), current.elections.iter().map(|e| e.election.clone()).collect());
-    finish(base, opened, paths.to_vec(), feedback, failed)
+    // Only the files that opened are remembered (in the app's recent files).
+    let read: Vec<PathBuf> = opened.iter().map(|o| o.path().to_path_buf()).collect();
+    finish(base, opened, read, feedback, failed)
 }
 
 /// Open each file in turn, reporting whole percents of each.

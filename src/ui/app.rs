@@ -65,6 +65,8 @@ pub struct WardmapApp {
     /// A saved view to show once its data has loaded, and the view shown meanwhile (a user who
     /// changed it in the meantime keeps theirs).
     awaited_subject: Option<(SubjectKey, Option<SubjectKey>)>,
+    /// Files opened while the rest of London was loading, opened once it is in.
+    queued_files: Vec<(Vec<PathBuf>, BoundaryOptions)>,
 }
 
 impl WardmapApp {
@@ -122,6 +124,7 @@ impl WardmapApp {
             first_frame_reported: false,
             panel_cache: super::panel_cache::PanelCache::default(),
             awaited_subject: None,
+            queued_files: Vec::new(),
         };
         app.replace_data(data);
         app
@@ -319,13 +322,16 @@ impl WardmapApp {
         if paths.is_empty() {
             return;
         }
-        if let Some(job) = self.job.take() {
-            job.cancel();
-        }
         self.open_files_with(paths, BoundaryOptions::default());
     }
 
     fn open_files_with(&mut self, paths: Vec<PathBuf>, options: BoundaryOptions) {
+        // The rest of London loading behind Barnet is not cancelled by a file the user opens:
+        // the file waits for it and is added on top, so neither is lost.
+        if self.job.as_ref().is_some_and(|job| !job.announce) {
+            self.queued_files.push((paths, options));
+            return;
+        }
         if let Some(job) = self.job.take() {
             job.cancel();
         }
@@ -359,6 +365,10 @@ impl WardmapApp {
                 }
                 if let Some(start) = self.pending_start.take() {
                     self.apply_start(&start);
+                }
+                if !self.queued_files.is_empty() {
+                    let (paths, options) = self.queued_files.remove(0);
+                    self.open_files_with(paths, options);
                 }
                 if !session.failed.is_empty() {
                     let mut text = String::from("Some files could not be opened; the others are open.");
@@ -575,7 +585,22 @@ impl WardmapApp {
         } else if clicked_empty {
             commands.push(Command::ClearSelection);
         }
-        legend::overlay(ui, response.rect, &self.colouring);
+        let camera = self.state.camera.clone();
+        let map = response.rect;
+        // How many points of a 6×6 grid over a screen rectangle land on a ward.
+        let covered = |rect: egui::Rect| {
+            (0..36)
+                .filter(|i| {
+                    let at = rect.min
+                        + egui::vec2(
+                            rect.width() * ((i % 6) as f32 + 0.5) / 6.0,
+                            rect.height() * ((i / 6) as f32 + 0.5) / 6.0,
+                        );
+                    geometry.ward_at(camera.screen_to_world(map, at)).is_some()
+                })
+                .count()
+        };
+        legend::overlay(ui, response.rect, &self.colouring, &covered);
         commands
     }
 }

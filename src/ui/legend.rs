@@ -1,5 +1,6 @@
-//! The map legend, drawn over the map's lower-left corner. Built from the same [`Colouring`]
-//! as the fills, so it always matches what is shown.
+//! The map legend, drawn over the corner of the map with the least of the map under it (the
+//! lower left when it is free). Built from the same [`Colouring`] as the fills, so it always
+//! matches what is shown.
 
 use super::widgets::to_color32;
 use crate::analysis::colouring::Colouring;
@@ -8,13 +9,21 @@ use crate::model::palette::{self, FillStyle};
 /// Width of a diagonal stripe in a swatch, in points (the map uses the same pattern).
 const STRIPE_WIDTH: f32 = 4.0;
 
-/// Draw the legend in a frame at the bottom-left of `map_rect`.
-pub fn overlay(ui: &mut egui::Ui, map_rect: egui::Rect, colouring: &Colouring) {
+/// Draw the legend in a frame in the corner of `map_rect` where `covered` (how much of the map a
+/// screen rectangle would hide) is least; on a tie, the lower left.
+pub fn overlay(ui: &mut egui::Ui, map_rect: egui::Rect, colouring: &Colouring, covered: &dyn Fn(egui::Rect) -> usize) {
     let id = ui.scope_id().with("legend");
+    // Its size from the last frame (the first frame guesses), to try it in each corner.
+    let size = ui.ctx().memory(|m| m.area_rect(id)).map_or(egui::vec2(180.0, 160.0), |r| r.size());
+    let margin = 10.0;
+    let corners =
+        [egui::Align2::LEFT_BOTTOM, egui::Align2::RIGHT_BOTTOM, egui::Align2::LEFT_TOP, egui::Align2::RIGHT_TOP];
+    let place = |corner: egui::Align2| corner.align_size_within_rect(size, map_rect.shrink(margin));
+    let corner = corners.into_iter().min_by_key(|c| covered(place(*c))).unwrap_or(egui::Align2::LEFT_BOTTOM);
     egui::Area::new(id)
         .order(egui::Order::Middle)
-        .pivot(egui::Align2::LEFT_BOTTOM)
-        .fixed_pos(map_rect.left_bottom() + egui::vec2(10.0, -10.0))
+        .pivot(corner)
+        .fixed_pos(corner.pos_in_rect(&map_rect.shrink(margin)))
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| contents(ui, colouring));

@@ -92,7 +92,7 @@ fn shown_rows(table: &WardTable, state: &ViewState) -> Vec<usize> {
         .into_iter()
         .filter(|&row| !state.table_only_selected || state.selected.contains(&row))
         .filter(|&row| {
-            wanted.is_empty() || table.rows[row].iter().take(2).any(|cell| cell.to_lowercase().contains(&wanted))
+            wanted.is_empty() || table.rows[row].iter().take(3).any(|cell| cell.to_lowercase().contains(&wanted))
         })
         .collect()
 }

@@ -115,19 +115,16 @@ pub fn numbers(values: &[Option<WardValue>]) -> Vec<f64> {
 pub const MAX_ITEMS_PER_GROUP: usize = 8;
 
 /// Fold the items of a group beyond [`MAX_ITEMS_PER_GROUP`] (the smallest, as sorted) into one
-/// "N other kinds" item, filled grey-striped so it matches none of them.
-fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
+/// "N other splits" item, filled grey-striped so it matches none of them.
+fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>, fold_group: Option<u8>) -> Vec<LegendItem> {
     // A group one item over the limit is listed whole: folding one kind would hide it for nothing.
     let mut per_group: HashMap<u8, usize> = HashMap::new();
     for (_, (group, _)) in &items {
         *per_group.entry(*group).or_default() += 1;
     }
     let limit = |group: u8| {
-        if per_group.get(&group).copied().unwrap_or(0) > MAX_ITEMS_PER_GROUP + 1 {
-            MAX_ITEMS_PER_GROUP
-        } else {
-            usize::MAX
-        }
+        let long = per_group.get(&group).copied().unwrap_or(0) > MAX_ITEMS_PER_GROUP + 1;
+        if long && fold_group == Some(group) { MAX_ITEMS_PER_GROUP } else { usize::MAX }
     };
     let mut out: Vec<LegendItem> = Vec::new();
     let mut group_start = 0;
@@ -138,7 +135,7 @@ fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
             let grey = super::super::scales::NO_DATA_STRIPE;
             out.push(LegendItem {
                 fill: FillStyle::Stripes(vec![(grey.0, 1), (grey.1, 1)]),
-                label: format!("{kinds} other kinds (see each ward's tooltip)"),
+                label: format!("{kinds} other splits"),
                 count: wards,
             });
         }
@@ -166,9 +163,18 @@ fn fold_long_tail(items: Vec<(LegendItem, (u8, i64))>) -> Vec<LegendItem> {
 #[derive(Default)]
 pub struct LegendBuilder {
     items: Vec<(LegendItem, (u8, i64))>,
+    /// The group whose long tail is folded into one line (the winner map's split wards);
+    /// `None`: every item is listed.
+    fold_group: Option<u8>,
 }
 
 impl LegendBuilder {
+    /// A builder that folds the long tail of `group` into one line ("12 other splits").
+    #[must_use]
+    pub fn folding(group: u8) -> LegendBuilder {
+        LegendBuilder { items: Vec::new(), fold_group: Some(group) }
+    }
+
     /// Count one ward with this fill and label; `key` is (group, rank) for ordering.
     pub fn add(&mut self, fill: &FillStyle, label: &str, key: (u8, i64)) {
         match self.items.iter_mut().find(|(item, _)| item.fill == *fill && item.label == label) {
@@ -182,7 +188,7 @@ impl LegendBuilder {
         self.items.sort_by(|(a, ka), (b, kb)| {
             ka.0.cmp(&kb.0).then(ka.1.cmp(&kb.1)).then(b.count.cmp(&a.count)).then_with(|| a.label.cmp(&b.label))
         });
-        let items = fold_long_tail(self.items);
+        let items = fold_long_tail(self.items, self.fold_group);
         let mut items: Vec<LegendItem> = items;
         let counted: usize = items.iter().filter(|i| i.fill == FillStyle::NoData).map(|i| i.count).sum();
         let no_data = fills.iter().filter(|f| **f == FillStyle::NoData).count().saturating_sub(counted);
@@ -209,11 +215,12 @@ mod fold_tests {
 
     #[test]
     fn a_long_tail_of_one_group_is_folded_into_one_line_and_a_short_one_is_not() {
-        let folded = fold_long_tail(items(12));
+        let folded = fold_long_tail(items(12), Some(1));
         assert_eq!(folded.len(), MAX_ITEMS_PER_GROUP + 1);
         let last = folded.last().expect("items");
-        assert_eq!((last.label.as_str(), last.count), ("4 other kinds (see each ward's tooltip)", 4));
-        assert_eq!(fold_long_tail(items(9)).len(), 9, "one over the limit is listed whole");
-        assert_eq!(fold_long_tail(items(3)).len(), 3);
+        assert_eq!((last.label.as_str(), last.count), ("4 other splits", 4));
+        assert_eq!(fold_long_tail(items(9), Some(1)).len(), 9, "one over the limit is listed whole");
+        assert_eq!(fold_long_tail(items(3), Some(1)).len(), 3);
+        assert_eq!(fold_long_tail(items(12), None).len(), 12, "only the group asked for is folded");
     }
 }

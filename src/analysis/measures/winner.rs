@@ -42,7 +42,8 @@ impl Measure for Winner {
         let wards = on.ward_count();
         let mut fills = vec![FillStyle::NoData; wards];
         let mut values = vec![None; wards];
-        let mut legend = LegendBuilder::default();
+        // Single-party winners are always listed; the splits (group 1) fold after a few.
+        let mut legend = LegendBuilder::folding(1);
         for (ward, contest) in joined.join.contest_of_ward.iter().enumerate().take(wards) {
             let Some(contest) = contest.and_then(|c| joined.election.contests.get(c)) else {
                 continue;
