@@ -155,3 +155,54 @@ fn exports_credit_the_results_they_draw_on() {
     let gains = svg("g.svg", &["--election", "2018", "--mode", "gains"]);
     assert!(gains.contains("Democracy Club") && gains.contains("London Datastore"), "a 2014→2018 map uses both");
 }
+
+#[test]
+fn every_barnet_ward_is_named_in_the_svg_of_every_mode_inside_it_or_in_the_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = wardmap::io::embedded::barnet();
+    let names: Vec<String> = data.ward_sets[0].wards.iter().map(|w| w.name.trim().to_owned()).collect();
+    assert_eq!(names.len(), 21);
+    let text_of = |svg: &str, class: &str| -> Vec<String> {
+        let marker = format!(r#"class="{class}""#);
+        svg.split("<text ")
+            .filter(|t| t.starts_with(&marker))
+            .filter_map(|t| {
+                t.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")).map(|(inner, _)| inner.to_owned())
+            })
+            .collect()
+    };
+    for mode in ["winner", "share", "change", "swing", "majority", "gains"] {
+        for (width, scale) in [("800", "1"), ("1000", "2"), ("1600", "1")] {
+            let path = dir.path().join(format!("{mode}-{width}-{scale}.svg"));
+            let out = wardmap(&[
+                "export",
+                "--election",
+                "2018",
+                "--mode",
+                mode,
+                "--width",
+                width,
+                "--scale",
+                scale,
+                "--out",
+                path.to_str().expect("utf-8"),
+            ]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let svg = std::fs::read_to_string(&path).expect("written");
+            let labels = text_of(&svg, "ward-label");
+            let key = text_of(&svg, "ward-key").join(" ");
+            for name in &names {
+                // In the key as "7 West Hendon": its number right before it ("Hendon" is not "West Hendon").
+                let in_key = (1..=21).any(|n| {
+                    let entry = format!("{n} {name}");
+                    key.split(" · ").any(|part| {
+                        part.ends_with(&entry)
+                            && (part.len() == entry.len() || part[..part.len() - entry.len()].ends_with(' '))
+                    })
+                });
+                let named = labels.iter().any(|l| l == name) || in_key;
+                assert!(named, "{mode} at {width}px ×{scale}: {name} is named nowhere (key: {key})");
+            }
+        }
+    }
+}

@@ -19,6 +19,8 @@ const TITLE_SIZE: f32 = 24.0;
 const TITLE_MIN_SIZE: f32 = 15.0;
 const GAP: f32 = 16.0;
 const ATTRIBUTION_SIZE: f32 = 11.0;
+/// The key to the numbered wards: a little larger than the credits, as it is read with the map.
+const KEY_SIZE: f32 = 12.0;
 /// Legend column limits at 1×; below `SIDE_LEGEND_MIN_WIDTH` the legend goes under the map.
 const LEGEND_MIN: f32 = 170.0;
 const LEGEND_MAX: f32 = 300.0;
@@ -89,6 +91,8 @@ pub fn build_scene(
     let map_w = if side { inner - legend_w - u(GAP).round() } else { inner };
     let view = view_rect(prepared, opts.view)?;
     let transform = fit(view, margin, y, map_w.max(1.0) as u32);
+    let (plates, labels, numbered) =
+        if opts.labels { ward_labels(set, prepared, &colouring.fills, &transform, s) } else { Default::default() };
     let heading = legend_heading(&colouring.legend, opts.title.as_deref());
     let mut body_bottom = transform.frame.bottom();
     if legend_wanted {
@@ -98,6 +102,22 @@ pub fn build_scene(
         body_bottom = body_bottom.max(bottom);
     }
     y = body_bottom;
+    if !numbered.is_empty() {
+        // The key to the wards numbered on the map, wrapped like the credits.
+        // No-break spaces keep a number with its ward's name when the key wraps.
+        let key = numbered
+            .iter()
+            .map(|(n, name)| format!("{n}\u{a0}{}", name.replace(' ', "\u{a0}")))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let size = u(KEY_SIZE);
+        y += u(GAP) * 0.75;
+        for line in wrap(&format!("Wards numbered on the map: {key}"), size, inner) {
+            y += ascent(size);
+            items.push(Item::Text(TextRun::new(line, margin, y, size, INK, Anchor::Start, TextRole::WardKey)));
+            y += descent(size) + 0.2 * size;
+        }
+    }
     if let Some(attribution) = opts.attribution.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let size = u(ATTRIBUTION_SIZE);
         y += u(GAP) * 0.75;
@@ -112,8 +132,6 @@ pub fn build_scene(
         return Err(RenderError::TooLarge { width: width as u32, height: height as u32, max: MAX_SIDE });
     }
     let wards = ward_paths(set, prepared, &colouring.fills, &transform);
-    let (plates, labels) =
-        if opts.labels { ward_labels(set, prepared, &colouring.fills, &transform, s) } else { Default::default() };
     Ok(Scene {
         width: width as u32,
         height: height as u32,

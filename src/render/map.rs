@@ -89,7 +89,7 @@ pub fn ward_labels(
     fills: &[FillStyle],
     at: &MapTransform,
     scale: f32,
-) -> (Vec<Plate>, Vec<TextRun>) {
+) -> (Vec<Plate>, Vec<TextRun>, Vec<(usize, String)>) {
     let to_view = |world| at.to_frame(world);
     let measure = |name: &str, size: f32| TextSize {
         width: text::measure(name, size),
@@ -103,9 +103,48 @@ pub fn ward_labels(
     };
     let names = set.wards.iter().enumerate().map(|(index, ward)| (index, ward.name.as_str()));
     let (mut plates, mut runs): (Vec<Plate>, Vec<TextRun>) = Default::default();
-    for label in place_labels(prepared, names, &view, &style::LABELS, &measure) {
-        let (Placement::Inside(placed), Some(source)) = (label.placement, set.wards.get(label.ward)) else {
-            continue;
+    // Wards in view whose name has no room inside them get a number on the map and a line in
+    // the key: no name is dropped.
+    let mut numbered: Vec<(usize, String)> = Vec::new();
+    let mut placed_labels = place_labels(prepared, names, &view, &style::LABELS, &measure);
+    placed_labels.sort_by_key(|l| set.wards.get(l.ward).map(|w| w.name.clone()));
+    for label in placed_labels {
+        let Some(source) = set.wards.get(label.ward) else { continue };
+        let placed = match label.placement {
+            Placement::Inside(placed) => placed,
+            Placement::NoRoom | Placement::Crowded => {
+                let Some(anchor) = prepared.ward(label.ward).and_then(|w| w.label.as_ref()).map(|l| l.anchor) else {
+                    continue;
+                };
+                let number = numbered.len() + 1;
+                numbered.push((number, source.name.trim().to_owned()));
+                let (x, y) = to_view(anchor);
+                let size = style::LABELS.sizes.last().copied().unwrap_or(9.0) * scale;
+                let text = number.to_string();
+                let half = text::measure(&text, size) / 2.0;
+                plates.push(Plate {
+                    rect: PxRect {
+                        x: x - half - 2.0 * scale,
+                        y: y - size * 0.7,
+                        w: 2.0 * half + 4.0 * scale,
+                        h: size * 1.3,
+                    },
+                    colour: crate::model::palette::Rgb(0xff, 0xff, 0xff),
+                    alpha: 230,
+                    radius: style::PLATE.radius * scale,
+                });
+                runs.push(TextRun {
+                    text,
+                    x,
+                    baseline: y + text::ascent(size) / 2.0 - size * 0.1,
+                    size,
+                    colour: crate::model::palette::Rgb(0x1a, 0x1a, 0x1a),
+                    anchor: Anchor::Middle,
+                    role: TextRole::WardLabel,
+                });
+                continue;
+            }
+            Placement::OutOfView => continue,
         };
         let backdrop = style::backdrop(fills.get(label.ward).unwrap_or(&FillStyle::NoData));
         if backdrop.plate {
@@ -127,5 +166,5 @@ pub fn ward_labels(
             role: TextRole::WardLabel,
         });
     }
-    (plates, runs)
+    (plates, runs, numbered)
 }

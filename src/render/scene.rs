@@ -28,6 +28,8 @@ pub enum TextRole {
     LegendItem,
     LegendCount,
     WardLabel,
+    /// The key to the numbered wards, under the map.
+    WardKey,
     Attribution,
 }
 
@@ -41,6 +43,7 @@ impl TextRole {
             TextRole::LegendItem => "legend-item",
             TextRole::LegendCount => "legend-count",
             TextRole::WardLabel => "ward-label",
+            TextRole::WardKey => "ward-key",
             TextRole::Attribution => "attribution",
         }
     }

@@ -90,10 +90,12 @@ pub fn descent(size: f32) -> f32 {
 
 /// Break `text` into lines no wider than `max_width` at spaces. A single word wider than the
 /// limit keeps a line of its own (it is never cut mid-word), and a signed number stays with
-/// the word before it ("Lab −5"), so a net change is never split from its party.
+/// the word before it ("Lab −5"), so a net change is never split from its party. The lines
+/// keep no-break spaces as ordinary spaces.
 pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    // Only ordinary spaces break a line: a no-break space (U+00A0) holds its words together.
+    for word in text.split([' ', '\t', '\n']).filter(|w| !w.is_empty()) {
         let mut chars = word.chars();
         let signed =
             matches!(chars.next(), Some('+' | '-' | '−' | '±')) && chars.next().is_some_and(|c| c.is_ascii_digit());
@@ -118,7 +120,7 @@ pub fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
     if !line.is_empty() {
         lines.push(line);
     }
-    lines
+    lines.into_iter().map(|l| l.replace('\u{a0}', " ")).collect()
 }
 
 /// The glyph outlines of one line of text as a path in image pixels; `None` for blank text.
