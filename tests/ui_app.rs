@@ -302,3 +302,23 @@ fn in_gains_mode_a_one_seat_gain_is_drawn_unlike_a_whole_ward_gain() {
     let value = app.colouring().values[common::ward_index(&harness, "East Barnet")].clone().unwrap_or_default();
     assert_eq!(value, "1 of 3 seats: Con gain from Lab; 2 Lab held");
 }
+
+#[test]
+fn every_ward_is_named_on_screen_inside_it_or_by_number_in_the_legend() {
+    for year in ["2014", "2018"] {
+        let mut harness = barnet_app();
+        harness.get_by_label("Election:").click();
+        harness.run();
+        harness.get_by_label(&format!("Barnet {year}")).click();
+        harness.run();
+        let report = harness.state().unlabelled().clone();
+        assert!(!report.too_many);
+        assert_eq!(report.named_inside + report.numbered.len(), 21, "{year}: every ward named once: {report:?}");
+        for (number, name) in &report.numbered {
+            assert!(
+                harness.query_by_label(&format!("{number} {name}")).is_some(),
+                "{year}: {name} in the legend's key"
+            );
+        }
+    }
+}

@@ -67,6 +67,8 @@ pub struct WardmapApp {
     awaited_subject: Option<(SubjectKey, Option<SubjectKey>)>,
     /// Files opened while the rest of London was loading, opened once it is in.
     queued_files: Vec<(Vec<PathBuf>, BoundaryOptions)>,
+    /// What the last frame could not name inside the wards (numbered, or too many).
+    unlabelled: crate::ui::map_view::Unlabelled,
 }
 
 impl WardmapApp {
@@ -125,6 +127,7 @@ impl WardmapApp {
             panel_cache: super::panel_cache::PanelCache::default(),
             awaited_subject: None,
             queued_files: Vec::new(),
+            unlabelled: crate::ui::map_view::Unlabelled::default(),
         };
         app.replace_data(data);
         app
@@ -158,6 +161,11 @@ impl WardmapApp {
             self.state.selected.clear();
             self.state.camera = crate::ui::map_view::MapCamera::default();
         }
+    }
+
+    /// The names the last frame could not write inside their wards.
+    pub fn unlabelled(&self) -> &crate::ui::map_view::Unlabelled {
+        &self.unlabelled
     }
 
     /// How many analyses the side panels have computed: an idle frame adds none.
@@ -567,7 +575,7 @@ impl WardmapApp {
         if !capturing {
             view = view.tooltip(&tooltip);
         }
-        let MapResponse { response, clicked, clicked_empty, .. } = view.show(ui, &mut self.state.camera);
+        let MapResponse { response, clicked, clicked_empty, unlabelled, .. } = view.show(ui, &mut self.state.camera);
         self.map_rect = Some(response.rect);
         super::widgets::set_window_area(ui.ctx(), response.rect);
         if let Some(clicked) = clicked {
@@ -600,7 +608,8 @@ impl WardmapApp {
                 })
                 .count()
         };
-        legend::overlay(ui, response.rect, &self.colouring, &covered);
+        legend::overlay(ui, response.rect, &self.colouring, &unlabelled, &covered);
+        self.unlabelled = unlabelled;
         commands
     }
 }

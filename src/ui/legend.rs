@@ -11,7 +11,13 @@ const STRIPE_WIDTH: f32 = 4.0;
 
 /// Draw the legend in a frame in the corner of `map_rect` where `covered` (how much of the map a
 /// screen rectangle would hide) is least; on a tie, the lower left.
-pub fn overlay(ui: &mut egui::Ui, map_rect: egui::Rect, colouring: &Colouring, covered: &dyn Fn(egui::Rect) -> usize) {
+pub fn overlay(
+    ui: &mut egui::Ui,
+    map_rect: egui::Rect,
+    colouring: &Colouring,
+    unlabelled: &super::map_view::Unlabelled,
+    covered: &dyn Fn(egui::Rect) -> usize,
+) {
     let id = ui.scope_id().with("legend");
     // Its size from the last frame (the first frame guesses), to try it in each corner.
     let size = ui.ctx().memory(|m| m.area_rect(id)).map_or(egui::vec2(180.0, 160.0), |r| r.size());
@@ -26,8 +32,28 @@ pub fn overlay(ui: &mut egui::Ui, map_rect: egui::Rect, colouring: &Colouring, c
         .fixed_pos(corner.pos_in_rect(&map_rect.shrink(margin)))
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| contents(ui, colouring));
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                contents(ui, colouring);
+                ward_key(ui, unlabelled);
+            });
         });
+}
+
+/// The names the map could not write inside their wards: "Numbered on the map: 1 Woodhouse …",
+/// or, with too many to number, that names show when zoomed in. Never a silent gap.
+fn ward_key(ui: &mut egui::Ui, unlabelled: &super::map_view::Unlabelled) {
+    if unlabelled.too_many {
+        ui.small("Ward names shown when zoomed in (scroll to zoom).");
+        return;
+    }
+    if unlabelled.numbered.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.small("Numbered on the map:");
+    for (number, name) in &unlabelled.numbered {
+        ui.small(format!("{number} {name}"));
+    }
 }
 
 /// The legend's contents (also used by tests through the UI tree).

@@ -18,6 +18,7 @@
 mod camera;
 mod fill;
 mod labels;
+pub use labels::{MAX_NUMBERED, Unlabelled};
 mod paint;
 mod stripes;
 
@@ -60,6 +61,8 @@ pub struct MapResponse {
     pub clicked: Option<ClickedWard>,
     /// A click on the map outside every ward (usually: clear the selection).
     pub clicked_empty: bool,
+    /// Names that did not fit inside their wards: numbered (the legend's key), or too many.
+    pub unlabelled: labels::Unlabelled,
 }
 
 /// Fills the tooltip of the hovered ward, given its index.
@@ -152,9 +155,11 @@ impl<'a> MapView<'a> {
         let visible = frame.paint(&painter);
         frame.paint_group_outlines(&painter);
         frame.paint_highlights(&painter);
-        if self.show_labels {
-            frame.paint_labels(&painter, &visible, self.labels);
-        }
+        let unlabelled = if self.show_labels {
+            frame.paint_labels(&painter, &visible, self.labels)
+        } else {
+            labels::Unlabelled::default()
+        };
 
         if let (Some(ward), Some(tooltip)) = (hovered, self.tooltip)
             && !response.dragged()
@@ -162,6 +167,6 @@ impl<'a> MapView<'a> {
             response = response.on_hover_ui_at_pointer(|ui| tooltip(ui, ward));
         }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, MAP_LABEL));
-        MapResponse { response, hovered, clicked, clicked_empty }
+        MapResponse { response, hovered, clicked, clicked_empty, unlabelled }
     }
 }
