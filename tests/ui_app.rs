@@ -322,3 +322,18 @@ fn every_ward_is_named_on_screen_inside_it_or_by_number_in_the_legend() {
         }
     }
 }
+
+#[test]
+fn the_map_keeps_its_size_when_a_ward_is_selected() {
+    let mut harness = barnet_app();
+    let before = harness.state().map_rect.expect("drawn");
+    // High Barnet's candidate list has long names; the side panel scrolls rather than widens.
+    let ward = common::ward_index(&harness, "High Barnet");
+    harness.state_mut().apply(wardmap::ui::command::Command::SelectWard { ward, toggle: false });
+    harness.run();
+    let after = harness.state().map_rect.expect("drawn");
+    assert_eq!(before.width(), after.width(), "the map does not jump");
+    harness.get_by_label("Table").click();
+    harness.run();
+    assert_eq!(harness.state().map_rect.expect("drawn").width(), before.width(), "nor for a wide table");
+}
