@@ -6,6 +6,9 @@ use super::widgets::to_color32;
 use crate::analysis::colouring::Colouring;
 use crate::model::palette::{self, FillStyle};
 
+/// The widest the on-screen legend gets, in points.
+const LEGEND_MAX_WIDTH: f32 = 260.0;
+
 /// Width of a diagonal stripe in a swatch, in points (the map uses the same pattern).
 const STRIPE_WIDTH: f32 = 4.0;
 
@@ -33,6 +36,9 @@ pub fn overlay(
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
+                // One width rule whatever route chose the mode (the start option or the picker):
+                // long notes wrap at this width rather than stretch the box.
+                ui.set_max_width(LEGEND_MAX_WIDTH);
                 contents(ui, colouring);
                 ward_key(ui, unlabelled);
             });
