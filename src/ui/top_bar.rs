@@ -174,6 +174,10 @@ fn seat_totals_line(ui: &mut egui::Ui, totals: &[(crate::model::Party, u32)], co
             ui.label("·");
         }
         swatch(ui, party_colour32(party, colour_blind));
-        ui.strong(format!("{} {count}", party.short)).on_hover_text(format!("{}: {count} seats", party.name));
+        ui.strong(format!("{} {count}", party.short)).on_hover_text(format!(
+            "{}: {count} {}",
+            party.name,
+            if *count == 1 { "seat" } else { "seats" }
+        ));
     }
 }
