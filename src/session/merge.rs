@@ -60,7 +60,22 @@ impl Merge {
                 self.notes.extend(parsed.warnings);
                 self.elections.retain(|e| e.source != path.display().to_string());
                 let name = file_name(&path);
-                for new in &parsed.elections {
+                let mut new_elections = parsed.elections;
+                // One borough, one name: "London Borough of Redbridge" in a new file is the
+                // Redbridge already loaded, so its elections join Redbridge's years.
+                for new in &mut new_elections {
+                    let wanted = crate::model::borough::normalise_borough(&new.borough);
+                    if let Some(known) = self
+                        .elections
+                        .iter()
+                        .map(|e| &e.borough)
+                        .chain(self.ward_sets.iter().filter_map(|s| s.borough.as_ref()))
+                        .find(|b| **b != new.borough && crate::model::borough::normalise_borough(b) == wanted)
+                    {
+                        new.borough.clone_from(known);
+                    }
+                }
+                for new in &new_elections {
                     if let Some(old) =
                         self.elections.iter().position(|e| e.borough == new.borough && e.year == new.year)
                     {
@@ -68,7 +83,7 @@ impl Merge {
                         self.notes.push(format!("{} from {name} replaces the one from {}", new.title(), old.source));
                     }
                 }
-                self.elections.extend(parsed.elections);
+                self.elections.extend(new_elections);
             }
         }
     }

@@ -77,3 +77,18 @@ fn a_load_reports_what_it_is_doing() {
     let titles: Vec<String> = session.dataset.elections.iter().map(|e| e.election.title()).collect();
     assert_eq!(titles, vec!["Barnet 2006", "Barnet 2014", "Barnet 2018"]);
 }
+
+#[test]
+fn a_borough_spelt_another_way_is_the_same_borough() {
+    let mut merge = Merge::on(Vec::new(), Vec::new());
+    let own = "election_date,borough,ward_code,ward,seats,candidate,party,votes,elected";
+    merge.add(results("a.csv", &format!("{own}\n2018-05-03,Redbridge,,Hale,1,A,Labour,10,true\n")));
+    merge.add(results("b.csv", &format!("{own}\n2022-05-05,London Borough of Redbridge,,Hale,1,A,Labour,12,true\n")));
+    merge
+        .add(results("c.csv", &format!("{own}\n2018-05-03,The London Borough of Redbridge,,Hale,1,B,Labour,9,true\n")));
+    let boroughs: Vec<&str> = merge.elections.iter().map(|e| e.borough.as_str()).collect();
+    assert_eq!(boroughs, vec!["Redbridge", "Redbridge"], "one borough, its 2018 and 2022");
+    let mut years: Vec<i32> = merge.elections.iter().map(|e| e.year).collect();
+    years.sort_unstable();
+    assert_eq!(years, vec![2018, 2022], "the third file's 2018 replaced the first's");
+}
