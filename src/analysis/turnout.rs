@@ -92,7 +92,7 @@ pub fn ward_figures(contest: &crate::model::Contest) -> Option<String> {
     }
 }
 
-pub use super::format::thousands;
+use super::format::thousands;
 
 #[cfg(test)]
 mod tests {

@@ -68,16 +68,7 @@ fn row(line: &BoroughLine) -> BoroughRow {
         election: line.year,
         seats: line.seats,
         control: line.control.label(),
-        seat_totals: line
-            .seats_by_party
-            .iter()
-            .map(|(p, n)| super::summary::PartySeats {
-                party: p.name.clone(),
-                short: p.short.clone(),
-                colour: p.colour.to_hex(),
-                seats: *n,
-            })
-            .collect(),
+        seat_totals: super::summary::party_seats(&line.seats_by_party),
         turnout_percent: line.turnout.percent().map(|p| (p * 100.0).round() / 100.0),
         turnout: line.turnout.label(),
         from: line.from,

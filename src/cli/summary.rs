@@ -45,7 +45,7 @@ pub struct SummaryArgs {
 }
 
 /// `--method`, in the summary's own words for a method it does not know.
-fn share_method_arg(text: &str) -> Result<ShareMethod, String> {
+pub(crate) fn share_method_arg(text: &str) -> Result<ShareMethod, String> {
     text.parse().map_err(|_| format!("unknown method `{text}`: use top-vote or total-votes"))
 }
 
@@ -186,7 +186,7 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-fn party_seats(seats: &[(crate::model::Party, u32)]) -> Vec<PartySeats> {
+pub(crate) fn party_seats(seats: &[(crate::model::Party, u32)]) -> Vec<PartySeats> {
     seats
         .iter()
         .map(|(p, n)| PartySeats {

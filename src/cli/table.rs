@@ -26,15 +26,11 @@ pub struct TableArgs {
     #[arg(long, value_name = "YEAR")]
     pub from: Option<i32>,
     /// How vote shares are counted: `top-vote` or `total-votes`.
-    #[arg(long, value_name = "METHOD", default_value = "top-vote", value_parser = method_arg)]
+    #[arg(long, value_name = "METHOD", default_value = "top-vote", value_parser = super::summary::share_method_arg)]
     pub method: ShareMethod,
     /// Replace FILE if it exists.
     #[arg(long)]
     pub force: bool,
-}
-
-fn method_arg(text: &str) -> Result<ShareMethod, String> {
-    text.parse().map_err(|_| format!("unknown method `{text}`: use top-vote or total-votes"))
 }
 
 /// Write the table.

@@ -87,9 +87,7 @@ fn build_elections() -> Vec<Election> {
     for (year, (path, text)) in london::RESULTS {
         let parsed = results::parse(text, Path::new(path), LONDON, &no_progress)
             .unwrap_or_else(|e| panic!("embedded results file is broken: {e}"));
-        let turnout = london::TURNOUT.iter().find(|(y, _)| *y == year).map(|(_, (path, text))| {
-            turnout_csv::parse(text, Path::new(path)).unwrap_or_else(|e| panic!("embedded turnout file is broken: {e}"))
-        });
+        let turnout = turnout_table(year);
         let mut of_year: Vec<Election> = parsed.elections;
         for election in &mut of_year {
             // One name per borough whatever the year's source calls it ("Kensington & Chelsea").
@@ -97,7 +95,7 @@ fn build_elections() -> Vec<Election> {
                 name.clone_into(&mut election.borough);
             }
             group_parties(election, &parties);
-            if let Some(rows) = &turnout {
+            if let Some(rows) = turnout {
                 attach_turnout(election, rows);
             }
         }
@@ -239,10 +237,32 @@ fn attach_turnout(election: &mut Election, rows: &[WardTurnout]) {
     }
 }
 
-/// Turnout for Barnet's own 2018 results (its file has none) from the London table, by code.
-pub(crate) fn attach_london_turnout(election: &mut Election) {
-    let Some((_, (path, text))) = london::TURNOUT.iter().find(|(year, _)| *year == election.year) else { return };
-    let rows =
-        turnout_csv::parse(text, Path::new(path)).unwrap_or_else(|e| panic!("embedded turnout file is broken: {e}"));
-    attach_turnout(election, &rows);
+/// The London turnout table of one election year, parsed once per process; `None` for a year
+/// no source covers (2014).
+fn turnout_table(year: i32) -> Option<&'static [WardTurnout]> {
+    static TABLES: std::sync::OnceLock<Vec<(i32, Vec<WardTurnout>)>> = std::sync::OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        london::TURNOUT
+            .iter()
+            .map(|(year, (path, text))| {
+                let rows = turnout_csv::parse(text, Path::new(path))
+                    .unwrap_or_else(|e| panic!("embedded turnout file is broken: {e}"));
+                (*year, rows)
+            })
+            .collect()
+    });
+    tables.iter().find(|(y, _)| *y == year).map(|(_, rows)| rows.as_slice())
+}
+
+/// Barnet's own 2014 and 2018 results, with the London table's 2018 turnout (Barnet's file has
+/// none) attached by ward code.
+#[must_use]
+pub fn barnet_own_elections() -> Vec<Election> {
+    let mut elections = crate::io::embedded::barnet_elections();
+    for election in &mut elections {
+        if let Some(rows) = turnout_table(election.year) {
+            attach_turnout(election, rows);
+        }
+    }
+    elections
 }

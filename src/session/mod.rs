@@ -294,10 +294,7 @@ pub fn embedded_ward_sets() -> Vec<WardSet> {
 /// then every London borough's and London's of 2006–2026.
 #[must_use]
 pub fn embedded_elections() -> Vec<Election> {
-    let mut elections = crate::io::embedded::barnet_elections();
-    for election in &mut elections {
-        london::attach_london_turnout(election);
-    }
+    let mut elections = london::barnet_own_elections();
     elections.extend(london::elections().iter().cloned());
     elections
 }
@@ -306,10 +303,7 @@ pub fn embedded_elections() -> Vec<Election> {
 /// boundaries), so the app shows it at once while the rest of London loads behind it.
 #[must_use]
 pub fn embedded_barnet() -> Dataset {
-    let mut elections = crate::io::embedded::barnet_elections();
-    for election in &mut elections {
-        london::attach_london_turnout(election);
-    }
+    let mut elections = london::barnet_own_elections();
     elections.extend(london::elections().iter().filter(|e| e.borough == london::BARNET).cloned());
     Dataset::new(crate::io::embedded::barnet_ward_sets(), elections)
 }

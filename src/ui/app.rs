@@ -761,6 +761,12 @@ impl eframe::App for WardmapApp {
             // Both ways: a wide table (the London boroughs) scrolls instead of widening the
             // panel over the map.
             egui::ScrollArea::both().show(ui, |ui| {
+                let input = super::panel_cache::PanelInput {
+                    data: &self.data,
+                    subject: self.subject,
+                    state: &self.state,
+                    cache: &self.panel_cache,
+                };
                 commands.extend(match self.state.side_panel {
                     SidePanel::Details => details::show(
                         ui,
@@ -769,17 +775,11 @@ impl eframe::App for WardmapApp {
                         &self.state.selected,
                         self.state.colour.colour_blind,
                     ),
-                    SidePanel::Compare => compare::show(ui, &self.data, self.subject, &self.state, &self.panel_cache),
-                    SidePanel::Borough => borough::show(ui, &self.data, self.subject, &self.state, &self.panel_cache),
-                    SidePanel::History => {
-                        super::history::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
-                    }
-                    SidePanel::Boroughs => {
-                        super::boroughs::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
-                    }
-                    SidePanel::Table => {
-                        super::table::show(ui, &self.data, self.subject, &self.state, &self.panel_cache)
-                    }
+                    SidePanel::Compare => compare::show(ui, &input),
+                    SidePanel::Borough => borough::show(ui, &input),
+                    SidePanel::History => super::history::show(ui, &input),
+                    SidePanel::Boroughs => super::boroughs::show(ui, &input),
+                    SidePanel::Table => super::table::show(ui, &input),
                 });
             });
         });

@@ -5,8 +5,7 @@
 
 use super::command::Command;
 use super::compare::{method_note, party_axis};
-use super::panel_cache::PanelCache;
-use super::state::ViewState;
+use super::panel_cache::{PanelCache, PanelInput};
 use super::widgets::{swatch, to_color32};
 use crate::analysis::borough::{BoroughChange, BoroughSummary};
 use crate::analysis::change::{ElectionPair, points_label};
@@ -16,13 +15,8 @@ use crate::model::{Dataset, ElectionId, Party};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 /// The whole borough in the election shown, against the previous election on the same wards.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-    cache: &PanelCache,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, input: &PanelInput<'_>) -> Vec<Command> {
+    let PanelInput { data, subject, state, cache } = *input;
     let mut commands = Vec::new();
     ui.heading("Borough summary");
     let id = match subject {

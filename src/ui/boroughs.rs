@@ -6,7 +6,7 @@
 
 use super::command::Command;
 use super::history::year_picker;
-use super::panel_cache::PanelCache;
+use super::panel_cache::{PanelCache, PanelInput};
 use super::state::{LondonColumn, ViewState};
 use super::widgets::party_colour32;
 use crate::analysis::colouring::MapSubject;
@@ -17,13 +17,8 @@ use crate::session::london::LONDON;
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 /// The panel.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-    cache: &PanelCache,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, input: &PanelInput<'_>) -> Vec<Command> {
+    let PanelInput { data, subject, state, cache } = *input;
     let mut commands = Vec::new();
     let Some(MapSubject::Election(id)) = subject else {
         ui.heading("Boroughs");

@@ -4,12 +4,12 @@
 //! Everything shown comes from [`crate::analysis::comparison`]; this file only lays it out.
 
 use super::command::Command;
-use super::details::thousands;
-use super::panel_cache::PanelCache;
-use super::state::{self, ViewState};
+use super::panel_cache::{PanelCache, PanelInput};
+use super::state::{self};
 use super::widgets::{swatch, to_color32};
 use crate::analysis::colouring::{ColourSpec, MapSubject};
 use crate::analysis::comparison::{Comparison, ComparisonRow, compare_wards, ward_across_elections};
+use crate::analysis::format::thousands;
 use crate::analysis::measures::measure;
 use crate::analysis::share::ShareMethod;
 use crate::model::{Dataset, ElectionId, Party};
@@ -24,13 +24,8 @@ const CHART_PARTIES: usize = 5;
 
 /// The panel for the selected wards of the election shown; with one ward selected, that ward
 /// across elections too.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-    cache: &PanelCache,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, input: &PanelInput<'_>) -> Vec<Command> {
+    let PanelInput { data, subject, state, cache } = *input;
     let mut commands = Vec::new();
     ui.heading("Compare wards");
     let Some(subject) = subject else {

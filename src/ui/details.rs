@@ -67,7 +67,7 @@ pub fn majority_text(majority: Option<u64>) -> String {
     }
 }
 
-pub use crate::analysis::turnout::thousands;
+use crate::analysis::format::thousands;
 
 /// "Winner: Conservative", or "Seats split: 2 Con, 1 Lab" (one phrase, not "Winner: Split: …").
 pub fn winner_phrase(outcome: &ContestOutcome) -> String {

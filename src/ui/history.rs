@@ -5,10 +5,9 @@
 //! The figures come from [`crate::analysis::history`]; this file only lays them out.
 
 use super::command::Command;
-use super::panel_cache::PanelCache;
+use super::panel_cache::{PanelCache, PanelInput};
 use super::state::ViewState;
 use super::widgets::{party_colour32, swatch};
-use crate::analysis::colouring::MapSubject;
 use crate::analysis::control::seat_change_label;
 use crate::analysis::history::{BoroughYear, between, history, seat_winners};
 use crate::model::{Dataset, Party};
@@ -18,13 +17,8 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 const PARTY_COLUMNS: usize = 5;
 
 /// The panel for the borough of `subject`.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-    cache: &PanelCache,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, input: &PanelInput<'_>) -> Vec<Command> {
+    let PanelInput { data, subject, state, cache } = *input;
     let mut commands = Vec::new();
     let Some(borough) = subject.and_then(|s| super::state::borough_of(data, s)) else {
         ui.heading("Over time");

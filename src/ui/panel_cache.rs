@@ -6,6 +6,9 @@
 //! knows what they show, and adding a panel needs no new field in the app. The app clears the
 //! cache whenever the data changes, so keys never name the data itself.
 
+use super::state::ViewState;
+use crate::analysis::colouring::MapSubject;
+use crate::model::Dataset;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -48,6 +51,16 @@ impl PanelCache {
     pub fn computations(&self) -> usize {
         self.computations.get()
     }
+}
+
+/// What every side panel is given: the data, what the map shows, the user's choices and the
+/// cache its figures go through. One value, so a panel's signature is the same as every other's.
+#[derive(Clone, Copy)]
+pub struct PanelInput<'a> {
+    pub data: &'a Dataset,
+    pub subject: Option<MapSubject>,
+    pub state: &'a ViewState,
+    pub cache: &'a PanelCache,
 }
 
 #[cfg(test)]

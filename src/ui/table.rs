@@ -3,20 +3,14 @@
 //! selection or a search, copied to the clipboard as tab-separated text or saved as CSV.
 
 use super::command::Command;
-use super::panel_cache::PanelCache;
+use super::panel_cache::PanelInput;
 use super::state::ViewState;
 use crate::analysis::colouring::MapSubject;
 use crate::analysis::table::{WardTable, ward_table};
-use crate::model::Dataset;
 
 /// The panel.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Dataset,
-    subject: Option<MapSubject>,
-    state: &ViewState,
-    cache: &PanelCache,
-) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, input: &PanelInput<'_>) -> Vec<Command> {
+    let PanelInput { data, subject, state, cache } = *input;
     let mut commands = Vec::new();
     ui.heading("Ward table");
     let Some(MapSubject::Election(id)) = subject else {
