@@ -177,11 +177,28 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
 /// A reason written as a sentence ("There is no …"), lower-cased to follow a colon; words in
 /// capitals ("ONS …") are left alone.
 fn mid_sentence(reason: &str) -> String {
-    let mut chars = reason.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            first.to_lowercase().chain(reason.chars().skip(1)).collect()
-        }
-        _ => reason.to_owned(),
+    // Only a sentence's opening word is lowered: a reason that starts with a name ("Redbridge
+    // 2014 and …") keeps its capital.
+    const OPENERS: &[&str] = &["The", "There", "These", "This", "No", "One", "Swing", "Council", "A", "An"];
+    let first_word = reason.split(' ').next().unwrap_or_default();
+    if OPENERS.contains(&first_word) {
+        let mut chars = reason.chars();
+        chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+    } else {
+        reason.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mid_sentence;
+
+    #[test]
+    fn only_an_opening_word_is_lowered_not_a_name() {
+        assert_eq!(mid_sentence("There is no earlier election"), "there is no earlier election");
+        assert_eq!(
+            mid_sentence("Redbridge 2014 and Redbridge 2018 were fought"),
+            "Redbridge 2014 and Redbridge 2018 were fought"
+        );
     }
 }

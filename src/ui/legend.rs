@@ -55,7 +55,8 @@ fn ward_key(ui: &mut egui::Ui, unlabelled: &super::map_view::Unlabelled) {
     if unlabelled.numbered.is_empty() {
         return;
     }
-    ui.separator();
+    // Space, not a separator: a separator would stretch the box to its widest.
+    ui.add_space(4.0);
     ui.small("Numbered on the map:");
     for (number, name) in &unlabelled.numbered {
         ui.small(format!("{number} {name}"));
