@@ -129,10 +129,11 @@ fn change_between(
             ui.label(seat_change_label(&change.seat_change));
             for (party, _) in change.seat_change.iter().take(PARTY_COLUMNS) {
                 ui.label(format!(
-                    "{}: {} → {} seats",
+                    "{}: {} → {} {}",
                     party.name,
                     change.from.seats_of(party),
-                    change.to.seats_of(party)
+                    change.to.seats_of(party),
+                    if change.to.seats_of(party) == 1 { "seat" } else { "seats" }
                 ));
             }
             if let Some(swing) = change.swing {
