@@ -64,6 +64,11 @@ pub struct BoroughChange {
     pub gains: Vec<SeatGain>,
     /// Borough shares by party in both, parties of the later election first by share.
     pub shares: Vec<PartyShareChange>,
+    /// Set when the earlier election is notional (fought on other wards): what it says.
+    pub notional: Option<String>,
+    /// With a notional earlier election: each party's real seats then and now, as the councils
+    /// declared them (`seats` above are the notional ones), parties with most seats first.
+    pub actual_seats: Option<Vec<(Party, u32, u32)>>,
 }
 
 /// Seats and shares of one election across the borough.
@@ -97,7 +102,7 @@ impl BoroughSummary {
 impl BoroughChange {
     /// Compare the borough across a pair of elections.
     pub fn of(data: &Dataset, pair: ElectionPair, method: ShareMethod) -> Result<BoroughChange, PairError> {
-        let (Some(from), Some(to)) = (data.election(pair.from), data.election(pair.to)) else {
+        let (Some(from), Some(to)) = (pair.from_election(data), data.election(pair.to)) else {
             return Err(PairError::NotLoaded);
         };
         let report = GainsReport::of(data, pair);
@@ -124,7 +129,25 @@ impl BoroughChange {
                 change: ShareChange::new(share(&before, p), share(&after, p)),
             })
             .collect();
-        Ok(BoroughChange { from_year: from.election.year, to_year: to.election.year, seats: report.net, gains, shares })
+        let actual_seats = pair.notional.and(data.election(pair.from)).map(|real| {
+            let (before, after) = (seat_totals(&real.election), seat_totals(&to.election));
+            let seats_in = |list: &[(Party, u32)], p: &Party| list.iter().find(|(q, _)| q == p).map_or(0, |(_, n)| *n);
+            let mut parties: Vec<Party> = after.iter().map(|(p, _)| p.clone()).collect();
+            parties.extend(before.iter().map(|(p, _)| p.clone()).filter(|p| !after.iter().any(|(q, _)| q == p)));
+            let mut rows: Vec<(Party, u32, u32)> =
+                parties.into_iter().map(|p| (p.clone(), seats_in(&before, &p), seats_in(&after, &p))).collect();
+            rows.sort_by(|a, b| b.1.max(b.2).cmp(&a.1.max(a.2)).then_with(|| a.0.cmp(&b.0)));
+            rows
+        });
+        Ok(BoroughChange {
+            from_year: from.election.year,
+            to_year: to.election.year,
+            seats: report.net,
+            gains,
+            shares,
+            notional: pair.notional_note(data),
+            actual_seats,
+        })
     }
 
     /// Borough Butler swing between A and B.

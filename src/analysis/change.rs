@@ -1,19 +1,25 @@
 //! Comparing two elections ward by ward: change in share and Butler two-party swing.
 //!
-//! Only elections on the same ward set are compared. Barnet's 2022 wards reuse old names with new
-//! shapes, so a "change" from 2018 to 2022 would compare different places; it is refused with a
-//! plain reason instead.
+//! Elections are compared ward by ward on the later election's ward set. When the earlier one
+//! was fought on other wards (Barnet's 2022 wards reuse old names with new shapes), its notional
+//! result on the later wards stands in for it (`analysis::notional`), and the pair says so;
+//! where no estimate was made the comparison is refused with a plain reason.
 
 use super::share::{ShareMethod, share_of};
-use crate::model::{Contest, Dataset, ElectionId, Party, WardSetId};
+use crate::model::notional::Notional;
+use crate::model::{Contest, Dataset, ElectionId, JoinedElection, NotionalId, Party, WardSetId};
 use serde::Serialize;
 
-/// Two elections on one ward set: the ward indexes of one are the ward indexes of the other.
+/// Two elections compared on one ward set (the later one's): the ward indexes of one are the
+/// ward indexes of the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ElectionPair {
+    /// The earlier election (the real one, even when its notional result is compared).
     pub from: ElectionId,
     pub to: ElectionId,
     pub ward_set: WardSetId,
+    /// Set when `from` was fought on other wards: its estimate on `ward_set` is compared.
+    pub notional: Option<NotionalId>,
 }
 
 /// Why two elections cannot be compared ward by ward. Each reason reads as a sentence for
@@ -51,7 +57,10 @@ impl ElectionPair {
             set.and_then(|s| data.ward_set(s)).map_or_else(|| "no ward set".to_owned(), |s| s.name.clone())
         };
         match (a.ward_set, b.ward_set) {
-            (Some(sa), Some(sb)) if sa == sb => Ok(ElectionPair { from, to, ward_set: sa }),
+            (Some(sa), Some(sb)) if sa == sb => Ok(ElectionPair { from, to, ward_set: sa, notional: None }),
+            (Some(_), Some(sb)) if a.election.year < b.election.year && data.notional_of(from, sb).is_some() => {
+                Ok(ElectionPair { from, to, ward_set: sb, notional: data.notional_of(from, sb) })
+            }
             (sa, sb) => Err(PairError::DifferentWards {
                 from: a.election.title(),
                 from_set: set_name(sa),
@@ -62,7 +71,8 @@ impl ElectionPair {
     }
 
     /// Pair `to` with the election of `baseline_year` (same borough, not later), or with the
-    /// previous election on the same ward set when no year is given.
+    /// previous election of the borough that can be compared ward by ward (on the same wards or
+    /// estimated on them) when no year is given.
     pub fn with_baseline(
         data: &Dataset,
         to: ElectionId,
@@ -71,7 +81,7 @@ impl ElectionPair {
         let current = data.election(to).ok_or(PairError::ShownNotLoaded)?;
         let from = match baseline_year {
             None => data
-                .previous_on_same_ward_set(to)
+                .previous_comparable(to)
                 .ok_or_else(|| PairError::NoEarlier { title: current.election.title() })?,
             Some(year) if year > current.election.year => {
                 return Err(PairError::Later { year, title: current.election.title() });
@@ -86,16 +96,51 @@ impl ElectionPair {
         ElectionPair::new(data, from, to)
     }
 
-    /// "2014→2018".
+    /// "2014→2018"; "2018 (notional)→2022" when the earlier result is an estimate.
     pub fn years_label(&self, data: &Dataset) -> String {
         let year = |id: ElectionId| data.election(id).map_or(0, |e| e.election.year);
-        format!("{}→{}", year(self.from), year(self.to))
+        let notional = if self.notional.is_some() { " (notional)" } else { "" };
+        format!("{}{notional}→{}", year(self.from), year(self.to))
+    }
+
+    /// The estimate compared, when the earlier election was fought on other wards.
+    pub fn notional<'a>(&self, data: &'a Dataset) -> Option<&'a Notional> {
+        data.notional(self.notional?)
+    }
+
+    /// The earlier election as compared: its notional result on the pair's wards, or itself.
+    pub fn from_election<'a>(&self, data: &'a Dataset) -> Option<&'a JoinedElection> {
+        match self.notional(data) {
+            Some(notional) => Some(&notional.joined),
+            None => data.election(self.from),
+        }
+    }
+
+    /// "Barnet 2018 is notional: its results estimated on the Barnet wards 2022– by postcodes
+    /// (see the ward panel)", for legends, exports and the command line; `None` for a pair on
+    /// one ward set.
+    pub fn notional_note(&self, data: &Dataset) -> Option<String> {
+        let notional = self.notional(data)?;
+        let real = data.election(self.from)?;
+        let set = data.ward_set(self.ward_set).map_or("the later wards", |s| s.name.as_str());
+        let by = match notional.weights.method {
+            crate::model::WeightMethod::Postcodes => "from postcode points",
+            crate::model::WeightMethod::Area => "by area",
+        };
+        Some(format!("{} is notional: its results estimated on {set} {by}", real.election.title()))
+    }
+
+    /// The earlier election's contest in ward `ward` of the pair's set (notional or real).
+    pub fn from_contest<'a>(&self, data: &'a Dataset, ward: usize) -> Option<&'a Contest> {
+        let joined = self.from_election(data)?;
+        let index = (*joined.join.contest_of_ward.get(ward)?)?;
+        joined.election.contests.get(index)
     }
 
     /// For each ward of the set: the contests of both elections, where both have one.
     pub fn contests<'a>(&self, data: &'a Dataset) -> Vec<Option<(&'a Contest, &'a Contest)>> {
         let wards = data.ward_set(self.ward_set).map_or(0, |s| s.wards.len());
-        (0..wards).map(|w| data.contest_in_ward(self.from, w).zip(data.contest_in_ward(self.to, w))).collect()
+        (0..wards).map(|w| self.from_contest(data, w).zip(data.contest_in_ward(self.to, w))).collect()
     }
 }
 

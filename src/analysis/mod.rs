@@ -11,6 +11,7 @@ pub mod gains;
 pub mod history;
 pub mod marginality;
 pub mod measures;
+pub mod notional;
 pub mod outcome;
 pub mod scales;
 pub mod share;

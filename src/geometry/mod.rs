@@ -17,6 +17,7 @@ pub mod placement;
 pub mod prepared;
 pub mod projection;
 mod simplify;
+pub mod weights;
 
 #[cfg(test)]
 mod tests;

@@ -72,6 +72,8 @@ pub mod london {
     ];
     /// Every printed party label with its official name and Labour Co-op flag.
     pub const PARTIES: File = file!("data/london/results/parties.csv");
+    /// London's postcode points (OS Code-Point Open), for notional results and postcode search.
+    pub const POSTCODES: File = file!("data/london/postcodes/london-postcodes-2025.4.txt");
 
     /// A London-wide boundary layer: its file, the first election it was drawn for, and the
     /// properties holding each ward's code, its name and its borough's name.

@@ -20,6 +20,7 @@ pub mod feature_pairs;
 mod features;
 pub mod load;
 pub mod parties_csv;
+pub mod postcodes;
 pub mod properties;
 pub mod results;
 pub mod results_csv;

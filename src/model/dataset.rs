@@ -4,6 +4,7 @@
 use super::borough::normalise_borough;
 use super::election::{Contest, Election};
 use super::join::{Join, join};
+use super::notional::{Notional, NotionalId};
 use super::ward::WardSet;
 
 /// Index of a ward set in [`Dataset::ward_sets`].
@@ -28,6 +29,9 @@ pub struct JoinedElection {
 pub struct Dataset {
     pub ward_sets: Vec<WardSet>,
     pub elections: Vec<JoinedElection>,
+    /// Elections estimated on later ward sets of their borough, for comparisons across a
+    /// boundary change; filled in by the session after the join (`Dataset::new` leaves it empty).
+    pub notionals: Vec<Notional>,
 }
 
 impl Dataset {
@@ -71,7 +75,7 @@ impl Dataset {
                 }
             })
             .collect();
-        Dataset { ward_sets, elections }
+        Dataset { ward_sets, elections, notionals: Vec::new() }
     }
 
     pub fn election(&self, id: ElectionId) -> Option<&JoinedElection> {
@@ -120,6 +124,32 @@ impl Dataset {
                 e.ward_set == Some(set)
                     && e.election.year < current.election.year
                     && e.election.borough == current.election.borough
+            })
+            .max_by_key(|(_, e)| e.election.year)
+            .map(|(index, _)| ElectionId(index))
+    }
+
+    /// The estimate of election `from` on ward set `onto`, when one was made.
+    pub fn notional_of(&self, from: ElectionId, onto: WardSetId) -> Option<NotionalId> {
+        self.notionals.iter().position(|n| n.from == from && n.onto == onto).map(NotionalId)
+    }
+
+    pub fn notional(&self, id: NotionalId) -> Option<&Notional> {
+        self.notionals.get(id.0)
+    }
+
+    /// The latest earlier election of the same borough that can be compared with `id` ward by
+    /// ward: on the same ward set, or estimated on it. `None` when there is none.
+    pub fn previous_comparable(&self, id: ElectionId) -> Option<ElectionId> {
+        let current = self.election(id)?;
+        let set = current.ward_set?;
+        self.elections
+            .iter()
+            .enumerate()
+            .filter(|(index, e)| {
+                e.election.year < current.election.year
+                    && e.election.borough == current.election.borough
+                    && (e.ward_set == Some(set) || self.notional_of(ElectionId(*index), set).is_some())
             })
             .max_by_key(|(_, e)| e.election.year)
             .map(|(index, _)| ElectionId(index))

@@ -5,11 +5,13 @@ pub mod credits;
 pub mod dataset;
 pub mod election;
 pub mod join;
+pub mod notional;
 pub mod palette;
 pub mod party;
 pub mod ward;
 
 pub use dataset::{Dataset, ElectionId, JoinedElection, WardSetId};
+pub use notional::{Notional, NotionalId, WeightMethod};
 pub use election::{Candidate, Contest, Election, PollDate};
 pub use party::Party;
 pub use ward::{Ward, WardSet};

@@ -22,6 +22,7 @@
 mod check;
 pub mod london;
 mod merge;
+pub mod notional;
 
 #[cfg(test)]
 mod tests;
@@ -269,7 +270,12 @@ fn finish(
     }
     merge.fill_in_embedded();
     (feedback.status)("Joining results to wards…".into());
-    let checked = check::assemble(merge.ward_sets, merge.elections)?;
+    let mut checked = check::assemble(merge.ward_sets, merge.elections)?;
+    if feedback.cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    (feedback.status)("Estimating notional results across boundary changes…".into());
+    notional::attach(&mut checked.dataset, crate::model::WeightMethod::default());
     let mut warnings = merge.notes;
     warnings.extend(checked.warnings);
     Ok(Session {
@@ -305,13 +311,17 @@ pub fn embedded_elections() -> Vec<Election> {
 pub fn embedded_barnet() -> Dataset {
     let mut elections = london::barnet_own_elections();
     elections.extend(london::elections().iter().filter(|e| e.borough == london::BARNET).cloned());
-    Dataset::new(crate::io::embedded::barnet_ward_sets(), elections)
+    let mut data = Dataset::new(crate::io::embedded::barnet_ward_sets(), elections);
+    notional::attach(&mut data, crate::model::WeightMethod::default());
+    data
 }
 
 /// Everything built in, joined: what the app opens on and the command line reads by default.
 #[must_use]
 pub fn embedded() -> Dataset {
-    Dataset::new(embedded_ward_sets(), embedded_elections())
+    let mut data = Dataset::new(embedded_ward_sets(), embedded_elections());
+    notional::attach(&mut data, crate::model::WeightMethod::default());
+    data
 }
 
 /// The files' names, for a status line ("wards.geojson, results.csv").
