@@ -254,7 +254,7 @@ fn an_election_on_the_2022_wards_is_never_compared_with_2018() {
 #[test]
 fn the_baseline_must_be_an_earlier_election() {
     let b = barnet();
-    assert_eq!(baselines(&b.data, b.e2018), [(2014, Ok(()))]);
+    assert_eq!(baselines(&b.data, b.e2018), [(2014, Ok(false))]);
     assert!(baselines(&b.data, b.e2014).is_empty());
     let spec = ColourSpec { mode: ColourMode::Swing, baseline: Some(2018), ..ColourSpec::winner() };
     let map = colour(&b.data, MapSubject::Election(b.e2014), &spec);

@@ -37,9 +37,29 @@ pub fn colour(data: &Dataset, subject: MapSubject, spec: &ColourSpec) -> Colouri
             }
             measure(spec.mode)
                 .colour(&Context { data, id, spec })
+                .map(|map| with_notional_note(data, id, spec, map))
                 .unwrap_or_else(|reason| unavailable(data, id, spec.mode, &reason.to_string()))
         }
     }
+}
+
+/// A comparison with a notional earlier election says so in the legend's note and in every
+/// ward's hover text, whatever the measure.
+fn with_notional_note(data: &Dataset, id: ElectionId, spec: &ColourSpec, mut map: Colouring) -> Colouring {
+    if !spec.mode.needs_baseline() {
+        return map;
+    }
+    let Ok(pair) = ElectionPair::with_baseline(data, id, spec.baseline) else { return map };
+    let (Some(note), Some(from)) = (pair.notional_note(data), data.election(pair.from)) else { return map };
+    map.legend.note = Some(match map.legend.note.take() {
+        Some(method) => format!("{method}. {note}"),
+        None => note,
+    });
+    let against = format!(" (against {} notional)", from.election.year);
+    for value in map.values.iter_mut().flatten() {
+        value.push_str(&against);
+    }
+    map
 }
 
 /// Whether each mode can be shown for the subject with this spec (its party, pair, baseline),
@@ -71,8 +91,9 @@ pub fn mode_availability(
 }
 
 /// The years of elections a spec could take as its baseline for election `id` (same borough,
-/// earlier years), each with whether a ward-by-ward comparison is possible and why not.
-pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<(), PairError>)> {
+/// earlier years), each with whether a ward-by-ward comparison is possible (`true` when it is
+/// on the election's notional result) and why not.
+pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<bool, PairError>)> {
     let Some(current) = data.election(id) else {
         return Vec::new();
     };
@@ -84,7 +105,7 @@ pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<(), PairErr
         .collect();
     years.sort_unstable();
     years.dedup();
-    years.into_iter().map(|y| (y, ElectionPair::with_baseline(data, id, Some(y)).map(|_| ()))).collect()
+    years.into_iter().map(|y| (y, ElectionPair::with_baseline(data, id, Some(y)).map(|p| p.notional.is_some()))).collect()
 }
 
 fn no_results(data: &Dataset, set: WardSetId) -> Colouring {

@@ -274,7 +274,9 @@ fn finish(
     if feedback.cancelled() {
         return Err(LoadError::Cancelled);
     }
-    (feedback.status)("Estimating notional results across boundary changes…".into());
+    if !crate::analysis::notional::needed(&checked.dataset).is_empty() {
+        (feedback.status)("Estimating notional results across boundary changes…".into());
+    }
     notional::attach(&mut checked.dataset, crate::model::WeightMethod::default());
     let mut warnings = merge.notes;
     warnings.extend(checked.warnings);

@@ -104,8 +104,11 @@ fn party_picker(ui: &mut egui::Ui, label: &str, id: &str, parties: &[String], ch
 fn baseline_picker(ui: &mut egui::Ui, data: &Dataset, id: crate::model::ElectionId, baseline: &mut Option<i32>) {
     let options = colouring::baselines(data, id);
     let label = ui.label("since");
+    let notional = crate::analysis::ElectionPair::with_baseline(data, id, *baseline).is_ok_and(|p| p.notional.is_some());
     let shown = match baseline {
+        Some(year) if notional => format!("{year} (notional)"),
         Some(year) => year.to_string(),
+        None if notional => "previous election (notional)".to_owned(),
         None => "previous election".to_owned(),
     };
     egui::ComboBox::from_id_salt("baseline")
@@ -113,13 +116,15 @@ fn baseline_picker(ui: &mut egui::Ui, data: &Dataset, id: crate::model::Election
         .show_ui(ui, |ui| {
             ui.selectable_value(baseline, None, "previous election");
             for (year, available) in options {
-                let response = ui.add_enabled(
-                    available.is_ok(),
-                    egui::Button::selectable(*baseline == Some(year), year.to_string()),
-                );
+                let text = if available == Ok(true) { format!("{year} (notional)") } else { year.to_string() };
+                let response =
+                    ui.add_enabled(available.is_ok(), egui::Button::selectable(*baseline == Some(year), text));
                 let response = match &available {
                     Err(reason) => response.on_disabled_hover_text(reason.to_string()),
-                    Ok(()) => response,
+                    Ok(true) => response.on_hover_text(format!(
+                        "{year} was fought on other wards: compared through its notional result on these wards"
+                    )),
+                    Ok(false) => response,
                 };
                 if response.clicked() {
                     *baseline = Some(year);
