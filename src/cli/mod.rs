@@ -4,6 +4,7 @@
 pub mod boroughs;
 pub mod export;
 pub mod gui;
+pub mod notional;
 pub mod summary;
 pub mod table;
 
@@ -55,6 +56,9 @@ pub enum Command {
     Boroughs(boroughs::BoroughsArgs),
     /// Write every ward of an election with each measure's value as CSV.
     Table(table::TableArgs),
+    /// Estimate an election on the wards of a later one (a notional result) and write it as a
+    /// results CSV with a `notional` column.
+    Notional(notional::NotionalArgs),
 }
 
 /// Parse arguments and run.
@@ -65,6 +69,7 @@ pub fn main() -> ExitCode {
         Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
         Some(Command::Boroughs(args)) => report(load_data(&cli.data).and_then(|data| boroughs::run(&data, &args))),
         Some(Command::Table(args)) => report(load_data(&cli.data).and_then(|data| table::run(&data, &args))),
+        Some(Command::Notional(args)) => report(load_data(&cli.data).and_then(|data| notional::run(&data, &args))),
         None => report(gui::run(&cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}"))),
     }
 }

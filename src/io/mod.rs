@@ -24,6 +24,7 @@ pub mod postcodes;
 pub mod properties;
 pub mod results;
 pub mod results_csv;
+pub mod results_write;
 pub mod rings;
 pub mod rows;
 mod table;

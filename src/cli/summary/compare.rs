@@ -17,6 +17,16 @@ pub struct ComparisonSummary {
     /// `top-vote` or `total-votes`: how every share here is counted.
     pub method: ShareMethod,
     pub swing_pair: SwingPair,
+    /// `true` when `from` was fought on other wards and its notional result on the wards of
+    /// `to` is compared (every ward figure and the borough seats here are then notional).
+    pub notional: bool,
+    /// With `notional`: how the voters of the old wards were shared out, `postcodes` or `area`.
+    pub notional_weights: Option<crate::model::WeightMethod>,
+    /// With `notional`: the method in one paragraph (`docs/notional.md` says more).
+    pub notional_method: Option<String>,
+    /// With `notional`: each party's seats as declared at both elections, beside the
+    /// notional `borough.seats` (they differ by the seats the boundary change itself moved).
+    pub actual_seats: Option<Vec<SeatChangeSummary>>,
     pub borough: BoroughComparison,
     /// In ward-set order; wards with a result in both elections.
     pub wards: Vec<WardComparison>,
@@ -83,6 +93,8 @@ pub struct GainSummary {
 
 #[derive(Debug, Serialize)]
 pub struct WardComparison {
+    /// The earlier figures are notional (see [`ComparisonSummary::notional`]).
+    pub notional: bool,
     pub code: Option<String>,
     pub name: String,
     pub swing: Option<SwingSummary>,
@@ -155,6 +167,7 @@ pub fn compare(
                 }
             }
             Some(WardComparison {
+                notional: pair.notional.is_some(),
                 code: ward.code.clone(),
                 name: ward.name.clone(),
                 swing: ward_swing(x, y, a, b, method).map(|s| swing_summary(s, a, b)),
@@ -173,11 +186,31 @@ pub fn compare(
             })
         })
         .collect();
+    let notional = pair.notional(data);
     Ok(ComparisonSummary {
         from: borough.from_year,
         to: borough.to_year,
         method,
         swing_pair: SwingPair { a: a.name.clone(), b: b.name.clone() },
+        notional: notional.is_some(),
+        notional_weights: notional.map(|n| n.weights.method),
+        notional_method: notional.map(|n| {
+            let note = pair.notional_note(data).unwrap_or_default();
+            format!("{note}. {}", crate::model::notional::method_note(n.weights.method))
+        }),
+        actual_seats: borough.actual_seats.as_ref().map(|rows| {
+            rows.iter()
+                .map(|(party, from, to)| SeatChangeSummary {
+                    party: party.name.clone(),
+                    short: party.short.clone(),
+                    from: *from,
+                    to: *to,
+                    gained: to.saturating_sub(*from),
+                    lost: from.saturating_sub(*to),
+                    net: i64::from(*to) - i64::from(*from),
+                })
+                .collect()
+        }),
         borough: BoroughComparison {
             swing: swing_summary(borough.swing(a, b), a, b),
             shares: borough.shares.iter().map(|s| share_change_summary(&s.party, s.change)).collect(),
@@ -204,22 +237,41 @@ pub fn compare(
 /// The comparison as text.
 pub fn render(out: &mut String, c: &ComparisonSummary) {
     use std::fmt::Write;
-    let _ = writeln!(out, "Change {}→{} (shares by the {})", c.from, c.to, c.method.label());
-    let seats: Vec<String> =
-        c.borough.seats.iter().map(|s| format!("{} {} → {} ({})", s.short, s.from, s.to, signed(s.net))).collect();
-    let _ = writeln!(out, "  Seats: {}", seats.join(" · "));
+    let notional = if c.notional { " (notional)" } else { "" };
+    let _ = writeln!(out, "Change {}{notional}→{} (shares by the {})", c.from, c.to, c.method.label());
+    if let Some(method) = &c.notional_method {
+        let _ = writeln!(out, "  {method}");
+    }
+    let seat_line = |rows: &[SeatChangeSummary]| {
+        rows.iter().map(|s| format!("{} {} → {} ({})", s.short, s.from, s.to, signed(s.net))).collect::<Vec<_>>()
+    };
+    let label = if c.notional { "Seats, notional → won" } else { "Seats" };
+    let _ = writeln!(out, "  {label}: {}", seat_line(&c.borough.seats).join(" · "));
+    if let Some(actual) = &c.actual_seats {
+        let _ = writeln!(out, "  Seats as declared: {}", seat_line(actual).join(" · "));
+        let _ = writeln!(
+            out,
+            "  (The two differ by what the new boundaries alone would have changed: the notional {} seats are \
+             the {} votes counted on the {} wards.)",
+            c.from, c.from, c.to
+        );
+    }
     let gains: Vec<&str> = c.borough.gains.iter().map(|g| g.label.as_str()).collect();
     let _ = writeln!(out, "  Gains: {}", if gains.is_empty() { "none".to_owned() } else { gains.join("; ") });
     for s in &c.borough.shares {
         let _ = writeln!(out, "  {:<24} {:>5.1}% → {:>5.1}%  {}", s.party, s.from, s.to, points_label(s.change));
     }
     let _ = writeln!(out, "  Swing {}↔{} (Butler): {}", c.swing_pair.a, c.swing_pair.b, c.borough.swing.label);
+    if c.notional {
+        let _ = writeln!(out, "  Wards (against the notional {} result):", c.from);
+    }
     for w in &c.wards {
         let swing = w.swing.as_ref().map_or("no swing figure", |s| s.label.as_str());
+        let mark = if w.notional { "notional " } else { "" };
         let majority = |m: Option<u64>| m.map_or_else(|| "none".to_owned(), crate::analysis::format::thousands);
         let _ = writeln!(
             out,
-            "  {:<22} {:<36} {:<28} majority {} → {}",
+            "  {:<22} {mark}{:<36} {mark}{:<28} majority {} → {}",
             w.name,
             swing,
             w.label,
