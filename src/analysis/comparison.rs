@@ -1,5 +1,6 @@
-//! The comparison table: selected wards side by side, the same ward across elections on the
-//! same ward set, and the whole borough as a reference row. Pure data for the panel.
+//! The comparison table: selected wards side by side, the same ward across elections (on the
+//! same ward set, or notional on it), and the whole borough as a reference row. Pure data for
+//! the panel.
 
 use super::borough::borough_shares;
 use super::colouring::ColourSpec;
@@ -72,16 +73,20 @@ pub fn compare_wards(data: &Dataset, id: ElectionId, wards: &[usize], spec: &Col
     table(data, id, spec, rows, measures.err().map(|reason| reason.to_string()))
 }
 
-/// One ward in every election on the same ward set as `id` (same borough), earliest first.
-/// The measure of each row is taken against that row's previous election (or, for the
-/// election shown, the spec's baseline).
+/// One ward in every election of its borough, earliest first: those fought on the same ward
+/// set as `id`, and earlier ones on other wards through their notional result on this ward
+/// (labelled "2018 (notional)", with no measure of their own). The measure of each real row is
+/// taken against that row's previous election (or, for the election shown, the spec's baseline).
 pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: &ColourSpec) -> Option<Comparison> {
     let current = data.election(id)?;
+    let set = current.ward_set?;
     let mut ids: Vec<ElectionId> = (0..data.elections.len())
         .map(ElectionId)
         .filter(|e| {
             data.election(*e).is_some_and(|j| {
-                j.ward_set.is_some() && j.ward_set == current.ward_set && j.election.borough == current.election.borough
+                j.election.borough == current.election.borough
+                    && (j.ward_set == Some(set)
+                        || (j.election.year < current.election.year && data.notional_of(*e, set).is_some()))
             })
         })
         .collect();
@@ -90,6 +95,9 @@ pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: 
     let rows = ids
         .into_iter()
         .filter_map(|e| {
+            if let Some(notional) = data.notional_of(e, set).and_then(|n| data.notional(n)) {
+                return notional_row(data, &notional.joined, ward, spec.method);
+            }
             let row_spec = if e == id { spec.clone() } else { ColourSpec { baseline: None, ..spec.clone() } };
             let measure = match ward_values(data, e, &row_spec) {
                 Ok(values) => values.get(ward).cloned().flatten(),
@@ -138,6 +146,29 @@ fn ward_row(
         shares: contest.map(|c| shares(c, method)).unwrap_or_default(),
         majority: contest.zip(outcome.as_ref()).and_then(|(c, o)| Majority::from_outcome(c, o)),
         measure,
+    })
+}
+
+/// A ward's row from an election's notional result on its wards.
+fn notional_row(
+    data: &Dataset,
+    joined: &crate::model::JoinedElection,
+    ward: usize,
+    method: ShareMethod,
+) -> Option<ComparisonRow> {
+    data.ward_set(joined.ward_set?)?.wards.get(ward)?;
+    let contest = joined.join.contest_of_ward.get(ward).copied().flatten().and_then(|c| joined.election.contests.get(c));
+    let outcome = contest.map(ContestOutcome::of);
+    Some(ComparisonRow {
+        label: format!("{} (notional)", joined.election.year),
+        election: format!("{} (notional)", joined.election.title()),
+        year: joined.election.year,
+        ward: Some(ward),
+        has_result: contest.is_some(),
+        seats: outcome.as_ref().map(|o| o.seats.clone()).unwrap_or_default(),
+        shares: contest.map(|c| shares(c, method)).unwrap_or_default(),
+        majority: contest.zip(outcome.as_ref()).and_then(|(c, o)| Majority::from_outcome(c, o)),
+        measure: None,
     })
 }
 

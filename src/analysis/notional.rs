@@ -221,3 +221,42 @@ pub fn estimate_all(
     }
     notionals
 }
+
+/// One old ward's part in a new ward's notional result, for "how it was estimated".
+#[derive(Clone, Debug, PartialEq)]
+pub struct EstimateRow {
+    pub old_ward: String,
+    pub old_code: Option<String>,
+    /// w(a, b), 0..=1.
+    pub weight: f64,
+    /// The old ward's postcode points in this new ward, and in all.
+    pub postcodes: u32,
+    pub postcodes_of_old_ward: u32,
+    /// The share of the old ward's area in this new ward, where measured.
+    pub area_share: Option<f64>,
+    pub basis: crate::model::notional::WeightBasis,
+}
+
+/// The old wards new ward `ward` of `notional` draws on, largest weight first.
+pub fn estimate_rows(data: &Dataset, notional: &Notional, ward: usize) -> Vec<EstimateRow> {
+    let old_set = data.election(notional.from).and_then(|e| e.ward_set).and_then(|s| data.ward_set(s));
+    let weights = &notional.weights;
+    weights
+        .into
+        .get(ward)
+        .into_iter()
+        .flatten()
+        .map(|share| {
+            let old = old_set.and_then(|s| s.wards.get(share.from_ward));
+            EstimateRow {
+                old_ward: old.map_or_else(|| format!("ward {}", share.from_ward + 1), |w| w.name.clone()),
+                old_code: old.and_then(|w| w.code.clone()),
+                weight: share.weight,
+                postcodes: share.postcodes,
+                postcodes_of_old_ward: weights.postcodes.get(share.from_ward).copied().unwrap_or(0),
+                area_share: share.area_share,
+                basis: weights.basis.get(share.from_ward).copied().unwrap_or(crate::model::notional::WeightBasis::Area),
+            }
+        })
+        .collect()
+}

@@ -78,7 +78,8 @@ fn party_table(ui: &mut egui::Ui, summary: &BoroughSummary) {
         ui.strong("Seats");
         ui.strong("Share");
         if let Some(change) = change {
-            ui.strong(format!("Since {}", change.from_year))
+            let notional = if change.notional.is_some() { " (notional)" } else { "" };
+            ui.strong(format!("Since {}{notional}", change.from_year))
                 .on_hover_text("Change in borough share, in percentage points");
         }
         ui.end_row();
@@ -109,7 +110,8 @@ fn party_table(ui: &mut egui::Ui, summary: &BoroughSummary) {
 /// The net change by party on one line ("Con +6", "Lab −5", ...), then seats before and after,
 /// gained and lost, and which party took seats from which.
 fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
-    ui.strong(format!("Seat changes since {}", change.from_year));
+    let notional = if change.notional.is_some() { " (notional)" } else { "" };
+    ui.strong(format!("Seat changes since {}{notional}", change.from_year));
     ui.horizontal_wrapped(|ui| {
         let moved: Vec<_> = change.seats.iter().filter(|s| s.net != 0).collect();
         if moved.is_empty() {
@@ -123,7 +125,7 @@ fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
     ui.add_space(4.0);
     egui::Grid::new("borough_seat_changes").striped(true).num_columns(6).show(ui, |ui| {
         ui.strong("Party");
-        ui.strong(change.from_year.to_string());
+        ui.strong(format!("{}{notional}", change.from_year));
         ui.strong(change.to_year.to_string());
         ui.strong("Gained");
         ui.strong("Lost");
@@ -145,6 +147,22 @@ fn seat_changes(ui: &mut egui::Ui, change: &BoroughChange) {
     if !change.gains.is_empty() {
         let gains: Vec<String> = change.gains.iter().map(SeatGain::label).collect();
         ui.label(format!("Seats that changed hands: {}.", gains.join(", ")));
+    }
+    if let (Some(note), Some(actual)) = (&change.notional, &change.actual_seats) {
+        ui.add_space(4.0);
+        let declared: Vec<String> = actual
+            .iter()
+            .map(|(party, from, to)| {
+                format!("{} {from} → {to} ({})", party.short, signed(i64::from(*to) - i64::from(*from)))
+            })
+            .collect();
+        ui.label(format!("As declared, {}→{}: {}", change.from_year, change.to_year, declared.join(" · ")));
+        ui.weak(format!(
+            "{note}. The notional change counts {from}'s votes on the {to} wards; the declared change also \
+             includes what the new boundaries alone moved (and any change in the number of seats).",
+            from = change.from_year,
+            to = change.to_year
+        ));
     }
 }
 

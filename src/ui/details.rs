@@ -31,9 +31,11 @@ pub fn ward_tooltip(
             let outcome = ContestOutcome::of(contest);
             ui.label(winner_phrase(&outcome));
             ui.label(format!("Seats: {}", outcome.seats_label()));
-            let previous = data
-                .previous_on_same_ward_set(id)
-                .and_then(|p| Some((data.election(p)?.election.year, data.contest_in_ward(p, ward)?)));
+            let previous = previous(data, id).and_then(|pair| {
+                let year = data.election(pair.from)?.election.year;
+                let label = if pair.notional.is_some() { format!("{year} notional") } else { year.to_string() };
+                Some((label, pair.from_contest(data, ward)?))
+            });
             match previous {
                 Some((year, before)) => ui.label(format!(
                     "Majority: {} ({} in {year})",
@@ -117,24 +119,38 @@ pub fn show(
     let year = data.election(id).map_or(0, |e| e.election.year);
     let definition = data.election(id).and_then(|e| e.election.turnout_definition.as_deref());
     // One vote axis for this ward's two elections, so their charts can be compared by eye.
-    let before = data.previous_on_same_ward_set(id).and_then(|p| data.contest_in_ward(p, ward));
+    let pair = previous(data, id);
+    let before = pair.and_then(|p| p.from_contest(data, ward));
     let most_votes = contest.candidates.iter().chain(before.iter().flat_map(|c| &c.candidates)).map(|c| c.votes).max();
     #[allow(clippy::cast_precision_loss, reason = "votes are far below 2^52")]
     let y_max = most_votes.map_or(1.0, |v| v as f64 * 1.1);
     contest_details(ui, contest, year, "current", colour_blind, definition, y_max);
-    if let Some(previous) = data.previous_on_same_ward_set(id) {
+    if let Some(pair) = pair {
         ui.add_space(12.0);
         ui.separator();
-        let previous_year = data.election(previous).map_or(0, |e| e.election.year);
-        ui.heading(format!("Same ward in {previous_year}"));
-        match data.contest_in_ward(previous, ward) {
+        let previous_year = data.election(pair.from).map_or(0, |e| e.election.year);
+        let notional = pair.notional(data);
+        if notional.is_some() {
+            ui.heading(format!("Same place in {previous_year} (notional)"));
+            ui.weak(format!(
+                "{previous_year} was fought on other wards: this is its result estimated on this ward. \
+                 Candidates are the parties' notional 1st, 2nd, … candidates."
+            ));
+        } else {
+            ui.heading(format!("Same ward in {previous_year}"));
+        }
+        match before {
             Some(contest) => {
-                let definition = data.election(previous).and_then(|e| e.election.turnout_definition.as_deref());
+                let definition = data.election(pair.from).and_then(|e| e.election.turnout_definition.as_deref());
                 contest_details(ui, contest, previous_year, "previous", colour_blind, definition, y_max);
             }
             None => {
                 ui.label("No result for this ward then.");
             }
+        }
+        if let Some(notional) = notional {
+            ui.add_space(8.0);
+            super::estimate::show(ui, data, notional, ward);
         }
     } else if let Some(note) = previous_note(data, id) {
         ui.add_space(8.0);
@@ -143,11 +159,21 @@ pub fn show(
     commands
 }
 
+/// The election shown and the previous one of its borough that can be compared ward by ward
+/// (on these wards, or notional on them).
+fn previous(data: &Dataset, id: ElectionId) -> Option<crate::analysis::ElectionPair> {
+    crate::analysis::ElectionPair::with_baseline(data, id, None).ok()
+}
+
 /// Why no previous result is shown.
 fn previous_note(data: &Dataset, id: ElectionId) -> Option<String> {
     let year = data.election(id)?.election.year;
     let earlier = data.elections.iter().any(|e| e.election.year < year);
-    earlier.then(|| "The previous election was fought on other ward boundaries, so it is not compared.".to_owned())
+    earlier.then(|| {
+        "The previous election was fought on other ward boundaries and no notional result could be estimated, \
+         so it is not compared."
+            .to_owned()
+    })
 }
 
 /// `definition`: what the election's turnout figures count, named with their source.

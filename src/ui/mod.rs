@@ -7,6 +7,7 @@ pub mod boroughs;
 pub mod command;
 pub mod compare;
 pub mod details;
+pub mod estimate;
 pub mod export;
 pub mod find;
 pub mod history;
