@@ -151,7 +151,7 @@ fn notional_contest(drawn: &[(&Contest, f64)], seats: u32) -> Contest {
         .iter()
         .flat_map(|slots| {
             slots.votes.iter().enumerate().map(|(k, votes)| Candidate {
-                name: format!("{} notional candidate {}", slots.party.name, k + 1),
+                name: format!("{} {} (notional)", slots.party.short, ordinal(k + 1)),
                 party: slots.party.clone(),
                 votes: votes.round() as u64,
                 party_label: slots.label.1.clone(),
@@ -197,6 +197,18 @@ fn notional_contest(drawn: &[(&Contest, f64)], seats: u32) -> Contest {
     }
 }
 
+/// "1st", "2nd", "3rd", "4th", … "11th", "12th", "13th", "21st".
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// Every notional `data` needs (see [`needed`]), with the weights of each pair of ward sets
 /// found once by `weights_of(from_set, onto_set)`.
 pub fn estimate_all(
@@ -220,6 +232,73 @@ pub fn estimate_all(
         }
     }
     notionals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::notional::{WeightBasis, WeightMethod, WeightShare};
+    use crate::model::{Ward, WardSet};
+
+    fn ward(name: &str) -> Ward {
+        Ward { code: None, name: name.into(), borough: None, geometry: geo::MultiPolygon::new(Vec::new()) }
+    }
+
+    fn contest(name: &str, seats: u32, votes: &[(&str, u64)]) -> Contest {
+        Contest { ward_name: name.into(), ..crate::analysis::test_support::contest_with_seats(votes, seats) }
+    }
+
+    #[test]
+    fn ordinals_read_as_english() {
+        let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].iter().map(|&n| ordinal(n)).collect();
+        assert_eq!(words, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]);
+    }
+
+    /// Two old wards split three ways: A goes 3/4 to X and 1/4 to Y; B goes whole to Y.
+    #[test]
+    fn votes_are_apportioned_slot_by_slot_and_the_top_slots_win() {
+        let a = contest("A", 2, &[("Con", 1000), ("Con", 800), ("Lab", 600), ("Lab", 400)]);
+        let b = contest("B", 2, &[("Lab", 2000), ("Lab", 1800), ("Con", 200)]);
+        let election =
+            Election { borough: "B".into(), year: 2018, contests: vec![a, b], source: "t".into(), turnout_definition: None };
+        let old = WardSet { name: "old".into(), first_year: None, source: "t".into(), borough: None, wards: vec![ward("A"), ward("B")] };
+        let real = Dataset::new(vec![old], vec![election]).elections.remove(0);
+        let onto = WardSet { name: "new".into(), first_year: None, source: "t".into(), borough: None, wards: vec![ward("X"), ward("Y")] };
+        let share = |from_ward, weight| WeightShare { from_ward, weight, postcodes: 0, area_share: None };
+        let weights = Weights {
+            method: WeightMethod::Area,
+            basis: vec![WeightBasis::Area, WeightBasis::Area],
+            postcodes: vec![0, 0],
+            into: vec![vec![share(0, 0.75)], vec![share(1, 1.0), share(0, 0.25)]],
+        };
+        let notional = apportion(&real, (WardSetId(1), &onto), &weights, &[Some(2), Some(3)]);
+        let votes = |w: usize| -> Vec<(String, u64, Option<bool>)> {
+            let c = &notional.election.contests[notional.join.contest_of_ward[w].expect("a result")];
+            c.candidates.iter().map(|c| (c.name.clone(), c.votes, c.elected)).collect()
+        };
+        // X: 3/4 of A: Con 750, 600; Lab 450, 300. Two seats: both Con.
+        assert_eq!(
+            votes(0),
+            [
+                ("Con 1st (notional)".to_owned(), 750, Some(true)),
+                ("Con 2nd (notional)".to_owned(), 600, Some(true)),
+                ("Lab 1st (notional)".to_owned(), 450, Some(false)),
+                ("Lab 2nd (notional)".to_owned(), 300, Some(false)),
+            ]
+        );
+        // Y: all of B and 1/4 of A: Con 200 + 250 = 450, 0 + 200 = 200; Lab 2000 + 150, 1800 + 100.
+        // Three seats (the later election's): Lab 2150, Lab 1900, Con 450.
+        assert_eq!(
+            votes(1),
+            [
+                ("Con 1st (notional)".to_owned(), 450, Some(true)),
+                ("Con 2nd (notional)".to_owned(), 200, Some(false)),
+                ("Lab 1st (notional)".to_owned(), 2150, Some(true)),
+                ("Lab 2nd (notional)".to_owned(), 1900, Some(true)),
+            ]
+        );
+        assert_eq!(notional.ward_set, Some(WardSetId(1)));
+    }
 }
 
 /// One old ward's part in a new ward's notional result, for "how it was estimated".

@@ -187,3 +187,63 @@ fn lon_scale(set: &WardSet) -> f64 {
 fn scaled_area(shape: &MultiPolygon<f64>, lon_scale: f64) -> f64 {
     shape.unsigned_area() * lon_scale
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Ward;
+    use geo::{MultiPolygon, polygon};
+
+    fn square(code: &str, x0: f64, x1: f64) -> Ward {
+        let shape = polygon![(x: x0, y: 0.0), (x: x1, y: 0.0), (x: x1, y: 1.0), (x: x0, y: 1.0), (x: x0, y: 0.0)];
+        Ward { code: Some(code.into()), name: code.into(), borough: None, geometry: MultiPolygon::new(vec![shape]) }
+    }
+
+    fn set(wards: Vec<Ward>) -> WardSet {
+        WardSet { name: "s".into(), first_year: None, source: "t".into(), borough: None, wards }
+    }
+
+    /// `n` points evenly along y = 0.5 between x0 and x1.
+    fn points(n: usize, x0: f64, x1: f64) -> Vec<Coord<f64>> {
+        (0..n).map(|i| Coord { x: x0 + (x1 - x0) * (i as f64 + 0.5) / n as f64, y: 0.5 }).collect()
+    }
+
+    #[test]
+    fn postcodes_share_an_old_ward_by_where_its_points_are() {
+        // Old A = [0,2]; new X = [0,1], Y = [1,2]. 30 points in X's half, 10 in Y's.
+        let old = set(vec![square("E05000001", 0.0, 2.0)]);
+        let new = set(vec![square("E05000010", 0.0, 1.0), square("E05000011", 1.0, 2.0)]);
+        let mut pts = points(30, 0.0, 1.0);
+        pts.extend(points(10, 1.0, 2.0));
+        let w = weights(&old, &new, &pts, WeightMethod::Postcodes);
+        assert_eq!(w.basis, [WeightBasis::Postcodes]);
+        assert_eq!(w.postcodes, [40]);
+        assert_eq!((w.into[0][0].weight, w.into[0][0].postcodes), (0.75, 30));
+        assert_eq!((w.into[1][0].weight, w.into[1][0].postcodes), (0.25, 10));
+        // Area shares are shown beside: each half is half of A.
+        assert!(w.into[0][0].area_share.is_some_and(|a| (a - 0.5).abs() < 1e-9));
+        assert!((w.total_of(0) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn too_few_postcodes_fall_back_to_area_and_say_so() {
+        let old = set(vec![square("E05000001", 0.0, 4.0)]);
+        let new = set(vec![square("E05000010", 0.0, 1.0), square("E05000011", 1.0, 4.0)]);
+        let w = weights(&old, &new, &points(5, 0.0, 1.0), WeightMethod::Postcodes);
+        assert_eq!(w.basis, [WeightBasis::AreaTooFewPostcodes]);
+        assert!((w.into[0][0].weight - 0.25).abs() < 1e-9 && (w.into[1][0].weight - 0.75).abs() < 1e-9);
+        let by_area = weights(&old, &new, &[], WeightMethod::Area);
+        assert_eq!(by_area.basis, [WeightBasis::Area]);
+    }
+
+    #[test]
+    fn a_ward_with_the_same_code_goes_whole_to_itself_and_one_outside_is_left_out() {
+        let old = set(vec![square("E05000001", 0.0, 1.0), square("E05000002", 5.0, 6.0)]);
+        let new = set(vec![square("E05000001", 0.0, 1.0)]);
+        let w = weights(&old, &new, &points(50, 0.0, 6.0), WeightMethod::Postcodes);
+        assert_eq!(w.basis, [WeightBasis::SameCode, WeightBasis::NoOverlap]);
+        assert_eq!(w.into[0].len(), 1);
+        assert_eq!(w.into[0][0].weight, 1.0);
+        assert_eq!(w.total_of(1), 0.0);
+    }
+}
