@@ -2,6 +2,9 @@
 //! wards and Redbridge 2014 on its 2018 wards keep their seats and votes, the weights share every
 //! old ward out whole, and an election on unchanged wards comes back as it was.
 
+mod common;
+
+use common::wardmap_text;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use wardmap::analysis::notional::apportion;
@@ -144,4 +147,62 @@ fn an_election_estimated_on_its_own_unchanged_wards_is_the_actual_result() {
         }
     }
     assert!(checked >= 7, "{checked} borough × pair comparisons on unchanged wards");
+}
+
+#[test]
+fn summary_from_2018_to_2022_gives_every_new_ward_a_notional_swing_and_gains_line() {
+    let (ok, out, err) = wardmap_text(&["summary", "--borough", "Barnet", "--from", "2018", "--to", "2022"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Change 2018 (notional)→2022"), "{out}");
+    assert!(out.contains("Seats as declared: Lab 25 → 41 (+16) · Con 38 → 22 (−16)"), "{out}");
+    let data = data();
+    let set = data.election(election("Barnet", 2022)).and_then(|e| e.ward_set).expect("2022 wards");
+    let wards = &data.ward_set(set).expect("set").wards;
+    assert_eq!(wards.len(), 24);
+    for ward in wards {
+        let line = out
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{} ", ward.name)))
+            .unwrap_or_else(|| panic!("a line for {}", ward.name));
+        let marked = line.matches("notional ").count();
+        assert_eq!(marked, 2, "swing and gains both marked notional: {line}");
+        assert!(line.contains("swing") && (line.contains("hold") || line.contains("gain")), "{line}");
+    }
+    let (ok, json, err) = wardmap_text(&["summary", "--borough", "Barnet", "--from", "2018", "--to", "2022", "--json"]);
+    assert!(ok, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let comparison = &doc["comparison"];
+    assert_eq!(comparison["notional"], true);
+    assert_eq!(comparison["notional_weights"], "postcodes");
+    assert!(comparison["notional_method"].as_str().is_some_and(|m| m.contains("postcode points")));
+    assert_eq!(comparison["wards"].as_array().map(Vec::len), Some(24));
+    assert!(comparison["wards"].as_array().is_some_and(|w| w.iter().all(|w| w["notional"] == true)));
+}
+
+#[test]
+fn the_notional_command_writes_a_results_file_that_opens_like_any_other() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("barnet-2018-on-2022.csv");
+    let out_text = out.to_str().expect("utf-8 path");
+    let (ok, said, err) =
+        wardmap_text(&["notional", "--borough", "Barnet", "--from", "2018", "--onto", "2022", "--out", out_text]);
+    assert!(ok, "{err}");
+    assert!(said.contains("notional seats Con 36, Lab 27"), "{said}");
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert!(text.starts_with("election_date,borough,ward_code,ward,seats,candidate,party,votes,elected,electorate,turnout,notional\n"));
+    assert!(text.lines().skip(1).all(|l| l.ends_with(",true")));
+    let boundaries = concat!(env!("CARGO_MANIFEST_DIR"), "/data/boundaries/barnet-wards-2022.geojson");
+    let (ok, summary, err) = wardmap_text(&["summary", "--results", out_text, "--boundaries", boundaries]);
+    assert!(ok, "{err}");
+    assert!(summary.contains("Seats: Con 36 · Lab 27"), "{summary}");
+    assert!(summary.contains("24 of 24 results joined"), "{summary}");
+    // The same again refuses to overwrite; area weights are a choice; same wards are refused.
+    let (ok, _, err) = wardmap_text(&["notional", "--from", "2018", "--onto", "2022", "--out", out_text]);
+    assert!(!ok && err.contains("exists"), "{err}");
+    let (ok, said, err) = wardmap_text(&[
+        "notional", "--from", "2018", "--onto", "2022", "--weights", "area", "--out", out_text, "--force",
+    ]);
+    assert!(ok && said.contains("by area"), "{said}{err}");
+    let (ok, _, err) = wardmap_text(&["notional", "--from", "2014", "--onto", "2018", "--out", out_text, "--force"]);
+    assert!(!ok && err.contains("same wards"), "{err}");
 }
