@@ -9,6 +9,12 @@ and database right 2016. Results: London Datastore (2014), Democracy Club (2018)
 /// A one-line form of [`ATTRIBUTION`] for status bars and exported images.
 pub const ATTRIBUTION_SHORT: &str = "Contains OS data © Crown copyright and database right. Source: ONS (OGL v3).";
 
+/// The three attribution lines OS Code-Point Open asks to travel with anything made from it
+/// (the postcode points behind notional results).
+pub const CODE_POINT_OPEN: &str = "Postcodes: Contains Ordnance Survey data © Crown copyright and database right 2025. \
+Contains Royal Mail data © Royal Mail copyright and database right 2025. Contains National Statistics data © Crown \
+copyright and database right 2025.";
+
 /// One source of the built-in London data, with the credit its licence asks for (the table in
 /// `data/README.md`, "Sources and credits", as the sources state them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +26,7 @@ pub struct Credit {
 }
 
 /// Every source of the built-in London data, for the About box.
-pub const LONDON_SOURCES: [Credit; 8] = [
+pub const LONDON_SOURCES: [Credit; 9] = [
     Credit {
         source: "GLA London Datastore",
         used_for: "results 2006, 2014, 2022; turnout 2006, 2022",
@@ -62,6 +68,12 @@ pub const LONDON_SOURCES: [Credit; 8] = [
         used_for: "boundaries of the 2022 ward set (2022, 2026)",
         licence: "OGL v3.0",
         line: "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right 2022.",
+    },
+    Credit {
+        source: "OS Code-Point Open 2025.4",
+        used_for: "postcode points: the weights of notional results",
+        licence: "OGL v3.0",
+        line: CODE_POINT_OPEN,
     },
     Credit {
         source: "Open Innovations UK wards hex cartogram 2024",
@@ -148,7 +160,13 @@ pub fn attribution_for_all(
     if let Some(earlier) = baseline.and_then(|id| data.election(id)) {
         elections.insert(0, (earlier.election.year, earlier.election.source.as_str()));
     }
-    credit_line_of(&elections, boundaries)
+    let line = credit_line_of(&elections, boundaries);
+    // A notional baseline weighted by postcodes also credits the postcode points.
+    let by_postcodes = baseline
+        .zip(joined.ward_set)
+        .and_then(|(from, onto)| data.notional(data.notional_of(from, onto)?))
+        .is_some_and(|n| n.weights.method == crate::model::WeightMethod::Postcodes);
+    if by_postcodes { format!("{line} {CODE_POINT_OPEN}") } else { line }
 }
 
 #[cfg(test)]
