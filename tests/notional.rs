@@ -85,7 +85,11 @@ fn redbridge_2014_on_its_2018_wards_and_the_gains_add_up() {
         assert_eq!(net, i64::from(*after) - i64::from(before), "{party}");
     }
     let change = wardmap::analysis::BoroughChange::of(data, pair, Default::default()).expect("change");
-    assert!(change.notional.as_deref().is_some_and(|n| n.contains("Redbridge 2014 is notional")), "{:?}", change.notional);
+    assert!(
+        change.notional.as_deref().is_some_and(|n| n.contains("Redbridge 2014 is notional")),
+        "{:?}",
+        change.notional
+    );
     let actual = change.actual_seats.expect("the real seats are given beside the notional ones");
     let labour = actual.iter().find(|(p, _, _)| p.name == "Labour").expect("Labour");
     assert_eq!((labour.1, labour.2), (35, 51), "the real change, Labour +16");
@@ -135,7 +139,8 @@ fn an_election_estimated_on_its_own_unchanged_wards_is_the_actual_result() {
                     continue;
                 };
                 let votes = |c: &wardmap::model::Contest| {
-                    let mut v: Vec<(String, u64)> = c.candidates.iter().map(|c| (c.party.name.clone(), c.votes)).collect();
+                    let mut v: Vec<(String, u64)> =
+                        c.candidates.iter().map(|c| (c.party.name.clone(), c.votes)).collect();
                     v.sort();
                     v
                 };
@@ -189,7 +194,9 @@ fn the_notional_command_writes_a_results_file_that_opens_like_any_other() {
     assert!(ok, "{err}");
     assert!(said.contains("notional seats Con 36, Lab 27"), "{said}");
     let text = std::fs::read_to_string(&out).expect("written");
-    assert!(text.starts_with("election_date,borough,ward_code,ward,seats,candidate,party,votes,elected,electorate,turnout,notional\n"));
+    assert!(text.starts_with(
+        "election_date,borough,ward_code,ward,seats,candidate,party,votes,elected,electorate,turnout,notional\n"
+    ));
     assert!(text.lines().skip(1).all(|l| l.ends_with(",true")));
     let boundaries = concat!(env!("CARGO_MANIFEST_DIR"), "/data/boundaries/barnet-wards-2022.geojson");
     let (ok, summary, err) = wardmap_text(&["summary", "--results", out_text, "--boundaries", boundaries]);
@@ -200,7 +207,16 @@ fn the_notional_command_writes_a_results_file_that_opens_like_any_other() {
     let (ok, _, err) = wardmap_text(&["notional", "--from", "2018", "--onto", "2022", "--out", out_text]);
     assert!(!ok && err.contains("exists"), "{err}");
     let (ok, said, err) = wardmap_text(&[
-        "notional", "--from", "2018", "--onto", "2022", "--weights", "area", "--out", out_text, "--force",
+        "notional",
+        "--from",
+        "2018",
+        "--onto",
+        "2022",
+        "--weights",
+        "area",
+        "--out",
+        out_text,
+        "--force",
     ]);
     assert!(ok && said.contains("by area"), "{said}{err}");
     let (ok, _, err) = wardmap_text(&["notional", "--from", "2014", "--onto", "2018", "--out", out_text, "--force"]);

@@ -80,9 +80,9 @@ impl ElectionPair {
     ) -> Result<ElectionPair, PairError> {
         let current = data.election(to).ok_or(PairError::ShownNotLoaded)?;
         let from = match baseline_year {
-            None => data
-                .previous_comparable(to)
-                .ok_or_else(|| PairError::NoEarlier { title: current.election.title() })?,
+            None => {
+                data.previous_comparable(to).ok_or_else(|| PairError::NoEarlier { title: current.election.title() })?
+            }
             Some(year) if year > current.election.year => {
                 return Err(PairError::Later { year, title: current.election.title() });
             }

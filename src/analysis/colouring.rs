@@ -105,7 +105,10 @@ pub fn baselines(data: &Dataset, id: ElectionId) -> Vec<(i32, Result<bool, PairE
         .collect();
     years.sort_unstable();
     years.dedup();
-    years.into_iter().map(|y| (y, ElectionPair::with_baseline(data, id, Some(y)).map(|p| p.notional.is_some()))).collect()
+    years
+        .into_iter()
+        .map(|y| (y, ElectionPair::with_baseline(data, id, Some(y)).map(|p| p.notional.is_some())))
+        .collect()
 }
 
 fn no_results(data: &Dataset, set: WardSetId) -> Colouring {

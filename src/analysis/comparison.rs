@@ -157,7 +157,8 @@ fn notional_row(
     method: ShareMethod,
 ) -> Option<ComparisonRow> {
     data.ward_set(joined.ward_set?)?.wards.get(ward)?;
-    let contest = joined.join.contest_of_ward.get(ward).copied().flatten().and_then(|c| joined.election.contests.get(c));
+    let contest =
+        joined.join.contest_of_ward.get(ward).copied().flatten().and_then(|c| joined.election.contests.get(c));
     let outcome = contest.map(ContestOutcome::of);
     Some(ComparisonRow {
         label: format!("{} (notional)", joined.election.year),

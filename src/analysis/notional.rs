@@ -83,8 +83,8 @@ pub fn apportion(
             join.wards_without_results.push(ward.name.clone());
             continue;
         }
-        let fallback_seats = drawn.iter().map(|(c, w)| f64::from(c.seats) * w).sum::<f64>()
-            / drawn.iter().map(|(_, w)| w).sum::<f64>();
+        let fallback_seats =
+            drawn.iter().map(|(c, w)| f64::from(c.seats) * w).sum::<f64>() / drawn.iter().map(|(_, w)| w).sum::<f64>();
         let seats = seats.get(b).copied().flatten().unwrap_or_else(|| fallback_seats.round().max(1.0) as u32);
         let mut contest = notional_contest(&drawn, seats);
         contest.ward_code = ward.code.clone();
@@ -132,7 +132,11 @@ fn notional_contest(drawn: &[(&Contest, f64)], seats: u32) -> Contest {
             let slots = match parties.iter().position(|s| s.party == candidate.party) {
                 Some(i) => &mut parties[i],
                 None => {
-                    parties.push(Slots { party: candidate.party.clone(), label: (-1.0, String::new()), votes: Vec::new() });
+                    parties.push(Slots {
+                        party: candidate.party.clone(),
+                        label: (-1.0, String::new()),
+                        votes: Vec::new(),
+                    });
                     let last = parties.len() - 1;
                     &mut parties[last]
                 }
@@ -209,13 +213,16 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
+/// An old ward set and the new one it is estimated on.
+type SetPair = (WardSetId, WardSetId);
+
 /// Every notional `data` needs (see [`needed`]), with the weights of each pair of ward sets
 /// found once by `weights_of(from_set, onto_set)`.
 pub fn estimate_all(
     data: &Dataset,
     mut weights_of: impl FnMut(WardSetId, WardSetId) -> Option<Arc<Weights>>,
 ) -> Vec<Notional> {
-    let mut found: Vec<((WardSetId, WardSetId), Option<Arc<Weights>>)> = Vec::new();
+    let mut found: Vec<(SetPair, Option<Arc<Weights>>)> = Vec::new();
     let mut notionals = Vec::new();
     for (from, onto) in needed(data) {
         let Some(set) = data.election(from).and_then(|e| e.ward_set) else { continue };
@@ -259,11 +266,28 @@ mod tests {
     fn votes_are_apportioned_slot_by_slot_and_the_top_slots_win() {
         let a = contest("A", 2, &[("Con", 1000), ("Con", 800), ("Lab", 600), ("Lab", 400)]);
         let b = contest("B", 2, &[("Lab", 2000), ("Lab", 1800), ("Con", 200)]);
-        let election =
-            Election { borough: "B".into(), year: 2018, contests: vec![a, b], source: "t".into(), turnout_definition: None };
-        let old = WardSet { name: "old".into(), first_year: None, source: "t".into(), borough: None, wards: vec![ward("A"), ward("B")] };
+        let election = Election {
+            borough: "B".into(),
+            year: 2018,
+            contests: vec![a, b],
+            source: "t".into(),
+            turnout_definition: None,
+        };
+        let old = WardSet {
+            name: "old".into(),
+            first_year: None,
+            source: "t".into(),
+            borough: None,
+            wards: vec![ward("A"), ward("B")],
+        };
         let real = Dataset::new(vec![old], vec![election]).elections.remove(0);
-        let onto = WardSet { name: "new".into(), first_year: None, source: "t".into(), borough: None, wards: vec![ward("X"), ward("Y")] };
+        let onto = WardSet {
+            name: "new".into(),
+            first_year: None,
+            source: "t".into(),
+            borough: None,
+            wards: vec![ward("X"), ward("Y")],
+        };
         let share = |from_ward, weight| WeightShare { from_ward, weight, postcodes: 0, area_share: None };
         let weights = Weights {
             method: WeightMethod::Area,

@@ -57,7 +57,11 @@ pub fn run(data: &Dataset, args: &NotionalArgs) -> Result<(), String> {
         return Err("the elections are not loaded".into());
     };
     let (Some(old_set), Some(new_set)) = (old.ward_set, new.ward_set) else {
-        return Err(format!("{} or {} has no ward boundaries to estimate on", old.election.title(), new.election.title()));
+        return Err(format!(
+            "{} or {} has no ward boundaries to estimate on",
+            old.election.title(),
+            new.election.title()
+        ));
     };
     if old_set == new_set {
         return Err(format!(

@@ -88,12 +88,8 @@ fn merge(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
 pub fn weights(from: &WardSet, onto: &WardSet, points: &[Coord<f64>], method: WeightMethod) -> Weights {
     let old = WardIndex::new(from);
     let new = WardIndex::new(onto);
-    let code_in_new: HashMap<String, usize> = onto
-        .wards
-        .iter()
-        .enumerate()
-        .filter_map(|(i, w)| Some((w.code.as_ref()?.to_ascii_uppercase(), i)))
-        .collect();
+    let code_in_new: HashMap<String, usize> =
+        onto.wards.iter().enumerate().filter_map(|(i, w)| Some((w.code.as_ref()?.to_ascii_uppercase(), i))).collect();
     // Postcode counts per (old ward, new ward), and per old ward.
     let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     let mut postcodes = vec![0u32; from.wards.len()];
@@ -116,55 +112,64 @@ pub fn weights(from: &WardSet, onto: &WardSet, points: &[Coord<f64>], method: We
     let areas = par_map(&from.wards, |ward| scaled_area(&ward.geometry, scale));
     let mut basis = Vec::with_capacity(from.wards.len());
     let mut into: Vec<Vec<WeightShare>> = vec![Vec::new(); onto.wards.len()];
-    let per_old: Vec<(WeightBasis, Vec<(usize, WeightShare)>)> = par_map(&(0..from.wards.len()).collect::<Vec<_>>(), |&a| {
-        let ward = &from.wards[a];
-        if let Some(&b) = ward.code.as_ref().and_then(|c| code_in_new.get(&c.to_ascii_uppercase())) {
-            let share = WeightShare { from_ward: a, weight: 1.0, postcodes: postcodes[a], area_share: Some(1.0) };
-            return (WeightBasis::SameCode, vec![(b, share)]);
-        }
-        let mine: Vec<(usize, u32)> = counts.range((a, 0)..=(a, usize::MAX)).map(|(&(_, b), &n)| (b, n)).collect();
-        let located: u32 = mine.iter().map(|(_, n)| n).sum();
-        let by_postcodes = method == WeightMethod::Postcodes && located >= MIN_POSTCODES;
-        // Areas of a ∩ b: for every overlapping b under the area method, and for the b the
-        // postcodes found (to show beside the weights) under the postcode method.
-        let targets: Vec<usize> = if by_postcodes {
-            mine.iter().map(|(b, _)| *b).collect()
-        } else {
-            ward.geometry.bounding_rect().map(|r| new.overlapping(r)).unwrap_or_default()
-        };
-        let overlaps: Vec<(usize, f64)> = targets
-            .into_iter()
-            .map(|b| (b, scaled_area(&ward.geometry.intersection(&onto.wards[b].geometry), scale)))
-            .collect();
-        let area = areas[a];
-        let area_share = |b: usize| {
-            overlaps.iter().find(|(x, _)| *x == b).map(|(_, o)| if area > 0.0 { (o / area).min(1.0) } else { 0.0 })
-        };
-        let count_in = |b: usize| mine.iter().find(|(x, _)| *x == b).map_or(0, |(_, n)| *n);
-        if by_postcodes {
-            let shares = mine
+    let per_old: Vec<(WeightBasis, Vec<(usize, WeightShare)>)> =
+        par_map(&(0..from.wards.len()).collect::<Vec<_>>(), |&a| {
+            let ward = &from.wards[a];
+            if let Some(&b) = ward.code.as_ref().and_then(|c| code_in_new.get(&c.to_ascii_uppercase())) {
+                let share = WeightShare { from_ward: a, weight: 1.0, postcodes: postcodes[a], area_share: Some(1.0) };
+                return (WeightBasis::SameCode, vec![(b, share)]);
+            }
+            let mine: Vec<(usize, u32)> = counts.range((a, 0)..=(a, usize::MAX)).map(|(&(_, b), &n)| (b, n)).collect();
+            let located: u32 = mine.iter().map(|(_, n)| n).sum();
+            let by_postcodes = method == WeightMethod::Postcodes && located >= MIN_POSTCODES;
+            // Areas of a ∩ b: for every overlapping b under the area method, and for the b the
+            // postcodes found (to show beside the weights) under the postcode method.
+            let targets: Vec<usize> = if by_postcodes {
+                mine.iter().map(|(b, _)| *b).collect()
+            } else {
+                ward.geometry.bounding_rect().map(|r| new.overlapping(r)).unwrap_or_default()
+            };
+            let overlaps: Vec<(usize, f64)> = targets
+                .into_iter()
+                .map(|b| (b, scaled_area(&ward.geometry.intersection(&onto.wards[b].geometry), scale)))
+                .collect();
+            let area = areas[a];
+            let area_share = |b: usize| {
+                overlaps.iter().find(|(x, _)| *x == b).map(|(_, o)| if area > 0.0 { (o / area).min(1.0) } else { 0.0 })
+            };
+            let count_in = |b: usize| mine.iter().find(|(x, _)| *x == b).map_or(0, |(_, n)| *n);
+            if by_postcodes {
+                let shares = mine
+                    .iter()
+                    .map(|&(b, n)| {
+                        let weight = f64::from(n) / f64::from(located);
+                        (b, WeightShare { from_ward: a, weight, postcodes: n, area_share: area_share(b) })
+                    })
+                    .collect();
+                return (WeightBasis::Postcodes, shares);
+            }
+            let overlapping: f64 = overlaps.iter().map(|(_, o)| o).sum();
+            if overlapping <= 0.0 {
+                return (WeightBasis::NoOverlap, Vec::new());
+            }
+            let shares = overlaps
                 .iter()
-                .map(|&(b, n)| {
-                    let weight = f64::from(n) / f64::from(located);
-                    (b, WeightShare { from_ward: a, weight, postcodes: n, area_share: area_share(b) })
+                .filter(|(_, o)| *o > 0.0)
+                .map(|&(b, o)| {
+                    (
+                        b,
+                        WeightShare {
+                            from_ward: a,
+                            weight: o / overlapping,
+                            postcodes: count_in(b),
+                            area_share: area_share(b),
+                        },
+                    )
                 })
                 .collect();
-            return (WeightBasis::Postcodes, shares);
-        }
-        let overlapping: f64 = overlaps.iter().map(|(_, o)| o).sum();
-        if overlapping <= 0.0 {
-            return (WeightBasis::NoOverlap, Vec::new());
-        }
-        let shares = overlaps
-            .iter()
-            .filter(|(_, o)| *o > 0.0)
-            .map(|&(b, o)| {
-                (b, WeightShare { from_ward: a, weight: o / overlapping, postcodes: count_in(b), area_share: area_share(b) })
-            })
-            .collect();
-        let why = if method == WeightMethod::Area { WeightBasis::Area } else { WeightBasis::AreaTooFewPostcodes };
-        (why, shares)
-    });
+            let why = if method == WeightMethod::Area { WeightBasis::Area } else { WeightBasis::AreaTooFewPostcodes };
+            (why, shares)
+        });
     for (why, shares) in per_old {
         basis.push(why);
         for (b, share) in shares {

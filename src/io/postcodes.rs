@@ -53,9 +53,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<PostcodePoint>, PostcodeError
         if line.trim().is_empty() {
             continue;
         }
-        let bad = || PostcodeError::BadRow { file: file.to_owned(), line: index + 1, found: line.chars().take(80).collect() };
+        let bad =
+            || PostcodeError::BadRow { file: file.to_owned(), line: index + 1, found: line.chars().take(80).collect() };
         let mut cells = line.split(',');
-        let (Some(postcode), Some(lon), Some(lat), None) = (cells.next(), cells.next(), cells.next(), cells.next()) else {
+        let (Some(postcode), Some(lon), Some(lat), None) = (cells.next(), cells.next(), cells.next(), cells.next())
+        else {
             return Err(bad());
         };
         let (Ok(lon), Ok(lat)) = (lon.trim().parse::<f64>(), lat.trim().parse::<f64>()) else {
@@ -80,7 +82,8 @@ mod tests {
 
     #[test]
     fn rows_take_the_district_of_the_line_above_them() {
-        let text = "# header\n# district E09000003\nNW4 4BG,-0.221,51.589\n\n# district E09000026\nIG1 1AA,0.07,51.55\n";
+        let text =
+            "# header\n# district E09000003\nNW4 4BG,-0.221,51.589\n\n# district E09000026\nIG1 1AA,0.07,51.55\n";
         let points = parse("p.txt", text).expect("valid");
         assert_eq!(points.len(), 2);
         assert_eq!(points[0].postcode, "NW4 4BG");

@@ -11,7 +11,7 @@ pub mod party;
 pub mod ward;
 
 pub use dataset::{Dataset, ElectionId, JoinedElection, WardSetId};
-pub use notional::{Notional, NotionalId, WeightMethod};
 pub use election::{Candidate, Contest, Election, PollDate};
+pub use notional::{Notional, NotionalId, WeightMethod};
 pub use party::Party;
 pub use ward::{Ward, WardSet};

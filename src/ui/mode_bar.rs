@@ -104,7 +104,8 @@ fn party_picker(ui: &mut egui::Ui, label: &str, id: &str, parties: &[String], ch
 fn baseline_picker(ui: &mut egui::Ui, data: &Dataset, id: crate::model::ElectionId, baseline: &mut Option<i32>) {
     let options = colouring::baselines(data, id);
     let label = ui.label("since");
-    let notional = crate::analysis::ElectionPair::with_baseline(data, id, *baseline).is_ok_and(|p| p.notional.is_some());
+    let notional =
+        crate::analysis::ElectionPair::with_baseline(data, id, *baseline).is_ok_and(|p| p.notional.is_some());
     let shown = match baseline {
         Some(year) if notional => format!("{year} (notional)"),
         Some(year) => year.to_string(),
