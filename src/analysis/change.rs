@@ -132,9 +132,7 @@ impl ElectionPair {
 
     /// The earlier election's contest in ward `ward` of the pair's set (notional or real).
     pub fn from_contest<'a>(&self, data: &'a Dataset, ward: usize) -> Option<&'a Contest> {
-        let joined = self.from_election(data)?;
-        let index = (*joined.join.contest_of_ward.get(ward)?)?;
-        joined.election.contests.get(index)
+        self.from_election(data)?.contest_in_ward(ward)
     }
 
     /// For each ward of the set: the contests of both elections, where both have one.

@@ -67,7 +67,7 @@ pub fn compare_wards(data: &Dataset, id: ElectionId, wards: &[usize], spec: &Col
         .iter()
         .filter_map(|&w| {
             let measure = measures.as_ref().ok().and_then(|m| m.get(w).cloned().flatten());
-            ward_row(data, id, w, spec.method, measure, RowLabel::Ward)
+            ward_row(data, data.election(id)?, w, spec.method, measure, RowLabel::Ward)
         })
         .collect();
     table(data, id, spec, rows, measures.err().map(|reason| reason.to_string()))
@@ -96,7 +96,7 @@ pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: 
         .into_iter()
         .filter_map(|e| {
             if let Some(notional) = data.notional_of(e, set).and_then(|n| data.notional(n)) {
-                return notional_row(data, &notional.joined, ward, spec.method);
+                return ward_row(data, &notional.joined, ward, spec.method, None, RowLabel::NotionalYear);
             }
             let row_spec = if e == id { spec.clone() } else { ColourSpec { baseline: None, ..spec.clone() } };
             let measure = match ward_values(data, e, &row_spec) {
@@ -108,7 +108,7 @@ pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: 
                     None
                 }
             };
-            ward_row(data, e, ward, spec.method, measure, RowLabel::Year)
+            ward_row(data, data.election(e)?, ward, spec.method, measure, RowLabel::Year)
         })
         .collect();
     table(data, id, spec, rows, unavailable)
@@ -118,27 +118,30 @@ pub fn ward_across_elections(data: &Dataset, id: ElectionId, ward: usize, spec: 
 enum RowLabel {
     Ward,
     Year,
+    /// "2018 (notional)": the row is an election's notional result on these wards.
+    NotionalYear,
 }
 
+/// Ward `ward`'s row in `joined` (a real election, or a notional one on the same wards).
 fn ward_row(
     data: &Dataset,
-    id: ElectionId,
+    joined: &crate::model::JoinedElection,
     ward: usize,
     method: ShareMethod,
     measure: Option<WardValue>,
     label: RowLabel,
 ) -> Option<ComparisonRow> {
-    let joined = data.election(id)?;
     let set = data.ward_set(joined.ward_set?)?;
     let name = &set.wards.get(ward)?.name;
-    let contest = data.contest_in_ward(id, ward);
+    let contest = joined.contest_in_ward(ward);
     let outcome = contest.map(ContestOutcome::of);
+    let notional = if matches!(label, RowLabel::NotionalYear) { " (notional)" } else { "" };
     Some(ComparisonRow {
         label: match label {
             RowLabel::Ward => name.clone(),
-            RowLabel::Year => joined.election.year.to_string(),
+            RowLabel::Year | RowLabel::NotionalYear => format!("{}{notional}", joined.election.year),
         },
-        election: joined.election.title(),
+        election: format!("{}{notional}", joined.election.title()),
         year: joined.election.year,
         ward: Some(ward),
         has_result: contest.is_some(),
@@ -146,30 +149,6 @@ fn ward_row(
         shares: contest.map(|c| shares(c, method)).unwrap_or_default(),
         majority: contest.zip(outcome.as_ref()).and_then(|(c, o)| Majority::from_outcome(c, o)),
         measure,
-    })
-}
-
-/// A ward's row from an election's notional result on its wards.
-fn notional_row(
-    data: &Dataset,
-    joined: &crate::model::JoinedElection,
-    ward: usize,
-    method: ShareMethod,
-) -> Option<ComparisonRow> {
-    data.ward_set(joined.ward_set?)?.wards.get(ward)?;
-    let contest =
-        joined.join.contest_of_ward.get(ward).copied().flatten().and_then(|c| joined.election.contests.get(c));
-    let outcome = contest.map(ContestOutcome::of);
-    Some(ComparisonRow {
-        label: format!("{} (notional)", joined.election.year),
-        election: format!("{} (notional)", joined.election.title()),
-        year: joined.election.year,
-        ward: Some(ward),
-        has_result: contest.is_some(),
-        seats: outcome.as_ref().map(|o| o.seats.clone()).unwrap_or_default(),
-        shares: contest.map(|c| shares(c, method)).unwrap_or_default(),
-        majority: contest.zip(outcome.as_ref()).and_then(|(c, o)| Majority::from_outcome(c, o)),
-        measure: None,
     })
 }
 

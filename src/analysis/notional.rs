@@ -63,10 +63,6 @@ pub fn apportion(
     weights: &Weights,
     seats: &[Option<u32>],
 ) -> JoinedElection {
-    let contest_of_old = |a: usize| {
-        let index = (*real.join.contest_of_ward.get(a)?)?;
-        real.election.contests.get(index)
-    };
     let poll_date = real.election.poll_dates().first().copied();
     let mut contests = Vec::new();
     let mut join = Join { contest_of_ward: vec![None; onto.wards.len()], ..Join::default() };
@@ -76,7 +72,7 @@ pub fn apportion(
             .get(b)
             .into_iter()
             .flatten()
-            .filter_map(|share| Some((contest_of_old(share.from_ward)?, share.weight)))
+            .filter_map(|share| Some((real.contest_in_ward(share.from_ward)?, share.weight)))
             .filter(|(_, weight)| *weight > 0.0)
             .collect();
         if drawn.is_empty() {

@@ -68,10 +68,7 @@ impl<'a> WardIndex<'a> {
     }
 
     /// The ward of each point, in point order (on every core for many points).
-    pub fn locate_all(&self, points: &[Coord<f64>]) -> Vec<Option<usize>>
-    where
-        WardIndex<'a>: Sync,
-    {
+    pub fn locate_all(&self, points: &[Coord<f64>]) -> Vec<Option<usize>> {
         par_map(points, |p| self.ward_at(*p))
     }
 }

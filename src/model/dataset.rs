@@ -24,6 +24,13 @@ pub struct JoinedElection {
     pub join: Join,
 }
 
+impl JoinedElection {
+    /// The contest joined to ward `ward` of its ward set.
+    pub fn contest_in_ward(&self, ward: usize) -> Option<&Contest> {
+        self.election.contests.get((*self.join.contest_of_ward.get(ward)?)?)
+    }
+}
+
 /// All loaded ward sets and elections. Elections are kept sorted by year.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -113,22 +120,6 @@ impl Dataset {
             .collect()
     }
 
-    /// The latest earlier election on the same ward set, for "this ward last time".
-    pub fn previous_on_same_ward_set(&self, id: ElectionId) -> Option<ElectionId> {
-        let current = self.election(id)?;
-        let set = current.ward_set?;
-        self.elections
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.ward_set == Some(set)
-                    && e.election.year < current.election.year
-                    && e.election.borough == current.election.borough
-            })
-            .max_by_key(|(_, e)| e.election.year)
-            .map(|(index, _)| ElectionId(index))
-    }
-
     /// The estimate of election `from` on ward set `onto`, when one was made.
     pub fn notional_of(&self, from: ElectionId, onto: WardSetId) -> Option<NotionalId> {
         self.notionals.iter().position(|n| n.from == from && n.onto == onto).map(NotionalId)
@@ -157,9 +148,7 @@ impl Dataset {
 
     /// The contest held in ward `ward` of the election's ward set.
     pub fn contest_in_ward(&self, id: ElectionId, ward: usize) -> Option<&Contest> {
-        let joined = self.election(id)?;
-        let contest = (*joined.join.contest_of_ward.get(ward)?)?;
-        joined.election.contests.get(contest)
+        self.election(id)?.contest_in_ward(ward)
     }
 
     /// Ward sets that no election is joined to (shown as maps without results).

@@ -18,10 +18,8 @@ pub fn postcode_points() -> &'static [Coord<f64>] {
 /// Estimate every election on each later ward set of its borough that a comparison needs
 /// (replacing any estimates `data` had), weighting by `method`.
 pub fn attach(data: &mut Dataset, method: WeightMethod) {
-    let points = if method == WeightMethod::Postcodes { postcode_points() } else { &[] };
-    let notionals = crate::analysis::notional::estimate_all(data, |from: WardSetId, onto: WardSetId| {
-        let (from, onto) = (data.ward_set(from)?, data.ward_set(onto)?);
-        Some(Arc::new(crate::geometry::weights::weights(from, onto, points, method)))
+    let notionals = crate::analysis::notional::estimate_all(data, |from, onto| {
+        weights_between(data, from, onto, method).map(Arc::new)
     });
     data.notionals = notionals;
 }
