@@ -186,7 +186,8 @@ fn changed_wards(
         .enumerate()
         .filter_map(|(ward, c)| c.as_ref().filter(|c| !c.is_hold()).map(|c| (ward, c.label())))
         .collect();
-    ui.strong(format!("Wards that changed hands since {}", change.from_year));
+    let notional = if change.notional.is_some() { " (notional)" } else { "" };
+    ui.strong(format!("Wards that changed hands since {}{notional}", change.from_year));
     if changed.is_empty() {
         ui.label("None: every ward was held.");
         return;
@@ -211,7 +212,7 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
         None => summary.seats.iter().map(|(p, _)| p.clone()).collect(),
     };
     let neutral = ui.visuals().text_color();
-    let series = |year: i32, x_offset: f64, width: f64, alpha: f32, seats: &dyn Fn(&Party) -> u32| {
+    let series = |year: &str, x_offset: f64, width: f64, alpha: f32, seats: &dyn Fn(&Party) -> u32| {
         let bars = parties
             .iter()
             .enumerate()
@@ -231,9 +232,11 @@ fn seats_chart(ui: &mut egui::Ui, summary: &BoroughSummary, change: Option<&Boro
     let charts = match change {
         Some(c) => {
             let before = |p: &Party| c.seats.iter().find(|s| s.party == *p).map_or(0, |s| s.seats_from);
-            vec![series(c.from_year, -0.2, 0.38, 0.4, &before), series(summary.year, 0.2, 0.38, 1.0, &now)]
+            let earlier =
+                if c.notional.is_some() { format!("{} (notional)", c.from_year) } else { c.from_year.to_string() };
+            vec![series(&earlier, -0.2, 0.38, 0.4, &before), series(&summary.year.to_string(), 0.2, 0.38, 1.0, &now)]
         }
-        None => vec![series(summary.year, 0.0, 0.7, 1.0, &now)],
+        None => vec![series(&summary.year.to_string(), 0.0, 0.7, 1.0, &now)],
     };
     let names: Vec<String> = parties.iter().map(|p| p.short.clone()).collect();
     ui.strong("Seats by party");

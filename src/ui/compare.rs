@@ -352,20 +352,29 @@ fn across_elections(
     }
 }
 
-/// Says so when an earlier election of the borough was fought on other ward boundaries (and so
-/// is left out above), rather than let its absence look like missing data.
+/// Says so when the previous election of the borough was fought on other ward boundaries: shown
+/// above as notional when it could be estimated, left out (rather than look like missing data)
+/// when not.
 fn other_boundaries_note(data: &Dataset, id: ElectionId) -> Option<String> {
     let current = data.election(id)?;
-    let earlier = data
+    let (index, earlier) = data
         .elections
         .iter()
-        .filter(|e| e.election.borough == current.election.borough && e.election.year < current.election.year)
-        .max_by_key(|e| e.election.year)?;
-    (earlier.ward_set != current.ward_set).then(|| {
+        .enumerate()
+        .filter(|(_, e)| e.election.borough == current.election.borough && e.election.year < current.election.year)
+        .max_by_key(|(_, e)| e.election.year)?;
+    if earlier.ward_set == current.ward_set {
+        return None;
+    }
+    let title = earlier.election.title();
+    let estimated = current.ward_set.and_then(|set| data.notional_of(ElectionId(index), set)).is_some();
+    Some(if estimated {
         format!(
-            "The previous election, {}, was fought on other ward boundaries, so it is not compared.",
-            earlier.election.title()
+            "{title} was fought on other ward boundaries: its rows are notional, its results estimated on these wards \
+             (the Ward panel shows how)."
         )
+    } else {
+        format!("The previous election, {title}, was fought on other ward boundaries, so it is not compared.")
     })
 }
 

@@ -31,8 +31,8 @@ pub fn show(ui: &mut egui::Ui, job: Option<&LoadJob>, notice: Option<&Notice>, a
             });
         });
     }
-    ui.horizontal(|ui| {
-        ui.small(attribution);
-    });
+    // Wrapped, not clipped: a comparison's credit line (two elections, boundaries and the
+    // postcodes of a notional result) is longer than the window, and the licences ask for all of it.
+    ui.add(egui::Label::new(egui::RichText::new(attribution).small()).wrap());
     commands
 }
