@@ -40,6 +40,8 @@ DATA_FILES = (
         "boundaries/london-wards-2022.geojson",
         "boundaries/by-election/london-wards-2014-election.geojson",
         "boundaries/by-election/london-wards-2018-election.geojson",
+        "census/london-2011-religion-wards-2002.csv",
+        "census/london-2021-religion-wards-2022-BESTFIT.csv",
         "hexmap/E12000007.hexjson",
         "hexmap/LICENSE",
     ]

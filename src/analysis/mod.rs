@@ -1,6 +1,7 @@
 //! Pure analysis of results: seats, winners, majorities, shares, swing and gains.
 //! No egui; every function is tested on examples computed by hand.
 
+pub mod attributes;
 pub mod borough;
 pub mod change;
 pub mod colouring;
@@ -14,6 +15,7 @@ pub mod measures;
 pub mod notional;
 pub mod outcome;
 pub mod scales;
+pub mod scatter;
 pub mod share;
 pub mod table;
 #[cfg(test)]

@@ -141,6 +141,8 @@ pub enum LoadError {
     Results(#[from] ResultsError),
     #[error(transparent)]
     Boundaries(#[from] BoundaryError),
+    #[error(transparent)]
+    Attributes(#[from] super::attributes_csv::AttributeError),
     #[error(
         "None of the {contests} results in {results} matched a ward of {boundaries}. \
          Check the boundaries are for the same borough and years as the results ({elections})."
@@ -159,6 +161,7 @@ impl LoadError {
             LoadError::Cancelled
                 | LoadError::Results(ResultsError::Read(ReadError::Cancelled { .. }))
                 | LoadError::Boundaries(BoundaryError::Read(ReadError::Cancelled { .. }))
+                | LoadError::Attributes(super::attributes_csv::AttributeError::Read(ReadError::Cancelled { .. }))
         )
     }
 }

@@ -25,6 +25,8 @@ pub enum Opened {
     Boundaries { path: PathBuf, parsed: ParsedBoundaries },
     /// A results file: every election in it, with the rows left out in words.
     Results { path: PathBuf, parsed: ParsedResults },
+    /// A table of ward figures (census, indicators): each numeric column a measure.
+    Attributes { path: PathBuf, parsed: super::attributes_csv::ParsedAttributes },
 }
 
 impl Opened {
@@ -32,7 +34,7 @@ impl Opened {
     #[must_use]
     pub fn path(&self) -> &Path {
         match self {
-            Opened::Boundaries { path, .. } | Opened::Results { path, .. } => path,
+            Opened::Boundaries { path, .. } | Opened::Results { path, .. } | Opened::Attributes { path, .. } => path,
         }
     }
 }
@@ -70,7 +72,14 @@ pub fn open_file(
             Opened::Boundaries { path: path.to_path_buf(), parsed: load_boundary_file_with(path, options, progress)? }
         }
         FileKind::Results => {
-            Opened::Results { path: path.to_path_buf(), parsed: load_results_file_with(path, progress)? }
+            let text = super::read_text(path, progress).map_err(super::ResultsError::from)?;
+            if super::attributes_csv::looks_like_attributes(&text) {
+                let parsed = super::attributes_csv::parse(&text, path)?;
+                Opened::Attributes { path: path.to_path_buf(), parsed }
+            } else {
+                let parsed = results::parse(&text, path, &results::borough_from_file_name(path), progress)?;
+                Opened::Results { path: path.to_path_buf(), parsed }
+            }
         }
     })
 }

@@ -9,6 +9,7 @@
 //!
 //! The formats and the join rules are documented in `docs/formats.md`.
 
+pub mod attributes_csv;
 pub mod boundaries;
 pub mod crs;
 pub mod datastore;

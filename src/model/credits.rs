@@ -15,6 +15,14 @@ pub const CODE_POINT_OPEN: &str = "Postcodes: Contains Ordnance Survey data © C
 Contains Royal Mail data © Royal Mail copyright and database right 2025. Contains National Statistics data © Crown \
 copyright and database right 2025.";
 
+/// The credit of the 2011 Census religion table by ward.
+pub const CENSUS_2011: &str = "Census 2011: Greater London Authority, Ward Profiles and Atlas. Source: Office for \
+National Statistics licensed under the Open Government Licence v.3.0.";
+
+/// The credit of the 2021 Census religion table, summed from LSOAs to wards by wardmap's data tools.
+pub const CENSUS_2021: &str = "Census 2021: Source: Office for National Statistics licensed under the Open \
+Government Licence v.3.0 (table TS030 by LSOA, summed to wards by best fit).";
+
 /// One source of the built-in London data, with the credit its licence asks for (the table in
 /// `data/README.md`, "Sources and credits", as the sources state them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +34,7 @@ pub struct Credit {
 }
 
 /// Every source of the built-in London data, for the About box.
-pub const LONDON_SOURCES: [Credit; 9] = [
+pub const LONDON_SOURCES: [Credit; 11] = [
     Credit {
         source: "GLA London Datastore",
         used_for: "results 2006, 2014, 2022; turnout 2006, 2022",
@@ -74,6 +82,18 @@ pub const LONDON_SOURCES: [Credit; 9] = [
         used_for: "postcode points: the weights of notional results",
         licence: "OGL v3.0",
         line: CODE_POINT_OPEN,
+    },
+    Credit {
+        source: "GLA Ward Profiles and Atlas (Census 2011)",
+        used_for: "religion by ward, 2011 Census (2002 ward set)",
+        licence: "OGL v3.0",
+        line: CENSUS_2011,
+    },
+    Credit {
+        source: "ONS Census 2021 TS030 by LSOA (via humaniverse/demographr)",
+        used_for: "religion by ward, 2021 Census (best fit to the 2022 ward set)",
+        licence: "OGL v3.0",
+        line: CENSUS_2021,
     },
     Credit {
         source: "Open Innovations UK wards hex cartogram 2024",

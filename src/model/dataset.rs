@@ -1,6 +1,7 @@
 //! Everything loaded at once: ward sets and elections, each election joined to the ward set
 //! that fits it.
 
+use super::attributes::{AttributeName, AttributeTable, WardAttributes};
 use super::borough::normalise_borough;
 use super::election::{Contest, Election};
 use super::join::{Join, join};
@@ -39,6 +40,10 @@ pub struct Dataset {
     /// Elections estimated on later ward sets of their borough, for comparisons across a
     /// boundary change; filled in by the session after the join (`Dataset::new` leaves it empty).
     pub notionals: Vec<Notional>,
+    /// Ward figures that are not results (census, a user's indicator files), as read.
+    pub attribute_tables: Vec<AttributeTable>,
+    /// Those tables' values on each ward set they fit; filled in by the session after the join.
+    pub attributes: Vec<WardAttributes>,
 }
 
 impl Dataset {
@@ -82,7 +87,7 @@ impl Dataset {
                 }
             })
             .collect();
-        Dataset { ward_sets, elections, notionals: Vec::new() }
+        Dataset { ward_sets, elections, ..Dataset::default() }
     }
 
     pub fn election(&self, id: ElectionId) -> Option<&JoinedElection> {
@@ -127,6 +132,35 @@ impl Dataset {
 
     pub fn notional(&self, id: NotionalId) -> Option<&Notional> {
         self.notionals.get(id.0)
+    }
+
+    /// Every table's values on ward set `set`, with the table, in table order.
+    pub fn attributes_on(&self, set: WardSetId) -> impl Iterator<Item = (&AttributeTable, &WardAttributes)> {
+        self.attributes
+            .iter()
+            .filter(move |a| a.ward_set == set)
+            .filter_map(|a| Some((self.attribute_tables.get(a.table)?, a)))
+    }
+
+    /// The values on `set` that a measure name means, with the column's index: the named table
+    /// and column, of the year given or, with no year, of the latest year not after `year`
+    /// (else the earliest after it).
+    pub fn attribute_on(
+        &self,
+        set: WardSetId,
+        name: &AttributeName,
+        year: i32,
+    ) -> Option<(&AttributeTable, &WardAttributes, usize)> {
+        let candidates = self.attributes_on(set).filter_map(|(table, values)| {
+            let column = table.column(&name.column)?;
+            (table.key.eq_ignore_ascii_case(&name.table) && name.year.is_none_or(|y| table.year == Some(y)))
+                .then_some((table, values, column))
+        });
+        // Latest census not after the election first, then later ones nearest first.
+        candidates.max_by_key(|(table, _, _)| {
+            let y = table.year.unwrap_or(year);
+            if y <= year { (1, y) } else { (0, -y) }
+        })
     }
 
     /// The latest earlier election of the same borough that can be compared with `id` ward by

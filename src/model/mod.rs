@@ -1,5 +1,6 @@
 //! The data model: parties, wards and ward sets, elections and contests. Plain data, no egui.
 
+pub mod attributes;
 pub mod borough;
 pub mod credits;
 pub mod dataset;
@@ -10,6 +11,7 @@ pub mod palette;
 pub mod party;
 pub mod ward;
 
+pub use attributes::{AttributeTable, WardAttributes};
 pub use dataset::{Dataset, ElectionId, JoinedElection, WardSetId};
 pub use election::{Candidate, Contest, Election, PollDate};
 pub use notional::{Notional, NotionalId, WeightMethod};

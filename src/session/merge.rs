@@ -12,6 +12,8 @@ use crate::model::{Dataset, Election, WardSet};
 pub(super) struct Merge {
     pub(super) ward_sets: Vec<WardSet>,
     pub(super) elections: Vec<Election>,
+    /// Tables of ward figures the user opened (the built-in census is added by the session).
+    pub(super) attribute_tables: Vec<crate::model::AttributeTable>,
     /// The readers' warnings and the merge's notes, in the order the files were opened.
     pub(super) notes: Vec<String>,
     pub(super) unsure: Vec<UnsureProperties>,
@@ -28,6 +30,7 @@ impl Merge {
         Merge {
             ward_sets,
             elections,
+            attribute_tables: Vec::new(),
             notes: Vec::new(),
             unsure: Vec::new(),
             embedded_results: false,
@@ -55,6 +58,11 @@ impl Merge {
                 }
                 self.ward_sets.retain(|s| s.source != parsed.ward_set.source);
                 self.ward_sets.push(parsed.ward_set);
+            }
+            Opened::Attributes { parsed, .. } => {
+                self.notes.extend(parsed.warnings);
+                self.attribute_tables.retain(|t| t.source != parsed.table.source);
+                self.attribute_tables.push(parsed.table);
             }
             Opened::Results { path, parsed } => {
                 self.notes.extend(parsed.warnings);

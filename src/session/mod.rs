@@ -19,6 +19,7 @@
 //! Nothing here keeps state between calls: a load returns a whole new [`Session`] or an error,
 //! so a caller that gets an error still has what it had.
 
+pub mod attributes;
 mod check;
 pub mod london;
 mod merge;
@@ -179,8 +180,9 @@ pub fn load_with_then(source: &Source, feedback: &Feedback, on_bad: OnBadFile) -
             let opened = open_all(&files, &BoundaryOptions::default(), feedback, on_bad, &mut failed)?;
             // What actually opened decides what the built-in data fills in: a boundary file
             // left out (unreadable) leaves its results on the built-in wards, not on none.
-            let has = |boundaries: bool| opened.iter().any(|o| matches!(o, Opened::Boundaries { .. }) == boundaries);
-            (Merge::fresh(!has(true), !has(false)), opened)
+            let has_boundaries = opened.iter().any(|o| matches!(o, Opened::Boundaries { .. }));
+            let has_results = opened.iter().any(|o| matches!(o, Opened::Results { .. }));
+            (Merge::fresh(!has_boundaries, !has_results), opened)
         }
         Source::Synthetic { wards, seed } => {
             (feedback.status)(format!("Generating {wards} synthetic wards…"));
@@ -208,7 +210,8 @@ pub fn add_files(
     let files: Vec<(&Path, FileKind)> = paths.iter().map(|path| (path.as_path(), FileKind::of_path(path))).collect();
     let mut failed = Vec::new();
     let opened = open_all(&files, options, feedback, on_bad, &mut failed)?;
-    let base = Merge::on(current.ward_sets.clone(), current.elections.iter().map(|e| e.election.clone()).collect());
+    let mut base = Merge::on(current.ward_sets.clone(), current.elections.iter().map(|e| e.election.clone()).collect());
+    base.attribute_tables = attributes::user_tables(current);
     // Only the files that opened are remembered (in the app's recent files).
     let read: Vec<PathBuf> = opened.iter().map(|o| o.path().to_path_buf()).collect();
     finish(base, opened, read, feedback, failed)
@@ -278,7 +281,9 @@ fn finish(
         (feedback.status)("Estimating notional results across boundary changes…".into());
     }
     notional::attach(&mut checked.dataset, crate::model::WeightMethod::default());
+    let unmatched = attributes::attach(&mut checked.dataset, merge.attribute_tables);
     let mut warnings = merge.notes;
+    warnings.extend(unmatched);
     warnings.extend(checked.warnings);
     Ok(Session {
         dataset: checked.dataset,
@@ -315,6 +320,7 @@ pub fn embedded_barnet() -> Dataset {
     elections.extend(london::elections().iter().filter(|e| e.borough == london::BARNET).cloned());
     let mut data = Dataset::new(crate::io::embedded::barnet_ward_sets(), elections);
     notional::attach(&mut data, crate::model::WeightMethod::default());
+    attributes::attach(&mut data, Vec::new());
     data
 }
 
@@ -323,6 +329,7 @@ pub fn embedded_barnet() -> Dataset {
 pub fn embedded() -> Dataset {
     let mut data = Dataset::new(embedded_ward_sets(), embedded_elections());
     notional::attach(&mut data, crate::model::WeightMethod::default());
+    attributes::attach(&mut data, Vec::new());
     data
 }
 

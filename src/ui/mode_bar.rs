@@ -55,6 +55,7 @@ pub fn show(
             }
             Picker::Baseline => baseline_picker(ui, data, id, &mut new_spec.baseline),
             Picker::ShareMethod => method_picker(ui, spec.method, &mut new_spec.method),
+            Picker::Attribute => attribute_picker(ui, data, id, spec, &mut new_spec.attribute),
         }
     }
     ui.checkbox(&mut new_spec.colour_blind, "Colour-blind safe")
@@ -63,6 +64,30 @@ pub fn show(
         commands.push(Command::SetColourSpec(new_spec));
     }
     commands
+}
+
+/// The ward figures with values on the shown wards, by heading; the measure name on hover.
+fn attribute_picker(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    id: crate::model::ElectionId,
+    spec: &ColourSpec,
+    chosen: &mut String,
+) {
+    let on = crate::analysis::measures::Context { data, id, spec };
+    let names = crate::analysis::measures::attribute::names_for(&on);
+    let label = ui.label("Figure:");
+    let shown = measure(spec.mode).column_title(&on);
+    egui::ComboBox::from_id_salt("attribute")
+        .selected_text(shown)
+        .width(320.0)
+        .show_ui(ui, |ui| {
+            for (name, heading) in names {
+                ui.selectable_value(chosen, name.clone(), heading).on_hover_text(name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn method_picker(ui: &mut egui::Ui, shown: ShareMethod, chosen: &mut ShareMethod) {

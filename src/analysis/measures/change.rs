@@ -51,6 +51,10 @@ impl Measure for Change {
         Some(WardValue { number: Some(s.points), text })
     }
 
+    fn unit(&self, _on: &Context<'_>) -> String {
+        "pts".into()
+    }
+
     fn column_title(&self, on: &Context<'_>) -> String {
         format!("{} change {}, pts", on.party().short, on.years())
     }

@@ -24,6 +24,10 @@ impl Measure for Majority {
         }))
     }
 
+    fn unit(&self, _on: &Context<'_>) -> String {
+        "%".into()
+    }
+
     fn column_title(&self, _on: &Context<'_>) -> String {
         "Majority".into()
     }

@@ -116,6 +116,18 @@ pub trait Measure: Sync {
         true
     }
 
+    /// The unit of [`WardValue::number`] ("%", "pts"), for axes and slopes; empty when the
+    /// measure has no number or no unit.
+    fn unit(&self, _on: &Context<'_>) -> String {
+        String::new()
+    }
+
+    /// A caveat that goes with the figures wherever they are shown (an approximation, an
+    /// apportioned estimate); `None` when there is none.
+    fn caveat(&self, _on: &Context<'_>) -> Option<String> {
+        None
+    }
+
     /// A value as a short table cell ("+6.9 pts"); the full words are the cell's tooltip.
     fn cell_text(&self, _spec: &ColourSpec, value: &WardValue) -> String {
         value.text.clone()
@@ -137,6 +149,8 @@ pub enum Picker {
     Baseline,
     /// How shares are counted ([`ColourSpec::method`]).
     ShareMethod,
+    /// A column of ward figures, census or opened ([`ColourSpec::attribute`]).
+    Attribute,
 }
 
 /// Why a measure cannot be shown. The words (via `Display`) are shown as they are, in hover
@@ -155,6 +169,8 @@ pub enum Unavailable {
     Comparison(#[from] PairError),
     #[error("Council control maps many boroughs at once: pick London at the top")]
     NotManyBoroughs,
+    #[error("No ward figures: {0}")]
+    NoAttribute(String),
 }
 
 /// One ward's value under a measure: a number where the measure has one (%, points, seats
@@ -243,4 +259,6 @@ registry! {
     Gains = "gains" => gains::Gains,
     /// Each borough's council control, on a map of many boroughs (London).
     Control = "control" => control::CouncilControl,
+    /// A census share or a column of a table the user opened (sequential).
+    Attribute = "census" => attribute::Attribute,
 }

@@ -48,7 +48,7 @@ mod tests {
 
     #[test]
     fn every_mode_has_a_label_and_only_comparisons_need_a_baseline() {
-        assert_eq!(ColourMode::ALL.len(), 8);
+        assert_eq!(ColourMode::ALL.len(), 9);
         let needing: Vec<ColourMode> = ColourMode::ALL.iter().copied().filter(|m| m.needs_baseline()).collect();
         assert_eq!(needing, [ColourMode::Change, ColourMode::Swing, ColourMode::Gains]);
         assert_eq!(ColourMode::Majority.label(), "Majority / marginality");
@@ -65,7 +65,7 @@ mod tests {
         assert_eq!(
             "rainbow".parse::<ColourMode>().map_err(|e| e.to_string()),
             Err(
-                "unknown mode 'rainbow': choose one of winner, share, change, swing, majority, turnout, gains, control"
+                "unknown mode 'rainbow': choose one of winner, share, change, swing, majority, turnout, gains, control, census"
                     .into()
             )
         );

@@ -40,6 +40,10 @@ impl Measure for Share {
         Some(WardValue { number: Some(share), text: format!("{} {share:.1}% ({})", party.name, method.label()) })
     }
 
+    fn unit(&self, _on: &Context<'_>) -> String {
+        "%".into()
+    }
+
     fn column_title(&self, on: &Context<'_>) -> String {
         format!("{} share, %", on.party().short)
     }

@@ -21,6 +21,9 @@ pub struct ColourSpec {
     pub baseline: Option<i32>,
     /// How shares are counted in multi-member wards.
     pub method: ShareMethod,
+    /// The ward figure for the census map: a measure name, `census:jewish` (the latest census
+    /// not after the election), `census:jewish:2011`, or `table:column` of an opened file.
+    pub attribute: String,
     /// Colour-blind-safe palettes: Okabe-Ito for parties, cividis-like ramps for scales.
     pub colour_blind: bool,
 }
@@ -34,6 +37,7 @@ impl ColourSpec {
             swing: ("Conservative".into(), "Labour".into()),
             baseline: None,
             method: ShareMethod::TopVote,
+            attribute: "census:jewish".into(),
             colour_blind: false,
         }
     }

@@ -55,6 +55,10 @@ impl Measure for Swing {
         Some(WardValue { number: Some(s.points), text: swing_label(s.points, &a, &b) })
     }
 
+    fn unit(&self, _on: &Context<'_>) -> String {
+        "pts".into()
+    }
+
     fn column_title(&self, on: &Context<'_>) -> String {
         let (a, b) = on.swing_parties();
         format!("Swing {}↔{} {}", a.short, b.short, on.years())

@@ -27,6 +27,10 @@ impl Measure for Turnout {
         }))
     }
 
+    fn unit(&self, _on: &Context<'_>) -> String {
+        "%".into()
+    }
+
     fn column_title(&self, _on: &Context<'_>) -> String {
         "Turnout, %".into()
     }
