@@ -80,8 +80,10 @@ fn match_rows(table: &AttributeTable, set: &WardSet) -> Vec<Option<WardFigures>>
     for (i, row) in table.rows.iter().enumerate() {
         let Some(name) = &row.name else { continue };
         // A name twice (Abbey in two boroughs, with no borough column) matches neither.
-        by_name.entry(key(row.borough.as_deref(), name)).and_modify(|slot| *slot = None).or_insert(Some(i));
         by_name.entry(key(None, name)).and_modify(|slot| *slot = None).or_insert(Some(i));
+        if row.borough.is_some() {
+            by_name.entry(key(row.borough.as_deref(), name)).and_modify(|slot| *slot = None).or_insert(Some(i));
+        }
     }
     set.wards
         .iter()

@@ -59,6 +59,8 @@ pub struct Axis {
     pub unit: String,
     /// Any caveat of the measure (an approximation, a notional baseline): shown with the method.
     pub note: Option<String>,
+    /// The credit of figures that are not the election's own (the census).
+    pub credit: Option<String>,
 }
 
 /// A scatter plot of two measures over the wards of one election.
@@ -73,6 +75,8 @@ pub struct Scatter {
     pub fit: Option<Fit>,
     /// Wards of the set with no value on one axis or the other.
     pub left_out: usize,
+    /// The sources of both axes, as their licences ask: results, boundaries, census.
+    pub credits: String,
 }
 
 /// Why a scatter plot cannot be drawn.
@@ -104,7 +108,12 @@ pub fn scatter(
         let values = the_measure.ward_values(&on).map_err(err)?;
         let notional = spec.mode.needs_baseline().then(|| on.pair().ok().and_then(|p| p.notional_note(data))).flatten();
         let note = the_measure.caveat(&on).or(notional);
-        let axis = Axis { title: the_measure.column_title(&on), unit: the_measure.unit(&on), note };
+        let axis = Axis {
+            title: the_measure.column_title(&on),
+            unit: the_measure.unit(&on),
+            note,
+            credit: the_measure.credit(&on),
+        };
         Ok((axis, values))
     };
     let (x_axis, xs) = axis(x, "x")?;
@@ -156,7 +165,15 @@ pub fn scatter(
         Some(b) if joined.election.borough != b => format!("{b} {}", joined.election.year),
         _ => joined.election.title(),
     };
-    Ok(Scatter { title, x: x_axis, y: y_axis, fit: fit(&pairs), points, left_out })
+    let baseline = [x, y].into_iter().find_map(|spec| crate::analysis::measures::baseline_of(data, id, spec));
+    let mut credits = crate::model::credits::attribution_for_all(data, Some(id), baseline);
+    let mut extra: Vec<&String> = [&x_axis.credit, &y_axis.credit].into_iter().flatten().collect();
+    extra.dedup();
+    for credit in extra {
+        credits.push(' ');
+        credits.push_str(credit);
+    }
+    Ok(Scatter { title, x: x_axis, y: y_axis, fit: fit(&pairs), points, left_out, credits })
 }
 
 /// The least-squares fit of `points`, with both correlations; `None` below [`MIN_FIT_POINTS`]
@@ -228,6 +245,49 @@ pub fn strength(r: f64) -> &'static str {
     }
 }
 
+impl Axis {
+    /// The title up to its first comma, as it reads inside a sentence: "Jewish residents",
+    /// "swing Con↔Lab 2014→2018" (a capital kept where the next letter is one too: "ONS").
+    #[must_use]
+    pub fn short_title(&self) -> String {
+        let short = self.title.split(',').next().unwrap_or(&self.title).trim();
+        let mut chars = short.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() && !names_a_people(short) => {
+                first.to_lowercase().chain(short.chars().skip(1)).collect()
+            }
+            _ => short.to_owned(),
+        }
+    }
+}
+
+/// Whether a title opens with a word English keeps capitalised (a religion, a people, a party):
+/// "Jewish residents", "Labour share".
+fn names_a_people(title: &str) -> bool {
+    const PROPER: &[&str] = &[
+        "Jewish",
+        "Christian",
+        "Muslim",
+        "Hindu",
+        "Sikh",
+        "Buddhist",
+        "Labour",
+        "Conservative",
+        "Green",
+        "Liberal",
+        "Reform",
+        "Independent",
+        "London",
+        "English",
+        "British",
+        "Irish",
+        "Asian",
+        "Black",
+        "White",
+    ];
+    title.split_whitespace().next().is_some_and(|word| PROPER.contains(&word))
+}
+
 impl Scatter {
     /// "n = 21, r = 0.52, slope 0.31 pts per %": the legend entry of the fitted line.
     #[must_use]
@@ -249,7 +309,7 @@ impl Scatter {
                 "No line: one of the measures is the same in every ward.".to_owned()
             };
         };
-        let (x, y) = (self.x.title.to_lowercase(), self.y.title.to_lowercase());
+        let (x, y) = (self.x.short_title(), self.y.short_title());
         let sentence = if fit.r.abs() < 0.1 {
             format!("wards with more {x} had neither more nor less {y}")
         } else if fit.r > 0.0 {

@@ -5,6 +5,7 @@ pub mod boroughs;
 pub mod export;
 pub mod gui;
 pub mod notional;
+pub mod scatter;
 pub mod summary;
 pub mod table;
 
@@ -59,6 +60,9 @@ pub enum Command {
     /// Estimate an election on the wards of a later one (a notional result) and write it as a
     /// results CSV with a `notional` column.
     Notional(notional::NotionalArgs),
+    /// One measure against another, ward by ward: n, Pearson's r, the least-squares line and
+    /// what r means; with --out, the plot (PNG, SVG) or its points (CSV).
+    Scatter(scatter::ScatterArgs),
 }
 
 /// Parse arguments and run.
@@ -70,6 +74,7 @@ pub fn main() -> ExitCode {
         Some(Command::Boroughs(args)) => report(load_data(&cli.data).and_then(|data| boroughs::run(&data, &args))),
         Some(Command::Table(args)) => report(load_data(&cli.data).and_then(|data| table::run(&data, &args))),
         Some(Command::Notional(args)) => report(load_data(&cli.data).and_then(|data| notional::run(&data, &args))),
+        Some(Command::Scatter(args)) => report(load_data(&cli.data).and_then(|data| scatter::run(&data, &args))),
         None => report(gui::run(&cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}"))),
     }
 }

@@ -355,10 +355,11 @@ mod tests {
 
     #[test]
     fn a_table_without_numbers_or_wards_says_what_is_missing() {
-        let no_numbers = parse("ward,colour\nBurnt Oak,red\n", Path::new("a.csv")).map(|_| ()).unwrap_err();
+        let no_numbers =
+            parse("ward,colour\nBurnt Oak,red\n", Path::new("a.csv")).map(|_| ()).expect_err("no numeric column");
         assert!(no_numbers.to_string().contains("no column of numbers"), "{no_numbers}");
         assert!(no_numbers.to_string().contains("colour"), "{no_numbers}");
-        let no_ward = parse("x,y\n1,2\n", Path::new("b.csv")).map(|_| ()).unwrap_err();
+        let no_ward = parse("x,y\n1,2\n", Path::new("b.csv")).map(|_| ()).expect_err("no ward column");
         assert!(no_ward.to_string().contains("no column of ward codes"), "{no_ward}");
     }
 }

@@ -12,6 +12,7 @@ mod layout;
 mod legend;
 mod map;
 mod png;
+pub mod scatter;
 pub mod scene;
 pub mod stripes;
 pub mod style;
@@ -26,6 +27,7 @@ use crate::model::{Dataset, WardSet};
 
 pub use atomic_write::{Overwrite, WriteError, check_target, write_atomically};
 pub use layout::{MAX_SIDE, MIN_WIDTH};
+pub use scatter::{ScatterOptions, scatter_scene, scatter_title};
 pub use scene::Scene;
 
 /// What to draw and how big.

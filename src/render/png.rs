@@ -88,6 +88,24 @@ pub fn paint(scene: &Scene) -> Result<Pixmap, RenderError> {
                 image.stroke_path(&path, &solid(*edge), &stroke, Transform::identity(), None);
             }
             Item::Text(run) => draw_text(&mut image, run),
+            Item::Line { points, colour, width } => {
+                let mut builder = PathBuilder::new();
+                for (i, &(x, y)) in points.iter().enumerate() {
+                    if i == 0 { builder.move_to(x, y) } else { builder.line_to(x, y) }
+                }
+                if let Some(path) = builder.finish() {
+                    let stroke = Stroke { width: *width, line_cap: tiny_skia::LineCap::Round, ..Stroke::default() };
+                    image.stroke_path(&path, &solid(*colour), &stroke, Transform::identity(), None);
+                }
+            }
+            Item::Dot { centre: (x, y), radius, fill, stroke: (edge, width), .. } => {
+                let Some(path) = PathBuilder::from_circle(*x, *y, *radius) else {
+                    continue;
+                };
+                image.fill_path(&path, &solid(*fill), FillRule::Winding, Transform::identity(), None);
+                let stroke = Stroke { width: *width, ..Stroke::default() };
+                image.stroke_path(&path, &solid(*edge), &stroke, Transform::identity(), None);
+            }
         }
     }
     Ok(image)

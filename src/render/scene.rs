@@ -31,6 +31,12 @@ pub enum TextRole {
     /// The key to the numbered wards, under the map.
     WardKey,
     Attribution,
+    /// A plot's axis title.
+    AxisTitle,
+    /// A number along a plot's axis.
+    Tick,
+    /// A sentence under a plot's title: what its statistics mean, or a warning.
+    Caption,
 }
 
 impl TextRole {
@@ -45,6 +51,9 @@ impl TextRole {
             TextRole::WardLabel => "ward-label",
             TextRole::WardKey => "ward-key",
             TextRole::Attribution => "attribution",
+            TextRole::AxisTitle => "axis-title",
+            TextRole::Tick => "tick",
+            TextRole::Caption => "caption",
         }
     }
 }
@@ -140,9 +149,31 @@ pub struct MapLayer {
 /// Anything drawn outside the map: boxes, legend swatches, text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
-    Rect { rect: PxRect, fill: Rgb, stroke: Option<(Rgb, f32)> },
-    Swatch { rect: PxRect, fill: FillStyle, stroke: (Rgb, f32) },
+    Rect {
+        rect: PxRect,
+        fill: Rgb,
+        stroke: Option<(Rgb, f32)>,
+    },
+    Swatch {
+        rect: PxRect,
+        fill: FillStyle,
+        stroke: (Rgb, f32),
+    },
     Text(TextRun),
+    /// A polyline (a plot's fitted line, a grid line), drawn with round caps.
+    Line {
+        points: Vec<(f32, f32)>,
+        colour: Rgb,
+        width: f32,
+    },
+    /// A plot's point: a filled circle with an edge; `label` names it (the SVG's tooltip).
+    Dot {
+        centre: (f32, f32),
+        radius: f32,
+        fill: Rgb,
+        stroke: (Rgb, f32),
+        label: Option<String>,
+    },
 }
 
 /// The whole picture.

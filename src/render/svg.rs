@@ -88,6 +88,36 @@ pub fn write(scene: &Scene) -> String {
                 let _ = writeln!(body, r#"<rect {} fill="{fill}"{}/>"#, rect_attrs(rect), stroke_attrs(*edge, *width));
             }
             Item::Text(run) => text(&mut body, run),
+            Item::Line { points, colour, width } => {
+                let mut d = String::new();
+                for (i, &(x, y)) in points.iter().enumerate() {
+                    let _ = write!(d, "{}{} {}", if i == 0 { "M" } else { "L" }, num(x), num(y));
+                }
+                let _ = writeln!(
+                    body,
+                    r#"<path fill="none" stroke="{}" stroke-width="{}" stroke-linecap="round" d="{d}"/>"#,
+                    colour.to_hex(),
+                    num(*width)
+                );
+            }
+            Item::Dot { centre: (x, y), radius, fill, stroke: (edge, width), label } => {
+                let circle = format!(
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}"{}"#,
+                    num(*x),
+                    num(*y),
+                    num(*radius),
+                    fill.to_hex(),
+                    stroke_attrs(*edge, *width)
+                );
+                match label {
+                    Some(label) => {
+                        let _ = writeln!(body, "{circle}><title>{}</title></circle>", escape(label));
+                    }
+                    None => {
+                        let _ = writeln!(body, "{circle}/>");
+                    }
+                }
+            }
         }
     }
     body.push_str("</g>\n");

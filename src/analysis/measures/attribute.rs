@@ -127,6 +127,11 @@ impl Measure for Attribute {
         find(on).ok()?.caveat()
     }
 
+    fn credit(&self, on: &Context<'_>) -> Option<String> {
+        let found = find(on).ok()?;
+        Some(found.table.credit.clone().unwrap_or_else(|| format!("Ward figures from {}.", found.table.source)))
+    }
+
     fn cell_text(&self, _spec: &ColourSpec, value: &WardValue) -> String {
         value.number.map_or_else(|| value.text.clone(), |n| format!("{n:.1}"))
     }

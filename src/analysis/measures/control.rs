@@ -43,6 +43,10 @@ impl Measure for CouncilControl {
         "Council control"
     }
 
+    fn plottable(&self) -> bool {
+        false
+    }
+
     fn availability(&self, on: &Context<'_>) -> Result<(), Unavailable> {
         let joined = on.election()?;
         let set = joined.ward_set.and_then(|s| on.data.ward_set(s)).ok_or(Unavailable::NoResults)?;

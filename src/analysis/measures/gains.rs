@@ -16,6 +16,10 @@ impl Measure for Gains {
         "Gains"
     }
 
+    fn plottable(&self) -> bool {
+        false
+    }
+
     fn pickers(&self) -> &'static [Picker] {
         &[Picker::Baseline]
     }

@@ -10,11 +10,13 @@
 //! The arithmetic (shares, change, swing, gains, majorities, scales) stays in the plain
 //! functions of the sibling modules; a measure only picks the numbers and words to show.
 
+mod axis;
 mod context;
 mod naming;
 mod painting;
 mod spec;
 
+pub use axis::{AXIS_SYNTAX, AxisError, axis_name, parse_axis};
 pub use context::Context;
 pub(crate) use context::ward_count;
 pub use naming::UnknownMode;
@@ -116,6 +118,12 @@ pub trait Measure: Sync {
         true
     }
 
+    /// Whether each ward's value is a number that can go on a scatter plot's axis; the winner,
+    /// gains and control maps are categories.
+    fn plottable(&self) -> bool {
+        true
+    }
+
     /// The unit of [`WardValue::number`] ("%", "pts"), for axes and slopes; empty when the
     /// measure has no number or no unit.
     fn unit(&self, _on: &Context<'_>) -> String {
@@ -125,6 +133,12 @@ pub trait Measure: Sync {
     /// A caveat that goes with the figures wherever they are shown (an approximation, an
     /// apportioned estimate); `None` when there is none.
     fn caveat(&self, _on: &Context<'_>) -> Option<String> {
+        None
+    }
+
+    /// The credit the figures' licence asks for, when they are not the election's own (a
+    /// census table's); `None` for measures of the results.
+    fn credit(&self, _on: &Context<'_>) -> Option<String> {
         None
     }
 

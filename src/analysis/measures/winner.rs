@@ -14,6 +14,10 @@ impl Measure for Winner {
         "Winning party"
     }
 
+    fn plottable(&self) -> bool {
+        false
+    }
+
     fn without_results(&self) -> bool {
         true
     }
