@@ -1,5 +1,5 @@
 //! Ward figures on each ward set: a table's rows matched to the wards by ONS code (or by name
-//! within the borough when no code fits), and, for counts of people on boundaries the table
+//! within the borough when no code fits and the row or the ward has none), and, for counts of people on boundaries the table
 //! was not published for, estimated from another ward set of the borough by the notional
 //! weights (the share of each old ward's postcode points in each new ward).
 //!
@@ -55,24 +55,33 @@ pub fn resolve_all(data: &Dataset, weights: &[WeightsBetween<'_>]) -> Vec<WardAt
 }
 
 /// A set's wards matched to the table's rows by code; when no code matches, by name within
-/// the borough.
+/// the borough (only where the row or the ward has no code).
 fn match_rows(table: &AttributeTable, set: &WardSet) -> Vec<Option<WardFigures>> {
+    matched_rows(table, set)
+        .into_iter()
+        .map(|row| {
+            let (row, basis) = row?;
+            table.rows.get(row).map(|r| WardFigures { values: r.values.clone(), basis })
+        })
+        .collect()
+}
+
+/// The row of the table each ward of the set takes, and how it was matched.
+fn matched_rows(table: &AttributeTable, set: &WardSet) -> Vec<Option<(usize, FiguresBasis)>> {
     let by_code: HashMap<String, usize> =
         table.rows.iter().enumerate().filter_map(|(i, row)| Some((row.code.as_ref()?.to_uppercase(), i))).collect();
-    let figures =
-        |row: usize, basis: FiguresBasis| table.rows.get(row).map(|r| WardFigures { values: r.values.clone(), basis });
-    let coded: Vec<Option<WardFigures>> = set
+    let coded: Vec<Option<(usize, FiguresBasis)>> = set
         .wards
         .iter()
-        .map(|w| {
-            let row = by_code.get(&w.code.as_ref()?.to_uppercase())?;
-            figures(*row, FiguresBasis::ByCode)
-        })
+        .map(|w| Some((*by_code.get(&w.code.as_ref()?.to_uppercase())?, FiguresBasis::ByCode)))
         .collect();
     if coded.iter().any(Option::is_some) {
         return coded;
     }
-    // No code fits: names, within the borough where the table and the set say which.
+    // No code fits: names, within the borough where the table and the set say which. As in the
+    // join of results, a row and a ward that both have codes are not matched by name: a
+    // different code is a different ward, whatever it is called (Barnet's 2022 wards reuse the
+    // 2002 names with new shapes, so the 2011 Census must be apportioned onto them, not copied).
     let key = |borough: Option<&str>, name: &str| {
         (borough.map(normalise_borough).unwrap_or_default(), crate::model::join::normalise_ward_name(name))
     };
@@ -90,9 +99,26 @@ fn match_rows(table: &AttributeTable, set: &WardSet) -> Vec<Option<WardFigures>>
         .map(|w| {
             let borough = w.borough.as_deref().or(set.borough.as_deref());
             let row = by_name.get(&key(borough, &w.name)).or_else(|| by_name.get(&key(None, &w.name)))?;
-            figures((*row)?, FiguresBasis::ByName)
+            let row = (*row)?;
+            let both_coded = w.code.is_some() && table.rows.get(row).is_some_and(|r| r.code.is_some());
+            (!both_coded).then_some((row, FiguresBasis::ByName))
         })
         .collect()
+}
+
+/// The rows of a table that no ward of any ward set of `data` takes (a mistyped code, a ward
+/// of boundaries not loaded), in file order.
+#[must_use]
+pub fn unmatched_rows(data: &Dataset, table: &AttributeTable) -> Vec<usize> {
+    let mut used = vec![false; table.rows.len()];
+    for set in &data.ward_sets {
+        for (row, _) in matched_rows(table, set).into_iter().flatten() {
+            if let Some(slot) = used.get_mut(row) {
+                *slot = true;
+            }
+        }
+    }
+    used.iter().enumerate().filter(|(_, used)| !**used).map(|(row, _)| row).collect()
 }
 
 /// Each new ward's counts as Σ w(a, b) · count(a) over the old wards a it draws on; `None`
@@ -163,6 +189,107 @@ pub fn shown_value(table: &AttributeTable, figures: &WardFigures, column: usize)
             Some(value / total * 100.0)
         }
         _ => Some(value),
+    }
+}
+
+/// One line of a ward's figures, in words: "Jewish", "6,975", "37.1%".
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakdownRow {
+    pub label: String,
+    /// A count with thousands separated, or a value with its unit ("12.5%", "£31,200",
+    /// "3.5 dogs"); "–" where the ward has no figure.
+    pub value: String,
+    /// A count's share of the table's total ("37.1%"); `None` for a table of values, and for
+    /// the total itself.
+    pub share: Option<String>,
+}
+
+/// Everything the ward panel says about one table for one ward.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breakdown {
+    /// "Religion, 2011 Census".
+    pub title: String,
+    /// Every column in file order, but a count table's total.
+    pub rows: Vec<BreakdownRow>,
+    /// A count table's total: "All usual residents", "18,818".
+    pub total: Option<BreakdownRow>,
+    /// The table's caveat and how this ward's figures were found, when either is worth saying.
+    pub notes: Vec<String>,
+    /// The credit its licence asks for, or where it came from.
+    pub credit: String,
+}
+
+/// A ward's figures in one table, line by line, as the ward panel lists them.
+#[must_use]
+pub fn breakdown(table: &AttributeTable, figures: &WardFigures) -> Breakdown {
+    let value = |column: usize| figures.values.get(column).copied().flatten();
+    let (total_column, total) = match table.kind {
+        AttributeKind::Counts { total, .. } => (Some(total), value(total)),
+        AttributeKind::Values => (None, None),
+    };
+    let rows = table
+        .measured_columns()
+        .map(|(column, about)| {
+            let figure = value(column);
+            match total_column {
+                Some(_) => BreakdownRow {
+                    label: about.label.clone(),
+                    value: figure.map_or_else(|| "–".to_owned(), count_text),
+                    share: Some(figure.zip(total).map_or_else(|| "–".to_owned(), |(n, t)| share_text(n, t))),
+                },
+                None => BreakdownRow {
+                    label: about.label.clone(),
+                    value: figure.map_or_else(|| "–".to_owned(), |v| value_text(v, &about.unit)),
+                    share: None,
+                },
+            }
+        })
+        .collect();
+    let total = total_column.map(|column| BreakdownRow {
+        label: table.columns.get(column).map_or_else(|| "Total".to_owned(), |c| c.label.clone()),
+        value: total.map_or_else(|| "–".to_owned(), count_text),
+        share: None,
+    });
+    let notes = table.caveat.iter().cloned().chain(figures.basis.note()).collect();
+    let credit = table.credit.clone().unwrap_or_else(|| format!("Ward figures from {}.", table.source));
+    Breakdown { title: table.title.clone(), rows, total, notes, credit }
+}
+
+/// A count of people, whole, with thousands separated (an apportioned count has a fraction).
+#[must_use]
+pub fn count_text(count: f64) -> String {
+    let n = count.round().max(0.0) as u64;
+    crate::analysis::format::thousands(n)
+}
+
+/// `count` as a share of `total`: "37.1%". Published (whole) counts are rounded once from the
+/// exact fraction, as vote shares are; "–" for a total of none.
+#[must_use]
+pub fn share_text(count: f64, total: f64) -> String {
+    let whole = |x: f64| x >= 0.0 && x.fract() == 0.0 && x < 1e15;
+    if whole(count) && whole(total) {
+        crate::analysis::format::share_text(count as u64, total as u64)
+    } else if total > 0.0 {
+        crate::analysis::format::percent_text(count / total * 100.0)
+    } else {
+        "–".to_owned()
+    }
+}
+
+/// A value as the file gave it, thousands separated, with its unit: "£31,200", "12.5%",
+/// "3.5 dogs", "0.27".
+#[must_use]
+pub fn value_text(value: f64, unit: &str) -> String {
+    let digits = format!("{}", value.abs());
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let whole = whole.parse::<u64>().map_or_else(|_| whole.to_owned(), crate::analysis::format::thousands);
+    let sign = if value < 0.0 { "-" } else { "" };
+    let number = if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") };
+    match unit {
+        "" => number,
+        "%" => format!("{number}%"),
+        "£" | "$" | "€" => format!("{sign}{unit}{}", number.trim_start_matches('-')),
+        _ => format!("{number} {unit}"),
     }
 }
 
@@ -267,5 +394,88 @@ mod tests {
         let matched = match_rows(&table, &wards);
         assert_eq!(matched[0].as_ref().map(|f| &f.basis), Some(&FiguresBasis::ByName));
         assert!(matched[1].is_none());
+    }
+
+    #[test]
+    fn a_coded_row_is_not_matched_by_name_to_a_ward_with_another_code() {
+        // The 2011 Census's Golders Green (E1) is not the 2022 ward of that name (N1).
+        let table = census();
+        let new = set("new", vec![ward("N1", "A"), Ward { code: None, ..ward("", "B") }]);
+        let mut rows = census().rows;
+        rows[0].name = Some("A".into());
+        rows[1].name = Some("B".into());
+        let table = AttributeTable { rows, ..table };
+        let matched = match_rows(&table, &new);
+        assert!(matched[0].is_none(), "another code: another ward");
+        assert_eq!(matched[1].as_ref().map(|f| &f.basis), Some(&FiguresBasis::ByName), "a ward without a code");
+    }
+
+    #[test]
+    fn a_count_tables_breakdown_lists_every_column_with_its_share_then_the_total() {
+        let mut table = census();
+        table.caveat = Some("An approximation.".into());
+        table.credit = Some("Census credit.".into());
+        let figures = WardFigures { values: vec![Some(6975.0), Some(18818.0)], basis: FiguresBasis::ByCode };
+        let shown = breakdown(&table, &figures);
+        assert_eq!(shown.title, "Religion, 2011 Census");
+        assert_eq!(
+            shown.rows,
+            [BreakdownRow { label: "jewish".into(), value: "6,975".into(), share: Some("37.1%".into()) }]
+        );
+        assert_eq!(shown.total, Some(BreakdownRow { label: "total".into(), value: "18,818".into(), share: None }));
+        assert_eq!(shown.notes, ["An approximation."]);
+        assert_eq!(shown.credit, "Census credit.");
+    }
+
+    #[test]
+    fn an_apportioned_breakdown_rounds_counts_and_says_how_they_were_found() {
+        let table = census();
+        let basis = FiguresBasis::Apportioned { from: "2002 wards".into(), method: "area".into() };
+        let figures = WardFigures { values: vec![Some(1234.6), None], basis };
+        let shown = breakdown(&table, &figures);
+        assert_eq!(shown.rows[0].value, "1,235");
+        assert_eq!(shown.rows[0].share.as_deref(), Some("–"), "no total, no share");
+        assert_eq!(shown.total.map(|t| t.value).as_deref(), Some("–"));
+        assert!(shown.notes.iter().any(|n| n.contains("2002 wards")), "{:?}", shown.notes);
+        assert_eq!(shown.credit, "Ward figures from test.");
+    }
+
+    #[test]
+    fn a_values_tables_breakdown_gives_each_value_with_its_unit_and_no_share() {
+        let mut table = census();
+        table.kind = AttributeKind::Values;
+        table.columns = vec![
+            AttributeColumn { key: "income".into(), label: "Income".into(), unit: "£".into() },
+            AttributeColumn { key: "dogs".into(), label: "Dogs".into(), unit: "dogs".into() },
+        ];
+        let figures = WardFigures { values: vec![Some(31200.0), Some(3.5)], basis: FiguresBasis::ByName };
+        let shown = breakdown(&table, &figures);
+        let rows: Vec<(&str, &str, Option<&str>)> =
+            shown.rows.iter().map(|r| (r.label.as_str(), r.value.as_str(), r.share.as_deref())).collect();
+        assert_eq!(rows, [("Income", "£31,200", None), ("Dogs", "3.5 dogs", None)]);
+        assert_eq!(shown.total, None);
+        assert!(shown.notes.is_empty());
+    }
+
+    #[test]
+    fn numbers_are_written_as_given_with_thousands_and_units() {
+        assert_eq!(value_text(1234567.25, ""), "1,234,567.25");
+        assert_eq!(value_text(-2.5, "%"), "-2.5%");
+        assert_eq!(value_text(-1500.0, "£"), "-£1,500");
+        assert_eq!(value_text(0.27, ""), "0.27");
+        assert_eq!(share_text(1.0, 8.0), "12.5%");
+        assert_eq!(share_text(0.4, 1000.0), "<0.1%");
+        assert_eq!(share_text(5.0, 0.0), "–");
+        assert_eq!(count_text(15432.4), "15,432");
+    }
+
+    #[test]
+    fn rows_that_fit_no_ward_are_named() {
+        let wards = set("wards", vec![ward("E1", "A"), ward("E2", "B")]);
+        let mut data = Dataset::new(vec![wards], Vec::new());
+        let mut table = census();
+        table.rows.push(AttributeRow { code: Some("E9".into()), name: None, borough: None, values: vec![None, None] });
+        data.attribute_tables.push(table.clone());
+        assert_eq!(unmatched_rows(&data, &table), [2]);
     }
 }

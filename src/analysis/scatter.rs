@@ -369,6 +369,53 @@ impl Scatter {
     }
 }
 
+/// One measure a scatter axis can show: its name (as `wardmap scatter --x` takes it) and the
+/// words of the picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AxisChoice {
+    pub name: String,
+    pub label: String,
+}
+
+/// How many parties get share and change axes of their own in the picker.
+const PICKER_PARTIES: usize = 5;
+
+/// The measures an axis picker offers for election `id`: the leading parties' shares and
+/// changes, the swing pair of `base`, turnout, majority and every column of ward figures on
+/// the election's wards. Only those that can be shown are offered.
+#[must_use]
+pub fn axis_choices(data: &Dataset, id: ElectionId, base: &ColourSpec) -> Vec<AxisChoice> {
+    use super::measures::{ColourMode, axis_name};
+    let Some(joined) = data.election(id) else { return Vec::new() };
+    let parties: Vec<String> =
+        super::borough::parties_standing(&joined.election).into_iter().take(PICKER_PARTIES).map(|p| p.name).collect();
+    let mut specs: Vec<ColourSpec> = Vec::new();
+    for mode in [ColourMode::Share, ColourMode::Change] {
+        specs.extend(parties.iter().map(|party| ColourSpec { mode, party: party.clone(), ..base.clone() }));
+    }
+    specs.push(base.with_mode(ColourMode::Swing));
+    specs.push(base.with_mode(ColourMode::Turnout));
+    specs.push(base.with_mode(ColourMode::Majority));
+    if let Some(set) = joined.ward_set {
+        for (table, _) in data.attributes_on(set) {
+            for (_, column) in table.measured_columns() {
+                let year = table.year.map_or_else(String::new, |y| format!(":{y}"));
+                let attribute = format!("{}:{}{year}", table.key, column.key);
+                specs.push(ColourSpec { mode: ColourMode::Attribute, attribute, ..base.clone() });
+            }
+        }
+    }
+    specs
+        .into_iter()
+        .filter_map(|spec| {
+            let on = Context { data, id, spec: &spec };
+            let the_measure = measure(spec.mode);
+            the_measure.availability(&on).ok()?;
+            Some(AxisChoice { name: axis_name(&spec), label: the_measure.column_title(&on) })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,5 +460,49 @@ mod tests {
         assert_eq!(strength(0.45), "a moderate");
         assert_eq!(strength(-0.6), "a strong");
         assert_eq!(strength(0.9), "a very strong");
+    }
+
+    fn axis(title: &str) -> Axis {
+        Axis { title: title.into(), unit: String::new(), note: None, credit: None }
+    }
+
+    #[test]
+    fn the_explanation_reads_as_a_sentence_about_the_two_measures() {
+        assert_eq!(axis("Jewish residents, % of all usual residents, 2011 Census").short_title(), "Jewish residents");
+        assert_eq!(axis("Swing Con↔Lab 2014→2018").short_title(), "swing Con↔Lab 2014→2018");
+        assert_eq!(axis("Lab share 2018").short_title(), "Lab share 2018");
+        assert_eq!(axis("ONS deprivation score").short_title(), "ONS deprivation score");
+        let point = |ward: usize, x: f64, y: f64| ScatterPoint {
+            ward,
+            name: format!("W{ward}"),
+            code: None,
+            borough: None,
+            x,
+            y,
+            winner: "Labour".into(),
+            colour: SPLIT_COLOUR,
+        };
+        let points: Vec<ScatterPoint> = [(0.0, 3.0), (1.0, 2.0), (2.0, 1.0), (3.0, 0.0)]
+            .iter()
+            .enumerate()
+            .map(|(i, &(x, y))| point(i, x, y))
+            .collect();
+        let pairs: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
+        let plot = Scatter {
+            title: "T".into(),
+            x: axis("Turnout 2018"),
+            y: axis("Lab share 2018"),
+            fit: fit(&pairs),
+            points,
+            left_out: 2,
+            credits: String::new(),
+        };
+        assert_eq!(
+            plot.explanation(),
+            "r = -1.00, a very strong correlation: wards with more turnout 2018 tended to have less Lab share 2018. \
+             A correlation is not a cause."
+        );
+        assert_eq!(plot.sample_warning().as_deref(), Some("Only 4 wards: a small sample, so r may be chance."));
+        assert!(plot.method().contains("2 wards without a value on both axes are left out"), "{}", plot.method());
     }
 }

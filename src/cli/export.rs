@@ -33,8 +33,8 @@ pub struct ExportArgs {
     /// The later election, for change, swing and gains (default: the latest loaded).
     #[arg(long, value_name = "YEAR")]
     pub to: Option<i32>,
-    /// What the map shows: winner, share, change, swing, majority, turnout, gains or control
-    /// (council control, on London).
+    /// What the map shows: winner, share, change, swing, majority, turnout, gains, control
+    /// (council control, on London) or census (a ward figure: see --figure).
     #[arg(long, value_name = "MODE", default_value = "winner")]
     pub mode: String,
     /// The party for share and change. For swing, give it twice: positive swing is to the
@@ -44,6 +44,11 @@ pub struct ExportArgs {
     /// How shares are counted in multi-member wards: top-vote or total-votes.
     #[arg(long, value_name = "METHOD")]
     pub method: Option<String>,
+    /// The ward figure for --mode census: census:COLUMN[:YEAR] (census:jewish:2011; with no
+    /// year, the latest census not after the election) or TABLE:COLUMN of a ward-figures CSV
+    /// opened with --results.
+    #[arg(long, value_name = "NAME")]
+    pub figure: Option<String>,
     /// Colour-blind-safe palettes.
     #[arg(long)]
     pub colour_blind: bool,
@@ -120,6 +125,15 @@ pub fn spec_from(args: &ExportArgs) -> Result<ColourSpec, String> {
     if let Some(method) = &args.method {
         spec.method = method.parse().map_err(|e: crate::analysis::UnknownShareMethod| e.to_string())?;
     }
+    if let Some(figure) = &args.figure {
+        if !pickers.contains(&Picker::Attribute) {
+            return Err(format!(
+                "--figure names a ward figure: use it with --mode {}",
+                modes_with(Picker::Attribute, "or")
+            ));
+        }
+        spec.attribute.clone_from(figure);
+    }
     Ok(spec)
 }
 
@@ -156,10 +170,7 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         title: Some(args.title.clone().unwrap_or_else(|| render::default_title(&colouring))),
         legend: !args.no_legend,
         attribution: (!args.no_attribution).then(|| {
-            args.attribution.clone().unwrap_or_else(|| {
-                let baseline = crate::analysis::measures::baseline_of(data, id, &spec);
-                crate::model::credits::attribution_for_all(data, Some(id), baseline)
-            })
+            args.attribution.clone().unwrap_or_else(|| crate::analysis::measures::credits_for(data, Some(id), &spec))
         }),
         labels: !args.no_labels,
         view: None,

@@ -6,7 +6,7 @@ use super::summary::{choose_borough, choose_election};
 use crate::analysis::measures::{ColourSpec, parse_axis};
 use crate::analysis::scatter::{Scatter, scatter};
 use crate::model::Dataset;
-use crate::render::{self, Overwrite, ScatterOptions};
+use crate::render::{self, Overwrite, ScatterFormat, ScatterOptions};
 use clap::Args;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -62,20 +62,13 @@ pub struct ScatterArgs {
     pub force: bool,
 }
 
-/// What `--out` writes, by the file's extension.
-enum Output {
-    Png,
-    Svg,
-    Csv,
-}
-
 /// Work out the plot, print its statistics and write `--out`.
 ///
 /// # Errors
 /// A measure name that does not parse or cannot be shown for the election, no such borough or
 /// election, or a file that cannot be written.
 pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<(), String> {
-    let output = args.out.as_ref().map(|path| output_of(path)).transpose()?;
+    let format = args.out.as_deref().map(ScatterFormat::of).transpose()?;
     let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     if let Some(path) = &args.out {
         render::check_target(path, overwrite).map_err(|e| e.to_string())?;
@@ -87,36 +80,18 @@ pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<(), String> {
     let id = choose_election(data, &borough, args.to.or(args.election))?;
     let plot = scatter(data, id, &x, &y, args.within.as_deref()).map_err(|e| e.to_string())?;
     print!("{}", report(&plot));
-    if let (Some(path), Some(output)) = (&args.out, output) {
-        let bytes = match output {
-            Output::Csv => plot.to_csv().map_err(|e| format!("could not write the points: {e}"))?,
-            Output::Png | Output::Svg => {
-                let opts = ScatterOptions {
-                    width_px: args.width,
-                    scale: args.scale,
-                    attribution: Some(plot.credits.clone()),
-                    rank: true,
-                };
-                let scene = render::scatter_scene(&plot, &opts).map_err(|e| e.to_string())?;
-                match output {
-                    Output::Png => render::encode_png(&scene).map_err(|e| e.to_string())?,
-                    _ => render::write_svg(&scene).into_bytes(),
-                }
-            }
+    if let (Some(path), Some(format)) = (&args.out, format) {
+        let opts = ScatterOptions {
+            width_px: args.width,
+            scale: args.scale,
+            attribution: Some(plot.credits.clone()),
+            rank: true,
         };
+        let bytes = render::encode_scatter(&plot, format, &opts)?;
         render::write_atomically(path, &bytes, overwrite).map_err(|e| e.to_string())?;
         println!("wrote {}", path.display());
     }
     Ok(())
-}
-
-fn output_of(path: &std::path::Path) -> Result<Output, String> {
-    match path.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
-        Some("png") => Ok(Output::Png),
-        Some("svg") => Ok(Output::Svg),
-        Some("csv") => Ok(Output::Csv),
-        _ => Err(format!("cannot tell what to write to {}: name it .png, .svg or .csv", path.display())),
-    }
 }
 
 /// The statistics as lines of text.

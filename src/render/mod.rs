@@ -27,7 +27,7 @@ use crate::model::{Dataset, WardSet};
 
 pub use atomic_write::{Overwrite, WriteError, check_target, write_atomically};
 pub use layout::{MAX_SIDE, MIN_WIDTH};
-pub use scatter::{ScatterOptions, scatter_scene, scatter_title};
+pub use scatter::{ScatterFormat, ScatterOptions, encode_scatter, scatter_scene, scatter_title};
 pub use scene::Scene;
 
 /// What to draw and how big.

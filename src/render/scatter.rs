@@ -46,6 +46,45 @@ impl Default for ScatterOptions {
     }
 }
 
+/// What a plot is written as, by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScatterFormat {
+    Png,
+    Svg,
+    /// The points, one row per ward.
+    Csv,
+}
+
+impl ScatterFormat {
+    /// The format `path` names.
+    ///
+    /// # Errors
+    /// An extension other than .png, .svg or .csv, in words.
+    pub fn of(path: &std::path::Path) -> Result<ScatterFormat, String> {
+        match path.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+            Some("png") => Ok(ScatterFormat::Png),
+            Some("svg") => Ok(ScatterFormat::Svg),
+            Some("csv") => Ok(ScatterFormat::Csv),
+            _ => Err(format!("cannot tell what to write to {}: name it .png, .svg or .csv", path.display())),
+        }
+    }
+}
+
+/// The file's bytes: the picture (PNG, SVG) or the points (CSV).
+///
+/// # Errors
+/// A picture that cannot be laid out or encoded, in words.
+pub fn encode_scatter(plot: &Scatter, format: ScatterFormat, opts: &ScatterOptions) -> Result<Vec<u8>, String> {
+    if format == ScatterFormat::Csv {
+        return plot.to_csv().map_err(|e| format!("could not write the points: {e}"));
+    }
+    let scene = scatter_scene(plot, opts).map_err(|e| e.to_string())?;
+    match format {
+        ScatterFormat::Png => super::encode_png(&scene).map_err(|e| e.to_string()),
+        _ => Ok(super::write_svg(&scene).into_bytes()),
+    }
+}
+
 /// The title of an exported plot: "Barnet 2018: Swing Con↔Lab 2014→2018 against Jewish
 /// residents".
 #[must_use]

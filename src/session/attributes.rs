@@ -39,7 +39,7 @@ pub fn census_tables() -> &'static [AttributeTable] {
 /// Put the built-in census tables ahead of `user_tables` (a user's table replacing one read
 /// from the same file before) and work out every table on every ward set of `data`, using
 /// the weights of its notional results for the apportioned estimates. Returns a warning for
-/// each user table that fits no ward.
+/// each user table that fits no ward, and for each with rows that fit no ward.
 pub fn attach(data: &mut Dataset, user_tables: Vec<AttributeTable>) -> Vec<String> {
     let mut tables = census_tables().to_vec();
     for table in user_tables {
@@ -61,16 +61,43 @@ pub fn attach(data: &mut Dataset, user_tables: Vec<AttributeTable>) -> Vec<Strin
         .iter()
         .enumerate()
         .skip(census)
-        .filter(|(index, _)| !data.attributes.iter().any(|a| a.table == *index))
-        .map(|(_, table)| {
-            format!(
-                "{}: none of its {} rows matched a ward of the loaded boundaries by ONS code or by name. \
-                 Check its ward codes (E05…) are of the ward set shown.",
-                table.source,
-                table.rows.len()
-            )
+        .filter_map(|(index, table)| {
+            if !data.attributes.iter().any(|a| a.table == index) {
+                return Some(format!(
+                    "{}: none of its {} rows matched a ward of the loaded boundaries by ONS code or by name. \
+                     Check its ward codes (E05…) are of the ward set shown.",
+                    table.source,
+                    table.rows.len()
+                ));
+            }
+            let unmatched = crate::analysis::attributes::unmatched_rows(data, table);
+            (!unmatched.is_empty()).then(|| unmatched_warning(table, &unmatched))
         })
         .collect()
+}
+
+/// "pets.csv: 1 of its 22 rows matched no ward …: E05999999 (Nowhere)", naming the first few.
+fn unmatched_warning(table: &AttributeTable, unmatched: &[usize]) -> String {
+    const NAMED: usize = 5;
+    let named: Vec<String> = unmatched
+        .iter()
+        .take(NAMED)
+        .filter_map(|&row| table.rows.get(row))
+        .map(|row| match (&row.code, &row.name) {
+            (Some(code), Some(name)) => format!("{code} ({name})"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => "a row without a ward".to_owned(),
+        })
+        .collect();
+    let more = if unmatched.len() > NAMED { format!(" and {} more", unmatched.len() - NAMED) } else { String::new() };
+    format!(
+        "{}: {} of its {} rows matched no ward of the loaded boundaries by ONS code or by name, and are left out: \
+         {}{more}.",
+        table.source,
+        unmatched.len(),
+        table.rows.len(),
+        named.join(", ")
+    )
 }
 
 /// The user's tables of `data` (all but the built-in census), to carry into a reload.

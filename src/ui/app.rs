@@ -286,6 +286,14 @@ impl WardmapApp {
             }
             Command::SetTablePath(path) => self.state.table_path = path,
             Command::SaveTable(path) => self.save_table(&path),
+            Command::SetScatter(scatter) => self.state.scatter = scatter,
+            Command::SaveScatter(path) => {
+                let Some(MapSubject::Election(id)) = self.subject else { return };
+                self.notice = Some(match super::scatter::save(&self.data, id, &self.state, &path) {
+                    Ok(()) => Notice::info(format!("Saved the scatter plot to {}.", path.display())),
+                    Err(e) => Notice::error(format!("The scatter plot was not saved: {e}")),
+                });
+            }
             Command::CopyText(text) => {
                 self.egui_ctx_for_jobs().copy_text(text);
                 self.notice = Some(Notice::info("Copied the table's rows (tab-separated).".into()));
@@ -419,6 +427,12 @@ impl WardmapApp {
             view: self.state.camera.is_set().then(|| self.state.camera.visible_world_rect(rect)),
             map_width: rect.width(),
             baseline: self.shown_baseline(),
+            credit: match self.subject? {
+                MapSubject::Election(id) => {
+                    crate::analysis::measures::measure_credit(&self.data, id, &self.state.colour)
+                }
+                MapSubject::WardSetOnly(_) => None,
+            },
         })
     }
 
@@ -746,7 +760,7 @@ impl eframe::App for WardmapApp {
                 Some(MapSubject::Election(id)) => Some(id),
                 _ => None,
             };
-            let attribution = crate::model::credits::attribution_for_all(&self.data, shown, self.shown_baseline());
+            let attribution = crate::analysis::measures::credits_for(&self.data, shown, &self.state.colour);
             commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), &attribution));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {
@@ -780,6 +794,7 @@ impl eframe::App for WardmapApp {
                     SidePanel::History => super::history::show(ui, &input),
                     SidePanel::Boroughs => super::boroughs::show(ui, &input),
                     SidePanel::Table => super::table::show(ui, &input),
+                    SidePanel::Scatter => super::scatter::show(ui, &input),
                 });
             });
         });

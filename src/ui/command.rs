@@ -67,6 +67,10 @@ pub enum Command {
     SetTablePath(String),
     /// Write the ward table of the election shown as CSV here.
     SaveTable(PathBuf),
+    /// The Scatter panel's axes, borough filter, rank correlation and save path.
+    SetScatter(super::state::ScatterState),
+    /// Write the Scatter panel's plot here (PNG, SVG, or its points as CSV).
+    SaveScatter(PathBuf),
     /// Put this text on the clipboard.
     CopyText(String),
 }

@@ -1,4 +1,5 @@
-//! The ward details panel and the map tooltip: one ward's full result.
+//! The ward details panel and the map tooltip: one ward's full result, then its census and other
+//! ward figures.
 
 use super::command::Command;
 use super::widgets::{party_colour32, swatch};
@@ -90,7 +91,8 @@ pub fn show(
     let mut commands = Vec::new();
     ui.heading("Ward details");
     let Some(subject) = subject else { return commands };
-    let set = super::state::ward_set_of(data, subject).and_then(|s| data.ward_set(s));
+    let set_id = super::state::ward_set_of(data, subject);
+    let set = set_id.and_then(|s| data.ward_set(s));
     let Some(&ward) = selected.first() else {
         ui.label("Click a ward on the map to see its full result.");
         return commands;
@@ -108,13 +110,24 @@ pub fn show(
         (None, Some(borough)) => ui.label(borough),
         (None, None) => ui.label(""),
     };
-    let MapSubject::Election(id) = subject else {
-        ui.label("No results are loaded for these wards.");
-        return commands;
-    };
+    match subject {
+        MapSubject::Election(id) => results(ui, data, id, ward, colour_blind),
+        MapSubject::WardSetOnly(_) => {
+            ui.label("No results are loaded for these wards.");
+        }
+    }
+    // After the results: the census and any figures the user opened, for this ward.
+    if let Some(set) = set_id {
+        super::ward_figures::show(ui, data, set, ward);
+    }
+    commands
+}
+
+/// The ward's result at election `id`, and the previous one (on these wards or notional).
+fn results(ui: &mut egui::Ui, data: &Dataset, id: ElectionId, ward: usize, colour_blind: bool) {
     let Some(contest) = data.contest_in_ward(id, ward) else {
         ui.label("No result in the source for this ward at this election (a poll postponed, or a file without it).");
-        return commands;
+        return;
     };
     let year = data.election(id).map_or(0, |e| e.election.year);
     let definition = data.election(id).and_then(|e| e.election.turnout_definition.as_deref());
@@ -156,7 +169,6 @@ pub fn show(
         ui.add_space(8.0);
         ui.weak(note);
     }
-    commands
 }
 
 /// The election shown and the previous one of its borough that can be compared ward by ward

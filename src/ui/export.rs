@@ -75,6 +75,8 @@ pub struct ExportSource {
     pub map_width: f32,
     /// The earlier election the map also draws on (change, swing, gains), credited too.
     pub baseline: Option<crate::model::ElectionId>,
+    /// The credit of ward figures the map shows (a census table's), after the others.
+    pub credit: Option<String>,
 }
 
 pub struct ExportDialog {
@@ -153,7 +155,11 @@ impl ExportDialog {
                     MapSubject::Election(id) => Some(id),
                     MapSubject::WardSetOnly(_) => None,
                 };
-                crate::model::credits::attribution_for_all(&source.data, shown, source.baseline)
+                let line = crate::model::credits::attribution_for_all(&source.data, shown, source.baseline);
+                match &source.credit {
+                    Some(credit) => format!("{line} {credit}"),
+                    None => line,
+                }
             }),
             labels: self.labels,
             view: source.view,

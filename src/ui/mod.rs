@@ -19,12 +19,14 @@ pub mod mode_bar;
 pub mod open;
 pub mod panel_cache;
 pub mod properties;
+pub mod scatter;
 pub mod screenshot;
 pub mod state;
 pub mod status;
 pub mod table;
 pub mod timing;
 pub mod top_bar;
+pub mod ward_figures;
 pub mod widgets;
 
 pub use app::WardmapApp;

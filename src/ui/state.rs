@@ -49,16 +49,18 @@ pub enum SidePanel {
     History,
     Boroughs,
     Table,
+    Scatter,
 }
 
 impl SidePanel {
-    pub const ALL: [SidePanel; 6] = [
+    pub const ALL: [SidePanel; 7] = [
         SidePanel::Details,
         SidePanel::Compare,
         SidePanel::Borough,
         SidePanel::History,
         SidePanel::Boroughs,
         SidePanel::Table,
+        SidePanel::Scatter,
     ];
 
     pub fn label(self) -> &'static str {
@@ -69,6 +71,7 @@ impl SidePanel {
             SidePanel::History => "Over time",
             SidePanel::Boroughs => "Boroughs",
             SidePanel::Table => "Table",
+            SidePanel::Scatter => "Scatter",
         }
     }
 }
@@ -146,6 +149,34 @@ pub struct ViewState {
     pub table_only_selected: bool,
     pub table_sort: Option<(usize, bool)>,
     pub table_path: String,
+    /// The Scatter panel's axes (measure names, as `wardmap scatter --x` takes them), its
+    /// borough filter on a map of London, whether it shows the rank correlation, and the path
+    /// it was last saved to.
+    pub scatter: ScatterState,
+}
+
+/// What the Scatter panel shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScatterState {
+    pub x: String,
+    pub y: String,
+    pub within: Option<String>,
+    pub rank: bool,
+    pub path: String,
+}
+
+impl Default for ScatterState {
+    /// The Barnet 2018 question: did the swing to the Conservatives follow the Jewish share?
+    fn default() -> Self {
+        ScatterState {
+            x: "census:jewish".to_owned(),
+            y: "swing".to_owned(),
+            within: None,
+            rank: true,
+            path: "scatter.png".to_owned(),
+        }
+    }
 }
 
 /// How many recent files are remembered.
@@ -181,6 +212,7 @@ impl Default for ViewState {
             table_only_selected: false,
             table_sort: None,
             table_path: "wards.csv".to_owned(),
+            scatter: ScatterState::default(),
         }
     }
 }

@@ -4,21 +4,13 @@
 //! `census:jewish:2011` (with no year: the latest census not after the election).
 
 use super::{ColourSpec, Colouring, Context, Measure, Picker, Unavailable, WardValue, numbers, paint};
-use crate::analysis::attributes::shown_value;
-use crate::analysis::format::thousands;
+use crate::analysis::attributes::{count_text, share_text, shown_value};
 use crate::analysis::scales::{self, Scale};
 use crate::model::attributes::{AttributeKind, AttributeName, AttributeTable, WardAttributes};
 use crate::model::palette::Rgb;
 
 /// The hue of ward-figure maps: a purple no party uses.
 const HUE: Rgb = Rgb(0x6A, 0x3D, 0x9A);
-
-/// A count as a whole number with thousands separated (apportioned counts have fractions).
-fn whole(count: f64) -> String {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a count of people, rounded")]
-    let n = count.round().max(0.0) as u64;
-    thousands(n)
-}
 
 /// The ward-figures map.
 pub struct Attribute;
@@ -37,7 +29,10 @@ impl Found<'_> {
         match &self.table.kind {
             AttributeKind::Counts { of_what, .. } => {
                 let census = self.table.year.map_or_else(String::new, |y| format!(", {y} Census"));
-                format!("{} residents, % of {of_what}{census}", column.label)
+                // A table with a caveat (the 2021 best fit) says so in its very heading, so the
+                // word goes wherever the heading does: legend, table column, scatter axis.
+                let approximate = if self.table.caveat.is_some() { " (approximation)" } else { "" };
+                format!("{} residents, % of {of_what}{census}{approximate}", column.label)
             }
             AttributeKind::Values => format!("{} ({})", column.label, self.table.title),
         }
@@ -97,14 +92,15 @@ impl Measure for Attribute {
                 let value = shown_value(found.table, figures, found.column);
                 let estimated = if figures.basis.note().is_some() { ", apportioned" } else { "" };
                 let text = match (value, &found.table.kind) {
-                    (Some(share), AttributeKind::Counts { total, of_what }) => {
+                    (Some(_), AttributeKind::Counts { total, of_what }) => {
                         let count = figures.values.get(found.column).copied().flatten().unwrap_or(0.0);
                         let all = figures.values.get(*total).copied().flatten().unwrap_or(0.0);
                         format!(
-                            "{} {share:.1}% ({} of {} {of_what}{estimated})",
+                            "{} {} ({} of {} {of_what}{estimated})",
                             column.label,
-                            whole(count),
-                            whole(all)
+                            share_text(count, all),
+                            count_text(count),
+                            count_text(all)
                         )
                     }
                     (Some(v), AttributeKind::Values) => format!("{} {}{unit}", column.label, scales::number(v)),
@@ -164,23 +160,4 @@ pub fn names_for(on: &Context<'_>) -> Vec<(String, String)> {
             })
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::ColourMode;
-
-    #[test]
-    fn barnet_2018_has_the_2011_census_shares_by_code() {
-        let data = crate::session::embedded_barnet();
-        let id = data.election_of("Barnet", 2018).expect("Barnet 2018");
-        let spec = ColourSpec { mode: ColourMode::Attribute, attribute: "census:jewish".into(), ..ColourSpec::winner() };
-        let on = Context { data: &data, id, spec: &spec };
-        assert_eq!(Attribute.column_title(&on), "Jewish residents, % of all usual residents, 2011 Census");
-        let values = Attribute.ward_values(&on).expect("values");
-        assert_eq!(values.iter().flatten().filter(|v| v.number.is_some()).count(), 21);
-        assert!(names_for(&on).iter().any(|(name, _)| name == "census:jewish:2011"));
-        assert!(Attribute.caveat(&on).is_none(), "published for these wards");
-    }
 }

@@ -221,6 +221,24 @@ pub fn baseline_of(
     crate::analysis::change::ElectionPair::with_baseline(data, id, spec.baseline).ok().map(|pair| pair.from)
 }
 
+/// The credit of figures the spec's map shows that are not the election's own (a census
+/// table's), to go after the results' and boundaries' credits.
+pub fn measure_credit(data: &Dataset, id: ElectionId, spec: &ColourSpec) -> Option<String> {
+    data.election(id)?;
+    measure(spec.mode).credit(&Context { data, id, spec })
+}
+
+/// Everything a map of `spec` on election `id` must credit: results, boundaries, the baseline's
+/// results and any ward figures.
+pub fn credits_for(data: &Dataset, id: Option<ElectionId>, spec: &ColourSpec) -> String {
+    let baseline = id.and_then(|id| baseline_of(data, id, spec));
+    let line = crate::model::credits::attribution_for_all(data, id, baseline);
+    match id.and_then(|id| measure_credit(data, id, spec)) {
+        Some(credit) => format!("{line} {credit}"),
+        None => line,
+    }
+}
+
 /// Declares the modes from one list: the `ColourMode` enum (its variants serialised as the
 /// keys), `ColourMode::ALL` in list order, `ColourMode::key`, the measure modules and
 /// [`measure`]. The generated `match` is the only one on the modes.
