@@ -284,6 +284,12 @@ fn names_a_people(title: &str) -> bool {
         "Asian",
         "Black",
         "White",
+        "Con",
+        "Lab",
+        "LD",
+        "Grn",
+        "Ref",
+        "Ind",
     ];
     title.split_whitespace().next().is_some_and(|word| PROPER.contains(&word))
 }

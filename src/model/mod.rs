@@ -9,6 +9,7 @@ pub mod join;
 pub mod notional;
 pub mod palette;
 pub mod party;
+pub mod postcode;
 pub mod ward;
 
 pub use attributes::{AttributeTable, WardAttributes};

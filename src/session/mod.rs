@@ -24,6 +24,7 @@ mod check;
 pub mod london;
 mod merge;
 pub mod notional;
+pub mod postcodes;
 
 #[cfg(test)]
 mod tests;

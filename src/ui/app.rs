@@ -810,7 +810,11 @@ impl eframe::App for WardmapApp {
             }
         }
         if let Some(rect) = self.map_rect {
-            commands.extend(self.find.show(ui.ctx(), rect.left_top() + egui::vec2(10.0, 10.0), &self.labels));
+            let data = &self.data;
+            let shown_set =
+                self.subject.and_then(|s| super::state::ward_set_of(data, s)).and_then(|s| data.ward_set(s));
+            let locate = |query: &str| shown_set.map(|set| crate::session::postcodes::locate(query, set));
+            commands.extend(self.find.show(ui.ctx(), rect.left_top() + egui::vec2(10.0, 10.0), &self.labels, &locate));
         }
         if self.show_about {
             let mut open = true;

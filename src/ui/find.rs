@@ -1,7 +1,13 @@
 //! Find a ward by name (Ctrl+F), loosely: "church end" finds Finchley Church End, "childs"
-//! finds Childs Hill, "golders-green" finds Golders Green.
+//! finds Childs Hill, "golders-green" finds Golders Green. Or by postcode: "NW4 4BG" (any case
+//! or spacing) finds the ward of the shown set that its point lies in.
 
 use super::command::Command;
+use crate::model::postcode::looks_like_postcode;
+use crate::session::postcodes::{PostcodeHit, PostcodeMiss};
+
+/// What the app answers for a postcode: its ward in the shown set, or why there is none.
+pub type PostcodeAnswer = Result<PostcodeHit, PostcodeMiss>;
 
 /// Lower-case words of a name, punctuation dropped, "&" read as "and".
 fn words(text: &str) -> Vec<String> {
@@ -59,8 +65,15 @@ impl FindBox {
         self.focus_pending = true;
     }
 
-    /// Draw the find box over the map's top-left corner; Enter selects the best match.
-    pub fn show(&mut self, ctx: &egui::Context, anchor: egui::Pos2, names: &[String]) -> Vec<Command> {
+    /// Draw the find box over the map's top-left corner; Enter selects the best match. A query
+    /// that looks like a postcode is answered by `locate` instead of the names.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        anchor: egui::Pos2,
+        names: &[String],
+        locate: &dyn Fn(&str) -> Option<PostcodeAnswer>,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
             return commands;
@@ -69,44 +82,75 @@ impl FindBox {
             ctx,
             |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    let by_postcode = looks_like_postcode(&self.query);
+                    let answer = if by_postcode { locate(&self.query) } else { None };
+                    let matches = if by_postcode { Vec::new() } else { matching_wards(names, &self.query) };
+                    let best = match &answer {
+                        Some(Ok(hit)) => Some(hit.ward),
+                        _ => matches.first().copied(),
+                    };
                     ui.horizontal(|ui| {
-                        ui.label("Find ward:");
-                        let edit = ui.add(
-                            egui::TextEdit::singleline(&mut self.query)
-                                .hint_text("e.g. church end")
-                                .desired_width(180.0),
-                        );
+                        let label = ui.label("Find ward:");
+                        let edit = ui
+                            .add(
+                                egui::TextEdit::singleline(&mut self.query)
+                                    .hint_text("name or postcode, e.g. church end, NW4 4BG")
+                                    .desired_width(220.0),
+                            )
+                            .labelled_by(label.id);
                         if self.focus_pending {
                             edit.request_focus();
                             self.focus_pending = false;
                         }
-                        let matches = matching_wards(names, &self.query);
                         if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                            if let Some(&best) = matches.first() {
+                            if let Some(best) = best {
                                 commands.push(Command::SelectWard { ward: best, toggle: false });
                                 commands.push(Command::RevealSelection);
+                                self.open = false;
+                            } else if !by_postcode || answer.is_none() {
+                                self.open = false;
                             }
-                            self.open = false;
                         }
                         if ui.small_button("×").on_hover_text("Close (Esc)").clicked()
                             || ui.input(|i| i.key_pressed(egui::Key::Escape))
                         {
                             self.open = false;
                         }
-                        if !self.query.is_empty() {
-                            ui.end_row();
-                        }
                     });
-                    let matches = matching_wards(names, &self.query);
-                    for &index in matches.iter().take(8) {
-                        if ui.selectable_label(false, &names[index]).clicked() {
-                            commands.push(Command::SelectWard { ward: index, toggle: false });
-                            commands.push(Command::RevealSelection);
-                            self.open = false;
+                    match &answer {
+                        Some(Ok(hit)) => {
+                            let name = names.get(hit.ward).map_or("a ward", String::as_str);
+                            if ui.selectable_label(false, format!("{} is in {name}", hit.postcode)).clicked() {
+                                commands.push(Command::SelectWard { ward: hit.ward, toggle: false });
+                                commands.push(Command::RevealSelection);
+                                self.open = false;
+                            }
                         }
-                    }
-                    if !self.query.trim().is_empty() && matches.is_empty() {
-                        ui.weak("No ward matches.");
+                        Some(Err(miss)) => {
+                            ui.colored_label(ui.visuals().warn_fg_color, miss.to_string());
+                            let suggestion = match miss {
+                                PostcodeMiss::Malformed(form) => form.suggestion().map(str::to_owned),
+                                PostcodeMiss::Unknown { nearest, .. } => nearest.clone(),
+                                PostcodeMiss::OutsideWards { .. } => None,
+                            };
+                            if let Some(suggestion) = suggestion
+                                && ui.button(format!("Try {suggestion}")).clicked()
+                            {
+                                self.query = suggestion;
+                            }
+                        }
+                        None => {
+                            for &index in matches.iter().take(8) {
+                                if ui.selectable_label(false, &names[index]).clicked() {
+                                    commands.push(Command::SelectWard { ward: index, toggle: false });
+                                    commands.push(Command::RevealSelection);
+                                    self.open = false;
+                                }
+                            }
+                            if !self.query.trim().is_empty() && matches.is_empty() {
+                                ui.weak("No ward matches.");
+                            }
+                        }
                     }
                 });
             },
