@@ -14,6 +14,7 @@ mod map;
 mod png;
 pub mod scatter;
 pub mod scene;
+pub mod small_multiples;
 pub mod stripes;
 pub mod style;
 mod svg;
