@@ -7,6 +7,7 @@ pub mod change;
 pub mod colouring;
 pub mod comparison;
 pub mod control;
+pub mod declared;
 pub mod format;
 pub mod gains;
 pub mod history;

@@ -25,6 +25,11 @@ pub struct GuiArgs {
     /// Select this ward (by name, loosely matched) when the app opens; repeat to compare several.
     #[arg(long = "select", value_name = "WARD")]
     pub select: Vec<String>,
+    /// Read the --results and --boundaries files again whenever they change on disk, keeping
+    /// the view and selection; wards with no result yet show as awaiting one, and the top bar
+    /// counts the wards declared (election night).
+    #[arg(long)]
+    pub watch: bool,
 }
 
 impl GuiArgs {
@@ -34,7 +39,13 @@ impl GuiArgs {
     /// An unknown `--show-mode`, in words that list the modes.
     pub fn start_options(&self) -> Result<StartOptions, String> {
         let mode = self.mode.as_deref().map(str::parse::<ColourMode>).transpose().map_err(|e| e.to_string())?;
-        Ok(StartOptions { borough: self.borough.clone(), election: self.election, mode, select: self.select.clone() })
+        Ok(StartOptions {
+            borough: self.borough.clone(),
+            election: self.election,
+            mode,
+            select: self.select.clone(),
+            watch: self.watch,
+        })
     }
 }
 
@@ -44,5 +55,8 @@ impl GuiArgs {
 /// An unknown mode, a window that cannot open, or a screenshot that could not be saved.
 pub fn run(data: &DataArgs, gui: GuiArgs) -> Result<(), String> {
     let start = gui.start_options()?;
+    if start.watch && !matches!(data.source(), crate::session::Source::Files { .. }) {
+        return Err("--watch reads files again when they change: name them with --results (and --boundaries)".into());
+    }
     crate::ui::run_app(data.source(), start, gui.screenshot)
 }

@@ -83,6 +83,8 @@ pub struct StartOptions {
     pub mode: Option<ColourMode>,
     /// These wards selected (by name, loosely matched).
     pub select: Vec<String>,
+    /// Read the files again whenever they change on disk (election night).
+    pub watch: bool,
 }
 
 /// The data a load produced, and what the user should know about it.

@@ -69,6 +69,10 @@ pub struct WardmapApp {
     queued_files: Vec<(Vec<PathBuf>, BoundaryOptions)>,
     /// What the last frame could not name inside the wards (numbered, or too many).
     unlabelled: crate::ui::map_view::Unlabelled,
+    /// Files read again when they change on disk (`--watch`): election night.
+    watch: Option<super::watch::Watch>,
+    /// Whether the load in progress is a watched file read again.
+    reloading_watched: bool,
 }
 
 impl WardmapApp {
@@ -128,6 +132,8 @@ impl WardmapApp {
             awaited_subject: None,
             queued_files: Vec::new(),
             unlabelled: crate::ui::map_view::Unlabelled::default(),
+            watch: None,
+            reloading_watched: false,
         };
         app.replace_data(data);
         app
@@ -216,7 +222,43 @@ impl WardmapApp {
             Some(subject) => colouring::colour(&self.data, subject, &self.state.colour),
             None => colouring::colour(&self.data, MapSubject::WardSetOnly(WardSetId(0)), &self.state.colour),
         };
+        if self.watch.is_some() {
+            crate::analysis::declared::mark_awaiting(&mut self.colouring);
+        }
         self.derived = Derived::of(&self.data, self.subject, &self.state.colour);
+    }
+
+    /// Read `paths` again whenever they change on disk, from now on (the load that first reads
+    /// them is the caller's).
+    pub fn start_watching(&mut self, paths: &[PathBuf]) {
+        self.watch = Some(super::watch::Watch::new(paths));
+        self.recolour();
+    }
+
+    /// Open `paths` and read them again whenever they change on disk.
+    pub fn watch_files(&mut self, paths: Vec<PathBuf>) {
+        self.start_watching(&paths);
+        self.open_files(paths);
+    }
+
+    /// "14 of 21 declared" for the election shown, while files are watched.
+    pub fn declared(&self) -> Option<String> {
+        self.watch.as_ref()?;
+        let Some(MapSubject::Election(id)) = self.subject else { return None };
+        crate::analysis::declared::declared(&self.data, id).map(crate::analysis::declared::declared_text)
+    }
+
+    /// Look at the watched files; read again those that changed, unless a load is running
+    /// (they are looked at again once it is done).
+    pub fn check_watched(&mut self) {
+        if self.job.is_some() {
+            return;
+        }
+        let changed = self.watch.as_mut().map(super::watch::Watch::changed).unwrap_or_default();
+        if !changed.is_empty() {
+            self.reloading_watched = true;
+            self.open_files(changed);
+        }
     }
 
     /// Apply what the panels asked for.
@@ -393,6 +435,10 @@ impl WardmapApp {
                         text.push_str(failure);
                     }
                     self.notice = Some(Notice::error(text));
+                } else if std::mem::take(&mut self.reloading_watched) {
+                    let declared = self.declared().map_or_else(String::new, |d| format!(": {d}"));
+                    self.notice =
+                        Some(Notice::info(format!("Read {description} again (it changed on disk){declared}.")));
                 } else if announce {
                     let mut text = format!("Opened {description}.");
                     for note in &session.warnings {
@@ -409,6 +455,12 @@ impl WardmapApp {
                 self.replace_data(crate::session::embedded_barnet());
                 self.load_rest_of_london(self.egui_ctx_for_jobs());
                 self.notice = Some(Notice::error(format!("{message}\nShowing the built-in data instead.")));
+            }
+            Err(message) if std::mem::take(&mut self.reloading_watched) => {
+                self.notice = Some(Notice::error(format!(
+                    "{description} changed but could not be read, perhaps caught mid-save. The last good results \
+                     stay on screen, and the file is read again when it next changes.\n{message}"
+                )));
             }
             Err(message) => {
                 self.notice = Some(Notice::error(format!("{message}\nThe map still shows what was loaded before.")));
@@ -716,6 +768,10 @@ impl eframe::App for WardmapApp {
             self.ctx = Some(ui.ctx().clone());
         }
         self.poll_job();
+        if self.watch.is_some() {
+            self.check_watched();
+            ui.ctx().request_repaint_after(super::watch::POLL);
+        }
         if let OpenOutcome::Chosen(paths) = self.open_flow.show(ui.ctx()) {
             commands.push(Command::OpenFiles(paths));
         }
@@ -741,7 +797,15 @@ impl eframe::App for WardmapApp {
             ));
         }
         egui::Panel::top("top_bar").show(ui, |ui| {
-            commands.extend(top_bar::show(ui, &self.data, self.subject, &self.state, &self.derived.seat_totals));
+            let declared = self.declared();
+            commands.extend(top_bar::show(
+                ui,
+                &self.data,
+                self.subject,
+                &self.state,
+                &self.derived.seat_totals,
+                declared.as_deref(),
+            ));
         });
         egui::Panel::top("mode_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {

@@ -27,6 +27,7 @@ pub mod table;
 pub mod timing;
 pub mod top_bar;
 pub mod ward_figures;
+pub mod watch;
 pub mod widgets;
 
 pub use app::WardmapApp;
@@ -75,6 +76,10 @@ pub fn run_app(
                 app
             } else {
                 let mut app = WardmapApp::new_with(cc, crate::model::Dataset::default(), restore);
+                if let (true, crate::session::Source::Files { boundaries, results }) = (start.watch, &source) {
+                    let watched: Vec<std::path::PathBuf> = boundaries.iter().chain(results).cloned().collect();
+                    app.start_watching(&watched);
+                }
                 app.load_from_command_line(source, start);
                 app
             };

@@ -81,6 +81,7 @@ pub fn show(
     subject: Option<MapSubject>,
     state: &ViewState,
     totals: &[(crate::model::Party, u32)],
+    declared: Option<&str>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -108,6 +109,11 @@ pub fn show(
             Some(MapSubject::Election(id)) => {
                 if data.election(id).is_some() {
                     seat_totals_line(ui, totals, state.colour.colour_blind);
+                }
+                if let Some(declared) = declared {
+                    ui.separator();
+                    ui.strong(declared)
+                        .on_hover_text("Wards with a result, of the wards of this election (watching for changes)");
                 }
             }
             Some(MapSubject::WardSetOnly(id)) => {
