@@ -8,6 +8,7 @@
 //! wards get their name, for the map widget and the exporter alike. Everything stays f64 (world
 //! metres) until it reaches the screen; cached shapes are f32 relative to a per-ward origin.
 
+pub mod hexes;
 pub mod labels;
 pub mod lod;
 pub mod mesh;

@@ -72,13 +72,14 @@ pub mod london {
     ];
     /// Every printed party label with its official name and Labour Co-op flag.
     pub const PARTIES: File = file!("data/london/results/parties.csv");
-    /// London's postcode points (OS Code-Point Open), for notional results and postcode search.
     /// Census religion by ward: 2011 on the 2002 ward set, 2021 best-fit on the 2022 set.
     pub const CENSUS: [(i32, File); 2] = [
         (2011, file!("data/london/census/london-2011-religion-wards-2002.csv")),
         (2021, file!("data/london/census/london-2021-religion-wards-2022-BESTFIT.csv")),
     ];
-
+    /// The Open Innovations hex cartogram of London's wards (the 2022 set and the City's), MIT.
+    pub const HEXMAP: File = file!("data/london/hexmap/E12000007.hexjson");
+    /// London's postcode points (OS Code-Point Open), for notional results and postcode search.
     pub const POSTCODES: File = file!("data/london/postcodes/london-postcodes-2025.4.txt");
 
     /// A London-wide boundary layer: its file, the first election it was drawn for, and the

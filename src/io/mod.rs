@@ -18,6 +18,7 @@ pub mod detect;
 pub mod embedded;
 pub mod error;
 pub mod feature_pairs;
+pub mod hexjson;
 mod features;
 pub mod load;
 pub mod parties_csv;

@@ -23,6 +23,9 @@ National Statistics licensed under the Open Government Licence v.3.0.";
 pub const CENSUS_2021: &str = "Census 2021: Source: Office for National Statistics licensed under the Open \
 Government Licence v.3.0 (table TS030 by LSOA, summed to wards by best fit).";
 
+/// The credit of the Open Innovations hex cartogram of London's wards, which its MIT licence asks for.
+pub const HEX_CARTOGRAM: &str = "Hex cartogram © 2024 Open Innovations & Contributors (MIT licence)";
+
 /// One source of the built-in London data, with the credit its licence asks for (the table in
 /// `data/README.md`, "Sources and credits", as the sources state them).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +102,7 @@ pub const LONDON_SOURCES: [Credit; 11] = [
         source: "Open Innovations UK wards hex cartogram 2024",
         used_for: "London hex map",
         licence: "MIT",
-        line: "Hex cartogram © 2024 Open Innovations & Contributors (MIT licence)",
+        line: HEX_CARTOGRAM,
     },
 ];
 

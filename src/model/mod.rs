@@ -5,6 +5,7 @@ pub mod borough;
 pub mod credits;
 pub mod dataset;
 pub mod election;
+pub mod hexmap;
 pub mod join;
 pub mod notional;
 pub mod palette;

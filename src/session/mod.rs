@@ -21,6 +21,7 @@
 
 pub mod attributes;
 mod check;
+pub mod hexmap;
 pub mod london;
 mod merge;
 pub mod notional;

@@ -69,6 +69,8 @@ pub struct WardmapApp {
     queued_files: Vec<(Vec<PathBuf>, BoundaryOptions)>,
     /// What the last frame could not name inside the wards (numbered, or too many).
     unlabelled: crate::ui::map_view::Unlabelled,
+    /// Each ward set's hex map, prepared when first shown.
+    hexes: super::hexmap::HexSets,
     /// Files read again when they change on disk (`--watch`): election night.
     watch: Option<super::watch::Watch>,
     /// Whether the load in progress is a watched file read again.
@@ -134,6 +136,7 @@ impl WardmapApp {
             unlabelled: crate::ui::map_view::Unlabelled::default(),
             watch: None,
             reloading_watched: false,
+            hexes: super::hexmap::HexSets::default(),
         };
         app.replace_data(data);
         app
@@ -152,6 +155,7 @@ impl WardmapApp {
         };
         let before = shown_set_name(self);
         self.geometry = geometry;
+        self.hexes = super::hexmap::HexSets::lazy(&data);
         self.data = Arc::new(data);
         self.panel_cache.clear();
         // Indexes into the old data mean nothing in the new: resolve the view by name.
@@ -194,7 +198,20 @@ impl WardmapApp {
     /// The prepared geometry of the shown ward set.
     pub fn shown_geometry(&self) -> Option<&Arc<PreparedWardSet>> {
         let set = state::ward_set_of(&self.data, self.subject?)?;
+        if self.state.hex_map {
+            return self.hexes.get(&self.data, set).map(|h| &h.geometry);
+        }
         self.geometry.get(&self.data, set)
+    }
+
+    /// The credit or note of the hex layout shown (its licence's credit, or that it was
+    /// generated); `None` on the geographic map.
+    pub fn hex_note(&self) -> Option<String> {
+        if !self.state.hex_map {
+            return None;
+        }
+        let set = state::ward_set_of(&self.data, self.subject?)?;
+        self.hexes.get(&self.data, set).map(|h| h.layout.note())
     }
 
     fn set_subject(&mut self, subject: Option<MapSubject>) {
@@ -365,6 +382,12 @@ impl WardmapApp {
             Command::OpenFind => self.find.open(),
             Command::FitView => self.state.camera = crate::ui::map_view::MapCamera::default(),
             Command::ToggleLabels => self.state.show_labels = !self.state.show_labels,
+            Command::ToggleHexMap => {
+                self.state.hex_map = !self.state.hex_map;
+                // Hexes and wards do not share coordinates: fit the new map.
+                self.state.camera = crate::ui::map_view::MapCamera::default();
+                self.notice = self.hex_note().map(Notice::info);
+            }
             Command::ToggleDarkMode => self.state.dark_mode = !self.state.dark_mode,
             Command::ShowAbout(open) => self.show_about = open,
         }
@@ -479,11 +502,15 @@ impl WardmapApp {
             view: self.state.camera.is_set().then(|| self.state.camera.visible_world_rect(rect)),
             map_width: rect.width(),
             baseline: self.shown_baseline(),
-            credit: match self.subject? {
-                MapSubject::Election(id) => {
-                    crate::analysis::measures::measure_credit(&self.data, id, &self.state.colour)
-                }
-                MapSubject::WardSetOnly(_) => None,
+            credit: {
+                let figures = match self.subject? {
+                    MapSubject::Election(id) => {
+                        crate::analysis::measures::measure_credit(&self.data, id, &self.state.colour)
+                    }
+                    MapSubject::WardSetOnly(_) => None,
+                };
+                let parts: Vec<String> = figures.into_iter().chain(self.hex_note()).collect();
+                (!parts.is_empty()).then(|| parts.join(" "))
             },
         })
     }
@@ -824,7 +851,10 @@ impl eframe::App for WardmapApp {
                 Some(MapSubject::Election(id)) => Some(id),
                 _ => None,
             };
-            let attribution = crate::analysis::measures::credits_for(&self.data, shown, &self.state.colour);
+            let mut attribution = crate::analysis::measures::credits_for(&self.data, shown, &self.state.colour);
+            if let Some(note) = self.hex_note() {
+                attribution = format!("{attribution} {note}");
+            }
             commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), &attribution));
         });
         egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {

@@ -40,6 +40,8 @@ pub enum Command {
     OpenFind,
     FitView,
     ToggleLabels,
+    /// Between the wards' own shapes and the hex map (one hex per ward).
+    ToggleHexMap,
     ToggleDarkMode,
     ShowAbout(bool),
     /// The two elections the "Over time" and "Boroughs" panels compare.

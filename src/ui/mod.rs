@@ -10,6 +10,7 @@ pub mod details;
 pub mod estimate;
 pub mod export;
 pub mod find;
+pub mod hexmap;
 pub mod history;
 pub mod keyboard;
 pub mod legend;

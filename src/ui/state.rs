@@ -133,6 +133,8 @@ pub struct ViewState {
     pub selected: Vec<usize>,
     pub camera: MapCamera,
     pub show_labels: bool,
+    /// The hex map (one hex per ward) instead of the wards' own shapes.
+    pub hex_map: bool,
     pub dark_mode: bool,
     pub side_panel: SidePanel,
     /// Files opened lately, newest first.
@@ -201,6 +203,7 @@ impl Default for ViewState {
             selected: Vec::new(),
             camera: MapCamera::default(),
             show_labels: true,
+            hex_map: false,
             dark_mode: false,
             side_panel: SidePanel::Details,
             recent_files: Vec::new(),

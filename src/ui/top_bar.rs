@@ -135,6 +135,13 @@ pub fn show(
             if ui.selectable_label(state.show_labels, "Labels").on_hover_text("Show ward names on the map").clicked() {
                 commands.push(Command::ToggleLabels);
             }
+            if ui
+                .selectable_label(state.hex_map, "Hex")
+                .on_hover_text("A hex map: every ward one hex, so every ward counts the same")
+                .clicked()
+            {
+                commands.push(Command::ToggleHexMap);
+            }
             if ui.button("Fit").on_hover_text("Fit the borough to the view (or double-click the map)").clicked() {
                 commands.push(Command::FitView);
             }
