@@ -2,12 +2,14 @@
 //! shown ward set whose polygon holds its point, for old ward sets as for new; a malformed or
 //! unknown postcode says so and suggests the nearest valid form.
 
+mod common;
+
+use common::barnet_app_showing;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wardmap::model::Dataset;
 use wardmap::session::postcodes::{PostcodeMiss, locate};
 use wardmap::ui::WardmapApp;
-use wardmap::ui::state::{SubjectKey, ViewState};
 
 fn barnet_set(data: &Dataset, year: i32) -> &wardmap::model::WardSet {
     let id = data.election_of("Barnet", year).expect("a Barnet election");
@@ -51,18 +53,6 @@ fn a_malformed_or_unknown_postcode_says_so_and_suggests_the_nearest_form() {
     // A London postcode outside Barnet's wards.
     let elsewhere = miss("SW1A 1AA");
     assert!(matches!(elsewhere, PostcodeMiss::OutsideWards { .. }), "{elsewhere:?}");
-}
-
-/// The app on the built-in Barnet data, showing `year`.
-fn barnet_app_showing(year: i32) -> Harness<'static, WardmapApp> {
-    let state =
-        ViewState { subject: Some(SubjectKey::Election { borough: "Barnet".into(), year }), ..ViewState::default() };
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::session::embedded_barnet(), state)
-    });
-    harness.run();
-    harness
 }
 
 fn type_in_find_box(harness: &mut Harness<'_, WardmapApp>, typed: &str) {

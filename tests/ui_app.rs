@@ -2,25 +2,11 @@
 
 mod common;
 
-use common::{barnet_app, wait_for_load, ward_position};
+use common::{barnet_app, click_at, wait_for_load, ward_position};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wardmap::analysis::colouring::MapSubject;
 use wardmap::ui::WardmapApp;
-
-fn click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run();
-    }
-}
 
 #[test]
 fn clicking_inside_golders_green_shows_its_candidates_in_the_details_panel() {

@@ -3,22 +3,11 @@
 
 mod common;
 
+use common::barnet_app_showing;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wardmap::ui::WardmapApp;
-use wardmap::ui::state::{SubjectKey, ViewState};
-
-/// The app on the embedded Barnet data (with the census tables), showing `year`.
-fn barnet_app_showing(year: i32) -> Harness<'static, WardmapApp> {
-    let state =
-        ViewState { subject: Some(SubjectKey::Election { borough: "Barnet".into(), year }), ..ViewState::default() };
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::session::embedded_barnet(), state)
-    });
-    harness.run();
-    harness
-}
 
 /// Select a ward as a user would: Ctrl+F, type, click the match.
 fn find(harness: &mut Harness<'_, WardmapApp>, typed: &str, ward: &str) {

@@ -2,6 +2,9 @@
 //! 2011 Census against the Con↔Lab swing since 2014, and a click on a point selects its ward
 //! on the map, which the plot then rings.
 
+mod common;
+
+use common::click_at;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use wardmap::ui::WardmapApp;
@@ -14,12 +17,7 @@ fn scatter_app() -> Harness<'static, WardmapApp> {
         subject: Some(SubjectKey::Election { borough: "Barnet".into(), year: 2018 }),
         ..ViewState::default()
     };
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::session::embedded_barnet(), state)
-    });
-    harness.run();
-    harness
+    common::app_on(wardmap::session::embedded_barnet(), state)
 }
 
 /// Where the last frame drew each ward's point.
@@ -28,20 +26,6 @@ fn points_on_screen(harness: &Harness<'_, WardmapApp>) -> Vec<(usize, egui::Pos2
         .ctx
         .data(|d| d.get_temp::<Vec<(usize, egui::Pos2)>>(egui::Id::unique(wardmap::ui::scatter::POINTS_ON_SCREEN)))
         .expect("the scatter panel recorded its points")
-}
-
-fn click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run();
-    }
 }
 
 fn ward_name(harness: &Harness<'_, WardmapApp>, ward: usize) -> String {

@@ -31,6 +31,26 @@ pub fn barnet_app_with(state: ViewState) -> Harness<'static, WardmapApp> {
     harness
 }
 
+/// The app on the data the window opens with (Barnet's files, the London rows of Barnet and the
+/// census), showing Barnet's election of `year`.
+pub fn barnet_app_showing(year: i32) -> Harness<'static, WardmapApp> {
+    let state = ViewState {
+        subject: Some(wardmap::ui::state::SubjectKey::Election { borough: "Barnet".into(), year }),
+        ..ViewState::default()
+    };
+    app_on(wardmap::session::embedded_barnet(), state)
+}
+
+/// The app on `data` with a given view state, after its first frame.
+pub fn app_on(data: wardmap::model::Dataset, state: ViewState) -> Harness<'static, WardmapApp> {
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
+        wardmap::ui::app::install_fonts(&cc.egui_ctx);
+        WardmapApp::with_data(data, state)
+    });
+    harness.run();
+    harness
+}
+
 /// The index of a ward of the shown set, by name.
 pub fn ward_index(harness: &Harness<'_, WardmapApp>, name: &str) -> usize {
     let app = harness.state();
@@ -46,6 +66,21 @@ pub fn ward_position(harness: &Harness<'_, WardmapApp>, name: &str) -> egui::Pos
     let anchor = geometry.ward(ward).and_then(|w| w.label.as_ref()).expect("ward has a label spot").anchor;
     let rect = app.map_rect.expect("the map was drawn");
     app.state.camera.world_to_screen(rect, anchor)
+}
+
+/// A click with the primary button at `pos`, as a pointer moves there, presses and lets go.
+pub fn click_at(harness: &mut Harness<'_, WardmapApp>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run();
+    }
 }
 
 /// Step the app until its background load has finished.
