@@ -2,7 +2,8 @@
 //! files, fed to the results and boundary parsers must give `Ok` or `Err`, never a panic.
 //!
 //! 256 cases per property by default (proptest's default), so `cargo test` stays quick; for a
-//! long run: `PROPTEST_CASES=20000 cargo test --release --test import_fuzz`.
+//! long run of a million cases per importer, see `long_fuzz_of_the_results_importer` below and
+//! docs/reliability.md.
 
 mod common;
 
@@ -185,4 +186,98 @@ proptest! {
         }
         parse_boundaries(value.to_string().into_bytes());
     }
+}
+
+// The long run (issue 15): not part of `cargo test` (ignored); run in release with
+//   cargo test --release --test import_fuzz -- --ignored fuzz --nocapture
+// `WARDMAP_FUZZ_CASES` sets the cases per importer (default 1,000,000) and
+// `WARDMAP_FUZZ_SECONDS` a time budget per importer (default none): the run stops at whichever
+// comes first and prints how many cases really ran. Any panic fails the test with the input
+// proptest shrank it to. Results are recorded in docs/reliability.md.
+
+/// Cases per importer and the time budget, from the environment.
+fn long_run_limits() -> (u64, Option<std::time::Duration>) {
+    let number = |name: &str| std::env::var(name).ok().and_then(|v| v.replace('_', "").parse::<u64>().ok());
+    (
+        number("WARDMAP_FUZZ_CASES").unwrap_or(1_000_000),
+        number("WARDMAP_FUZZ_SECONDS").map(std::time::Duration::from_secs),
+    )
+}
+
+/// Run `test` over `strategy` in batches until the case count or the time budget is reached;
+/// panic (failing the test) on the first input that panics the importer. Returns the cases run.
+fn long_run<S: Strategy>(importer: &str, strategy: S, test: impl Fn(S::Value)) -> u64
+where
+    S::Value: std::fmt::Debug,
+{
+    use proptest::test_runner::{Config, TestRunner};
+    const BATCH: u32 = 10_000;
+    let (cases, budget) = long_run_limits();
+    let started = std::time::Instant::now();
+    let ran = std::cell::Cell::new(0u64);
+    while ran.get() < cases && budget.is_none_or(|b| started.elapsed() < b) {
+        let batch = u32::try_from((cases - ran.get()).min(u64::from(BATCH))).unwrap_or(BATCH);
+        // A fresh random seed per batch; no failure files (this is not a regression store).
+        let config = Config { cases: batch, failure_persistence: None, ..Config::default() };
+        let mut runner = TestRunner::new(config);
+        let result = runner.run(&strategy, |value| {
+            ran.set(ran.get() + 1);
+            test(value);
+            Ok(())
+        });
+        if let Err(failure) = result {
+            panic!("fuzz {importer}: a case panicked the importer after {} cases: {failure}", ran.get());
+        }
+    }
+    let ran = ran.get();
+    println!("fuzz {importer}: {ran} cases, 0 crashes, {:.0} s", started.elapsed().as_secs_f64());
+    ran
+}
+
+/// Any input the results reader may meet: noise, or a real file of each format mutated.
+fn any_results_file() -> impl Strategy<Value = Vec<u8>> {
+    let edits = || prop::collection::vec(edit(), 1..12);
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..2048),
+        edits().prop_map(|e| mutate(head(DEMOCRACY_CLUB, 40).into_bytes(), &e)),
+        edits().prop_map(|e| mutate(head(&String::from_utf8_lossy(DATASTORE), 40).into_bytes(), &e)),
+        edits().prop_map(|e| mutate(head(OWN, 40).into_bytes(), &e)),
+    ]
+}
+
+/// Any input the boundary reader may meet: noise, the Barnet file mutated, or made-up geometry.
+fn any_boundary_file() -> impl Strategy<Value = Vec<u8>> {
+    let crs = prop_oneof![
+        Just(None),
+        Just(Some("urn:ogc:def:crs:EPSG::27700")),
+        Just(Some("EPSG:4326")),
+        Just(Some("EPSG:3857"))
+    ];
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..2048),
+        prop::collection::vec(edit(), 1..12).prop_map(|e| mutate(BARNET_2002.as_bytes().to_vec(), &e)),
+        (prop::collection::vec(geometry(), 0..4), crs).prop_map(|(geometries, crs)| {
+            let features: Vec<_> = geometries
+                .into_iter()
+                .map(|g| serde_json::json!({"type": "Feature", "properties": {"WD13NM": "X"}, "geometry": g}))
+                .collect();
+            let mut value = serde_json::json!({"type": "FeatureCollection", "features": features});
+            if let Some(name) = crs {
+                value["crs"] = serde_json::json!({"type": "name", "properties": {"name": name}});
+            }
+            value.to_string().into_bytes()
+        }),
+    ]
+}
+
+#[test]
+#[ignore = "the long fuzz run: cargo test --release --test import_fuzz -- --ignored fuzz"]
+fn long_fuzz_of_the_results_importer() {
+    assert!(long_run("results CSV importer", any_results_file(), parse_results) > 0);
+}
+
+#[test]
+#[ignore = "the long fuzz run: cargo test --release --test import_fuzz -- --ignored fuzz"]
+fn long_fuzz_of_the_boundary_importer() {
+    assert!(long_run("GeoJSON boundary importer", any_boundary_file(), parse_boundaries) > 0);
 }

@@ -99,11 +99,11 @@ fn lines(data: &Dataset, year: i32, from: Option<i32>) -> Vec<BoroughLine> {
     lines
 }
 
-/// Print the table.
+/// The table, as the text to print.
 ///
 /// # Errors
 /// No election of that year (or of `--from`) is loaded.
-pub fn run(data: &Dataset, args: &BoroughsArgs) -> Result<(), String> {
+pub fn run(data: &Dataset, args: &BoroughsArgs) -> Result<String, String> {
     let mut years: Vec<i32> = data.elections.iter().map(|e| e.election.year).collect();
     years.sort_unstable();
     years.dedup();
@@ -130,11 +130,10 @@ pub fn run(data: &Dataset, args: &BoroughsArgs) -> Result<(), String> {
             boroughs: lines.iter().filter(|l| l.borough != LONDON).map(row).collect(),
             london: lines.iter().find(|l| l.borough == LONDON).map(row),
         };
-        println!("{}", serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?);
+        Ok(serde_json::to_string_pretty(&output).map_err(|e| e.to_string())? + "\n")
     } else {
-        print!("{}", render_text(&lines, year, args.from));
+        Ok(render_text(&lines, year, args.from))
     }
-    Ok(())
 }
 
 /// The text table: London last, as the total.

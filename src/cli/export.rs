@@ -35,7 +35,7 @@ pub struct ExportArgs {
     pub to: Option<i32>,
     /// What the map shows: winner, share, change, swing, majority, turnout, gains, control
     /// (council control, on London) or census (a ward figure: see --figure).
-    #[arg(long, value_name = "MODE", default_value = "winner")]
+    #[arg(long, value_name = "MODE", default_value = "winner", visible_alias = "measure")]
     pub mode: String,
     /// The party for share and change. For swing, give it twice: positive swing is to the
     /// first (default: Conservative, and Labour for the swing pair).
@@ -77,6 +77,10 @@ pub struct ExportArgs {
     /// Replace FILE if it exists.
     #[arg(long)]
     pub force: bool,
+    /// One small map per election of the borough (or London) that has results, in a grid, in
+    /// one measure, each titled by its year, with one shared legend.
+    #[arg(long, conflicts_with_all = ["election", "from", "to"])]
+    pub small_multiples: bool,
 }
 
 /// The two formats, chosen by the file name's extension.
@@ -149,7 +153,10 @@ fn modes_with(picker: Picker, conjunction: &str) -> String {
 }
 
 /// Run the command: render and write the file, or say why not.
-pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
+pub fn run(data: &Dataset, args: &ExportArgs) -> Result<String, String> {
+    if args.small_multiples {
+        return super::small_multiples::run(data, args);
+    }
     let format = Format::of(&args.out)?;
     let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     render::check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
@@ -181,8 +188,7 @@ pub fn run(data: &Dataset, args: &ExportArgs) -> Result<(), String> {
         Format::Svg => render::write_svg(&scene).into_bytes(),
     };
     render::write_atomically(&args.out, &bytes, overwrite).map_err(|e| e.to_string())?;
-    println!("wrote {} ({} × {} px)", args.out.display(), scene.width, scene.height);
-    Ok(())
+    Ok(format!("wrote {} ({} × {} px)\n", args.out.display(), scene.width, scene.height))
 }
 
 /// A reason written as a sentence ("There is no …"), lower-cased to follow a colon; words in

@@ -6,12 +6,14 @@ pub mod export;
 pub mod gui;
 pub mod notional;
 pub mod scatter;
+pub mod small_multiples;
 pub mod summary;
 pub mod table;
 
 use crate::model::Dataset;
 use crate::session::{self, Source};
 use clap::{Args, Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,27 +67,69 @@ pub enum Command {
     Scatter(scatter::ScatterArgs),
 }
 
-/// Parse arguments and run.
+/// Parse arguments and run. Each command returns the text it prints, and [`report`] writes it,
+/// so that a closed pipe or a full disk on stdout is an error handled here, never a panic.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Summary(args)) => report(load_data(&cli.data).and_then(|data| summary::run(&data, &args))),
-        Some(Command::Export(args)) => report(load_data(&cli.data).and_then(|data| export::run(&data, &args))),
-        Some(Command::Boroughs(args)) => report(load_data(&cli.data).and_then(|data| boroughs::run(&data, &args))),
-        Some(Command::Table(args)) => report(load_data(&cli.data).and_then(|data| table::run(&data, &args))),
-        Some(Command::Notional(args)) => report(load_data(&cli.data).and_then(|data| notional::run(&data, &args))),
-        Some(Command::Scatter(args)) => report(load_data(&cli.data).and_then(|data| scatter::run(&data, &args))),
-        None => report(gui::run(&cli.data, cli.gui).map_err(|e| format!("wardmap could not open its window: {e}"))),
-    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // `--help`, `--version` and mistakes in the arguments: clap's words, written as the
+        // commands' output is, so that `--help | head -1` and `--help > /dev/full` behave alike.
+        Err(error) => {
+            let code = u8::try_from(error.exit_code()).unwrap_or(2);
+            return match error.print() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    report(Err(could_not_write(&e)), &mut std::io::sink(), &mut std::io::stderr().lock())
+                }
+                _ => ExitCode::from(code),
+            };
+        }
+    };
+    let output = match cli.command {
+        Some(Command::Summary(args)) => load_data(&cli.data).and_then(|data| summary::run(&data, &args)),
+        Some(Command::Export(args)) => load_data(&cli.data).and_then(|data| export::run(&data, &args)),
+        Some(Command::Boroughs(args)) => load_data(&cli.data).and_then(|data| boroughs::run(&data, &args)),
+        Some(Command::Table(args)) => load_data(&cli.data).and_then(|data| table::run(&data, &args)),
+        Some(Command::Notional(args)) => load_data(&cli.data).and_then(|data| notional::run(&data, &args)),
+        Some(Command::Scatter(args)) => load_data(&cli.data).and_then(|data| scatter::run(&data, &args)),
+        None => gui::run(&cli.data, cli.gui)
+            .map(|()| String::new())
+            .map_err(|e| format!("wardmap could not open its window: {e}")),
+    };
+    report(output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
 }
 
-fn report(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("wardmap: {message}");
-            ExitCode::FAILURE
-        }
+/// Write a command's output to `out`, or its error to `err`, and choose the exit code. A reader
+/// that went away (`wardmap summary | head -1`: Rust ignores SIGPIPE, so the write fails with
+/// `BrokenPipe`) ends the run quietly with success, as other Unix tools do; any other failure to
+/// write (a full disk) is one line on `err` and a failure.
+fn report(result: Result<String, String>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    let message = match result {
+        Ok(text) => match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => return ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+            Err(e) => could_not_write(&e),
+        },
+        Err(message) => message,
+    };
+    // Nothing more can be done if stderr fails too.
+    let _ = writeln!(err, "wardmap: {message}");
+    ExitCode::FAILURE
+}
+
+/// The message for output that could not be written.
+fn could_not_write(error: &std::io::Error) -> String {
+    format!(
+        "could not write the output: {}. Check there is room on the disk it goes to, or send it elsewhere",
+        io_words(error)
+    )
+}
+
+/// An io error in the system's words, without Rust's " (os error 28)".
+fn io_words(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
     }
 }
 
@@ -112,8 +156,10 @@ pub fn load_data(args: &DataArgs) -> Result<Dataset, String> {
     // The built-in data is checked by the tests and its known gaps are listed in
     // data/README.md; each command reports those of the borough it shows.
     let warnings: &[String] = if source == Source::Embedded { &[] } else { &loaded.warnings };
+    let mut err = std::io::stderr().lock();
     for warning in warnings {
-        eprintln!("wardmap: note: {warning}");
+        // A closed stderr must not stop the command; the notes are advice.
+        let _ = writeln!(err, "wardmap: note: {warning}");
     }
     Ok(loaded.dataset)
 }
@@ -133,5 +179,35 @@ mod tests {
         assert!(Cli::try_parse_from(["wardmap", "--synthetic", "40", "--boundaries", "x.geojson"]).is_err());
         assert!(Cli::try_parse_from(["wardmap", "--synthetic", "0"]).is_err());
         assert!(Cli::try_parse_from(["wardmap", "--synthetic", "50001"]).is_err());
+    }
+
+    /// A writer that fails every write with one kind of error.
+    struct FailingKind(std::io::ErrorKind);
+
+    impl Write for FailingKind {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::Error::from(self.0))
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_quietly_and_a_full_disk_is_one_line_and_a_failure() {
+        let mut err = Vec::new();
+        let code = report(Ok("text\n".into()), &mut FailingKind(std::io::ErrorKind::BrokenPipe), &mut err);
+        assert_eq!(code, ExitCode::SUCCESS);
+        assert!(err.is_empty());
+
+        let code = report(Ok("text\n".into()), &mut FailingKind(std::io::ErrorKind::StorageFull), &mut err);
+        assert_eq!(code, ExitCode::FAILURE);
+        let text = String::from_utf8(err).expect("utf-8");
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(text.starts_with("wardmap: could not write the output: "), "{text}");
+
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(report(Err("no such ward".into()), &mut out, &mut err), ExitCode::FAILURE);
+        assert_eq!(String::from_utf8_lossy(&err), "wardmap: no such ward\n");
     }
 }

@@ -44,7 +44,7 @@ fn weights_arg(text: &str) -> Result<WeightMethod, String> {
 /// # Errors
 /// No such borough or election, `--onto` not later or on the same wards, or a file that
 /// cannot be written (an existing one without `--force`).
-pub fn run(data: &Dataset, args: &NotionalArgs) -> Result<(), String> {
+pub fn run(data: &Dataset, args: &NotionalArgs) -> Result<String, String> {
     let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
     let borough = choose_borough(data, args.borough.as_deref())?;
@@ -85,8 +85,8 @@ pub fn run(data: &Dataset, args: &NotionalArgs) -> Result<(), String> {
     let seats = crate::analysis::seat_totals(&notional.joined.election);
     let seat_text: Vec<String> = seats.iter().map(|(p, n)| format!("{} {n}", p.short)).collect();
     let set = estimated.ward_set(new_set).map_or_else(String::new, |s| s.name.clone());
-    println!(
-        "wrote {}: {} {} notional on {set} ({} wards; by {}{}); notional seats {}",
+    Ok(format!(
+        "wrote {}: {} {} notional on {set} ({} wards; by {}{}); notional seats {}\n",
         args.out.display(),
         borough,
         args.from,
@@ -97,6 +97,5 @@ pub fn run(data: &Dataset, args: &NotionalArgs) -> Result<(), String> {
             n => format!(", {n} old ward(s) by area for too few postcodes"),
         },
         seat_text.join(", ")
-    );
-    Ok(())
+    ))
 }

@@ -67,7 +67,7 @@ pub struct ScatterArgs {
 /// # Errors
 /// A measure name that does not parse or cannot be shown for the election, no such borough or
 /// election, or a file that cannot be written.
-pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<(), String> {
+pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<String, String> {
     let format = args.out.as_deref().map(ScatterFormat::of).transpose()?;
     let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     if let Some(path) = &args.out {
@@ -79,7 +79,7 @@ pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<(), String> {
     let borough = choose_borough(data, args.borough.as_deref())?;
     let id = choose_election(data, &borough, args.to.or(args.election))?;
     let plot = scatter(data, id, &x, &y, args.within.as_deref()).map_err(|e| e.to_string())?;
-    print!("{}", report(&plot));
+    let mut out = report(&plot);
     if let (Some(path), Some(format)) = (&args.out, format) {
         let opts = ScatterOptions {
             width_px: args.width,
@@ -89,9 +89,9 @@ pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<(), String> {
         };
         let bytes = render::encode_scatter(&plot, format, &opts)?;
         render::write_atomically(path, &bytes, overwrite).map_err(|e| e.to_string())?;
-        println!("wrote {}", path.display());
+        out.push_str(&format!("wrote {}\n", path.display()));
     }
-    Ok(())
+    Ok(out)
 }
 
 /// The statistics as lines of text.

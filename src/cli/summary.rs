@@ -370,7 +370,7 @@ pub fn choose_election(data: &Dataset, borough: &str, year: Option<i32>) -> Resu
     }
 }
 
-pub fn run(data: &Dataset, args: &SummaryArgs) -> Result<(), String> {
+pub fn run(data: &Dataset, args: &SummaryArgs) -> Result<String, String> {
     let year = match (args.election, args.to) {
         (Some(a), Some(b)) if a != b => {
             return Err(format!("--election {a} and --to {b} name different elections: give one of them"));
@@ -383,9 +383,8 @@ pub fn run(data: &Dataset, args: &SummaryArgs) -> Result<(), String> {
     let summary = summarise_with(data, id, &options)?;
     if args.json {
         let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
-        println!("{text}");
+        Ok(text + "\n")
     } else {
-        print!("{}", render_text(&summary, data, id));
+        Ok(render_text(&summary, data, id))
     }
-    Ok(())
 }

@@ -38,7 +38,7 @@ pub struct TableArgs {
 /// # Errors
 /// No such borough or election, an explicit `--from` that cannot be compared ward by ward, or
 /// a file that cannot be written (an existing one without `--force`).
-pub fn run(data: &Dataset, args: &TableArgs) -> Result<(), String> {
+pub fn run(data: &Dataset, args: &TableArgs) -> Result<String, String> {
     let overwrite = if args.force { Overwrite::Allow } else { Overwrite::Refuse };
     check_target(&args.out, overwrite).map_err(|e| e.to_string())?;
     let borough = choose_borough(data, args.borough.as_deref())?;
@@ -50,6 +50,5 @@ pub fn run(data: &Dataset, args: &TableArgs) -> Result<(), String> {
     let table = ward_table(data, id, &spec);
     let bytes = table.to_csv().map_err(|e| format!("could not write the table: {e}"))?;
     write_atomically(&args.out, &bytes, overwrite).map_err(|e| e.to_string())?;
-    println!("wrote {} ({} wards, {} columns)", args.out.display(), table.rows.len(), table.columns.len());
-    Ok(())
+    Ok(format!("wrote {} ({} wards, {} columns)\n", args.out.display(), table.rows.len(), table.columns.len()))
 }

@@ -66,6 +66,26 @@ fn is_other_identifier(cell: &str) -> bool {
         || (cell.len() == 7 && cell.starts_with("lad") && cell.ends_with("cd"))
 }
 
+/// Header cells only a results file has: a file with one of them is results, however broken, so
+/// the results reader (which can say which columns are missing) answers for it.
+fn is_results_column(cell: &str) -> bool {
+    matches!(
+        cell,
+        "candidate"
+            | "candidate_name"
+            | "person_name"
+            | "party"
+            | "party_name"
+            | "votes"
+            | "votes_cast"
+            | "ballots_cast"
+            | "number_votes"
+            | "elected"
+            | "elected_flag"
+            | "is_winner"
+    )
+}
+
 /// The delimiter and header cells of the first line, when it is a header of ward figures: a
 /// ward column, and not the header of a results format.
 fn header_of(text: &str) -> Option<(u8, Vec<String>)> {
@@ -74,7 +94,8 @@ fn header_of(text: &str) -> Option<(u8, Vec<String>)> {
         let record = reader(first, delimiter).into_records().next()?.ok()?;
         let cells: Vec<String> = record.iter().map(normalise_header).collect();
         let keyed = cells.iter().any(|c| is_code_column(c) || is_name_column(c));
-        (cells.len() >= 2 && keyed && best_format(&cells).is_none()).then_some((delimiter, cells))
+        let results_like = cells.iter().any(|c| is_results_column(c));
+        (cells.len() >= 2 && keyed && !results_like && best_format(&cells).is_none()).then_some((delimiter, cells))
     })
 }
 

@@ -10,6 +10,7 @@ use super::Progress;
 use super::crs::{self, Crs, ToLonLat};
 use super::error::{BoundaryError, ReadError};
 use super::features::{Pending, choose_crs, features_of, kinds};
+use super::location;
 use super::properties::{self, BoundaryOptions, Properties, PropertyReport};
 use super::rings::{self, Shape};
 use crate::model::{Ward, WardSet};
@@ -58,6 +59,9 @@ pub fn parse_with(
     let features = features_of(&json).map_err(|detail| BoundaryError::NotGeoJson { file: file_buf.clone(), detail })?;
     let all_properties: Vec<Properties> =
         features.iter().map(|f| f.get("properties").and_then(serde_json::Value::as_object)).collect();
+    if !features.is_empty() && all_properties.iter().all(|p| p.is_none_or(serde_json::Map::is_empty)) {
+        return Err(BoundaryError::NoProperties { file: file_buf, features: features.len() });
+    }
     let (report, mut warnings) = properties::choose(&all_properties, options, file)?;
     let mut pending = Vec::with_capacity(features.len());
     let mut not_areas: Vec<(usize, &'static str)> = Vec::new();
@@ -114,10 +118,34 @@ pub fn parse_with(
         ));
     }
     let crs = choose_crs(declared, &pending, file, &mut warnings)?;
+    refuse_duplicate_codes(&pending, file)?;
+    if crs == Crs::LonLat {
+        location::unswap_lat_lon(&mut pending, file, &mut warnings);
+    }
     let wards = to_wards(pending, crs, file, progress, &mut warnings)?;
+    location::warn_outside_uk(&wards, file, &mut warnings);
     let ward_set =
         WardSet { name: name.to_owned(), first_year, source: file.display().to_string(), borough: None, wards };
     Ok(ParsedBoundaries { ward_set, warnings, properties: report, crs })
+}
+
+/// Two features with one ward code would each claim the ward's result, and one of them would be
+/// drawn with no data: refused, naming both.
+fn refuse_duplicate_codes(pending: &[Pending], file: &Path) -> Result<(), BoundaryError> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(pending.len());
+    for feature in pending {
+        let Some(code) = feature.code.as_deref() else { continue };
+        if let Some(first) = seen.insert(code, feature.number) {
+            return Err(BoundaryError::DuplicateWard {
+                file: file.to_path_buf(),
+                ward: feature.name.clone(),
+                code: code.to_owned(),
+                first,
+                second: feature.number,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Reproject the features to lon/lat and build the wards, warning about rings that cross
@@ -157,4 +185,61 @@ fn to_wards(
         wards.push(Ward { code: feature.code, name: feature.name, borough: None, geometry });
     }
     Ok(wards)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collection(ring: &str, extra: &str) -> String {
+        format!(
+            r#"{{"type": "FeatureCollection"{extra}, "features": [{{"type": "Feature",
+                "properties": {{"WD13CD": "E05000045", "WD13NM": "Hale"}},
+                "geometry": {{"type": "Polygon", "coordinates": [{ring}]}}}}]}}"#
+        )
+    }
+
+    fn warnings_of(text: &str) -> (Vec<String>, WardSet) {
+        let parsed = parse_with(
+            text,
+            Path::new("w.geojson"),
+            "w",
+            None,
+            &BoundaryOptions::default(),
+            &super::super::no_progress,
+        )
+        .expect("loads");
+        (parsed.warnings, parsed.ward_set)
+    }
+
+    #[test]
+    fn swapped_latitude_and_longitude_are_said_and_put_right() {
+        let swapped = "[[51.6, -0.2], [51.6, -0.19], [51.61, -0.19], [51.61, -0.2], [51.6, -0.2]]";
+        let (warnings, set) = warnings_of(&collection(swapped, ""));
+        assert!(warnings.iter().any(|w| w.contains("latitude and longitude swapped")), "{warnings:?}");
+        let first = set.wards[0].geometry.0[0].exterior().0[0];
+        assert!((first.x - -0.2).abs() < 1e-9 && (first.y - 51.6).abs() < 1e-9, "{first:?}");
+    }
+
+    #[test]
+    fn wards_far_from_britain_are_said_with_where_they_lie() {
+        let sydney = "[[151.2, -33.9], [151.21, -33.9], [151.21, -33.89], [151.2, -33.89], [151.2, -33.9]]";
+        let (warnings, _) = warnings_of(&collection(sydney, ""));
+        assert!(
+            warnings.iter().any(|w| w.contains("outside Great Britain (around 151.2°E, 33.9°S, in Australia)")),
+            "{warnings:?}"
+        );
+        let london = "[[-0.2, 51.6], [-0.19, 51.6], [-0.19, 51.61], [-0.2, 51.61], [-0.2, 51.6]]";
+        assert!(warnings_of(&collection(london, "")).0.is_empty());
+    }
+
+    #[test]
+    fn a_bng_crs_over_degrees_is_read_as_degrees_and_said() {
+        let london = "[[-0.2, 51.6], [-0.19, 51.6], [-0.19, 51.61], [-0.2, 51.61], [-0.2, 51.6]]";
+        let crs = r#", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}}"#;
+        let (warnings, set) = warnings_of(&collection(london, crs));
+        assert!(warnings.iter().any(|w| w.contains("says British National Grid")), "{warnings:?}");
+        let first = set.wards[0].geometry.0[0].exterior().0[0];
+        assert!((first.y - 51.6).abs() < 1e-9, "{first:?}");
+    }
 }

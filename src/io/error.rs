@@ -11,6 +11,12 @@ pub enum ReadError {
     NotFound { file: PathBuf },
     #[error("{file} is a folder, not a file. Choose a file inside it.")]
     Directory { file: PathBuf },
+    /// A FIFO, a device or a socket: reading it could block for ever or never end.
+    #[error(
+        "{file} is {what}, not a regular file. wardmap reads files saved on disk: save the data to a file and \
+         open that."
+    )]
+    NotRegular { file: PathBuf, what: &'static str },
     #[error(
         "You may not read {file} (permission denied). Change its permissions, or copy it somewhere you can read it."
     )]
@@ -69,6 +75,11 @@ pub enum ResultsError {
     BadRow { file: PathBuf, line: u64, problem: String },
     #[error("{file} has a header but no candidate rows. Choose a file with results in it.")]
     NoRows { file: PathBuf },
+    #[error(
+        "{file} holds {rows} candidate row(s), all of them left out: {reasons}; none is a whole-council local \
+         election. Choose the file of a local council election (a Democracy Club ballot id starts \"local.\")."
+    )]
+    AllLeftOut { file: PathBuf, rows: usize, reasons: String },
 }
 
 /// A boundary file could not be read.
@@ -88,6 +99,16 @@ pub enum BoundaryError {
     NotGeoJson { file: PathBuf, detail: String },
     #[error("{file}, feature {feature}{}: {problem}", ward_suffix(.ward))]
     BadFeature { file: PathBuf, feature: usize, ward: Option<String>, problem: String },
+    #[error(
+        "{file}: the features have no properties (all {features} of them), so no ward has a code or a name to \
+         match results by. Export the file again with the ward code and name columns (for example WD22CD and WD22NM)."
+    )]
+    NoProperties { file: PathBuf, features: usize },
+    #[error(
+        "{ward} ({code}) appears twice in {file}, features {first} and {second}. Remove the duplicate; if the two \
+         are parts of one ward, join them into one MultiPolygon feature (for example with mapshaper -dissolve)."
+    )]
+    DuplicateWard { file: PathBuf, ward: String, code: String, first: usize, second: usize },
     #[error("{file} holds no ward polygons: {detail}")]
     NoWards { file: PathBuf, detail: String },
     #[error(

@@ -78,6 +78,17 @@ pub(crate) fn choose_crs(
 ) -> Result<Crs, BoundaryError> {
     let points = || pending.iter().flat_map(|f| f.polygons.iter().flatten().flatten().copied());
     let crs = match declared {
+        // Numbers in degrees under a `crs` of metres would draw the borough a few hundred metres
+        // across off the Isles of Scilly: when they are degrees in the UK, they are read as such.
+        Some(Crs::BritishNationalGrid) if degrees_in_uk(points()) => {
+            warnings.push(format!(
+                "{}: its `crs` member says British National Grid (metres), but its coordinates are longitude and \
+                 latitude in degrees in Great Britain (as metres the whole file would be a few hundred metres \
+                 across), so they were read as longitude/latitude. Correct or remove the `crs` member",
+                file.display()
+            ));
+            Crs::LonLat
+        }
         Some(crs) => crs,
         None => match crs::guess(points()) {
             Some(Crs::LonLat) => Crs::LonLat,
@@ -119,4 +130,10 @@ pub(crate) fn choose_crs(
         }
     }
     Ok(crs)
+}
+
+/// Whether every point fits longitude/latitude and the whole lies in the UK (either way round).
+fn degrees_in_uk(points: impl Iterator<Item = (f64, f64)> + Clone) -> bool {
+    points.clone().all(|(x, y)| Crs::LonLat.fits(x, y))
+        && super::location::Extent::of(points).is_some_and(|e| e.in_uk() || e.swapped().in_uk())
 }

@@ -18,9 +18,10 @@ pub mod detect;
 pub mod embedded;
 pub mod error;
 pub mod feature_pairs;
-pub mod hexjson;
 mod features;
+pub mod hexjson;
 pub mod load;
+mod location;
 pub mod parties_csv;
 pub mod postcodes;
 pub mod properties;
@@ -60,7 +61,7 @@ pub(crate) fn year_in(name: &str) -> Option<i32> {
         .find(|year| (1960..=2100).contains(year))
 }
 
-/// Read a whole file, refusing folders, files over [`MAX_FILE_BYTES`], empty and binary files,
+/// Read a whole file, refusing folders, FIFOs and devices, files over [`MAX_FILE_BYTES`], empty and binary files,
 /// and giving each failure its own words. Reads in chunks so that `progress` sees the first
 /// half of the work (the parsers report the second half).
 pub fn read_text(path: &Path, progress: Progress) -> Result<String, ReadError> {
@@ -74,6 +75,11 @@ pub fn read_bytes(path: &Path, progress: Progress) -> Result<Vec<u8>, ReadError>
     let metadata = std::fs::metadata(path).map_err(|source| ReadError::from_io(&file, source))?;
     if metadata.is_dir() {
         return Err(ReadError::Directory { file });
+    }
+    // Checked before opening: opening a FIFO with no writer blocks for ever, and a device such
+    // as /dev/zero never ends.
+    if let Some(what) = not_regular(&metadata) {
+        return Err(ReadError::NotRegular { file, what });
     }
     let size = metadata.len();
     if size > MAX_FILE_BYTES {
@@ -105,13 +111,42 @@ pub fn read_bytes(path: &Path, progress: Progress) -> Result<Vec<u8>, ReadError>
     Ok(bytes)
 }
 
-/// Bytes to text: UTF-8 (a byte-order mark stripped), else Latin-1 (Windows-1252's printable
+/// What a file that is neither a folder nor a regular file is, in words; `None` for a regular file.
+fn not_regular(metadata: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_char_device() {
+            return Some("a character device");
+        }
+        if kind.is_block_device() {
+            return Some("a block device (a disk)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Bytes to text: UTF-16 with a byte-order mark (or plainly UTF-16), UTF-8 (a byte-order mark
+/// stripped), else Latin-1 (Windows-1252's printable
 /// range is the same for the letters in names); NUL bytes or a known binary signature mean the
 /// file is not text at all.
 pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, ReadError> {
     let file = path.to_path_buf();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty { file });
+    }
+    if let Some(text) = utf16(&bytes) {
+        return Ok(text);
     }
     if let Some(kind) = binary_kind(&bytes) {
         return Err(ReadError::Binary { file, kind });
@@ -124,6 +159,35 @@ pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, ReadError> {
         Some(rest) => rest.to_owned(),
         None => text,
     })
+}
+
+/// UTF-16 text (Excel's "Unicode text", some Windows tools), with its byte-order mark or, without
+/// one, with every other byte of its first line zero: decoded, the mark dropped. `None` for
+/// anything else.
+fn utf16(bytes: &[u8]) -> Option<String> {
+    let (body, little_endian) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (rest, true),
+        [0xfe, 0xff, rest @ ..] => (rest, false),
+        _ => {
+            let start = &bytes[..bytes.len().min(256) & !1];
+            let zero_at = |parity: usize| start.iter().skip(parity).step_by(2).all(|b| *b == 0);
+            let ascii_at = |parity: usize| start.iter().skip(parity).step_by(2).all(|b| b.is_ascii() && *b != 0);
+            if start.len() < 8 {
+                return None;
+            } else if zero_at(1) && ascii_at(0) {
+                (bytes, true)
+            } else if zero_at(0) && ascii_at(1) {
+                (bytes, false)
+            } else {
+                return None;
+            }
+        }
+    };
+    let units = body.chunks_exact(2).map(|pair| {
+        if little_endian { u16::from_le_bytes([pair[0], pair[1]]) } else { u16::from_be_bytes([pair[0], pair[1]]) }
+    });
+    let text: String = char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
+    Some(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
 }
 
 /// What a binary file probably is, so the message can say how to get text out of it.
@@ -143,4 +207,38 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     bytes.iter().take(8192).any(|b| *b == 0).then_some("binary data, not text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_or_without_a_byte_order_mark_is_read() {
+        let text = "election_date,ward\n2018-05-03,Hale\n";
+        let mut little: Vec<u8> = vec![0xff, 0xfe];
+        little.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_text(little, Path::new("t.csv")).expect("UTF-16LE"), text);
+        let mut big: Vec<u8> = vec![0xfe, 0xff];
+        big.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode_text(big, Path::new("t.csv")).expect("UTF-16BE"), text);
+        let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode_text(bare, Path::new("t.csv")).expect("UTF-16LE, no mark"), text);
+        assert!(decode_text(vec![1, 2, 0, 0, 255, 3], Path::new("t.csv")).is_err(), "noise is still binary");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_before_it_is_opened() {
+        let message = read_bytes(Path::new("/dev/null"), &no_progress).expect_err("a device").to_string();
+        assert!(message.contains("/dev/null is a character device, not a regular file"), "{message}");
+        let dir = tempfile::tempdir().expect("a folder");
+        let fifo = dir.path().join("f.csv");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+        if made {
+            // Opening it for reading would block for ever: the check must come first.
+            let message = read_bytes(&fifo, &no_progress).expect_err("a FIFO").to_string();
+            assert!(message.contains("is a FIFO (named pipe), not a regular file"), "{message}");
+        }
+    }
 }

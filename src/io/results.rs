@@ -92,16 +92,84 @@ pub fn parse(
             Ok(Ok(row)) => rows.push(row),
             Ok(Err(reason)) => *skipped.entry(reason).or_default() += 1,
             Err(problem) => {
+                let problem = match runaway_quote(&record, header.delimiter) {
+                    Some(lines) => format!(
+                        "a quote (\") opens on this line and is not closed on it, so the cell runs on over the \
+                         next {lines} line(s) and swallows them ({problem}). Close the quote, or remove it"
+                    ),
+                    None => problem,
+                };
                 return Err(ResultsError::BadRow { file: file.to_path_buf(), line, problem });
             }
         }
     }
+    if rows.is_empty() && !skipped.is_empty() {
+        let reasons: Vec<String> = skipped.iter().map(|(reason, count)| format!("{count} {reason}")).collect();
+        return Err(ResultsError::AllLeftOut {
+            file: file.to_path_buf(),
+            rows: skipped.values().sum(),
+            reasons: and_list(&reasons),
+        });
+    }
     if rows.is_empty() {
         return Err(ResultsError::NoRows { file: file.to_path_buf() });
     }
-    let warnings =
+    let mut warnings: Vec<String> =
         skipped.into_iter().map(|(reason, count)| format!("{}: left out {count} {reason}", file.display())).collect();
-    Ok(ParsedResults { format: header.format, elections: build_elections(rows, file)?, warnings })
+    let elections = build_elections(rows, file)?;
+    warnings.extend(several_years(&elections, file));
+    Ok(ParsedResults { format: header.format, elections, warnings })
+}
+
+/// The length in lines of a cell that swallowed the rest of its line and more: a quote that
+/// opens and is not closed where it should be makes one cell of the delimiters and line ends
+/// after it. `None` when no cell looks like that.
+fn runaway_quote(record: &csv::StringRecord, delimiter: u8) -> Option<usize> {
+    record
+        .iter()
+        .filter(|cell| cell.contains('\n') && cell.as_bytes().contains(&delimiter))
+        .map(|cell| cell.matches('\n').count())
+        .max()
+}
+
+/// A borough with results of several years in one file: each year is its own election, which
+/// is right for a file of several elections but a surprise when a few rows carry a wrong date.
+fn several_years(elections: &[Election], file: &Path) -> Option<String> {
+    let mut by_borough: BTreeMap<&str, Vec<&Election>> = BTreeMap::new();
+    for election in elections {
+        by_borough.entry(&election.borough).or_default().push(election);
+    }
+    let lines: Vec<String> = by_borough
+        .iter()
+        .filter(|(_, of_borough)| of_borough.len() > 1)
+        .map(|(borough, of_borough)| {
+            let years: Vec<String> = of_borough
+                .iter()
+                .map(|e| {
+                    let wards = e.contests.len();
+                    format!("{} ({wards} ward{})", e.year, if wards == 1 { "" } else { "s" })
+                })
+                .collect();
+            format!("{borough} {}", and_list(&years))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "{} holds {}: each year is read as its own election. If the file is one election, correct the dates of \
+             the rows in the wrong year",
+            file.display(),
+            and_list(&lines)
+        )
+    })
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The borough to assume when a file does not name one: its file name less years, counts and
@@ -173,5 +241,43 @@ mod tests {
         let elections = parse_own(text, Path::new("t.csv"), "X").expect("valid");
         assert_eq!(elections.len(), 1);
         assert_eq!(elections[0].poll_dates().len(), 2);
+    }
+
+    #[test]
+    fn seats_are_never_more_than_the_flags_or_the_candidates_can_carry() {
+        let head = "election_date,ward,candidate,party,votes,elected\n";
+        // Every candidate of a contested ward flagged elected, no seats column: refused.
+        let text = format!("{head}2018-05-03,Burnt Oak,A,Labour,900,true\n2018-05-03,Burnt Oak,B,Green,300,true\n");
+        let message = parse_own(&text, Path::new("t.csv"), "X").expect_err("flags say nothing").to_string();
+        assert!(message.contains("every candidate in Burnt Oak is marked elected (2 of 2)"), "{message}");
+        assert!(message.contains("add a seats column"), "{message}");
+        // An uncontested ward (no votes) elects all who stand: legitimate.
+        let text = format!("{head}2018-05-03,Hale,A,Labour,0,true\n2018-05-03,Hale,B,Labour,0,true\n");
+        let elections = parse_own(&text, Path::new("t.csv"), "X").expect("uncontested");
+        assert_eq!(elections[0].contests[0].seats, 2);
+        // Fewer candidates than seats and no poll: elected unopposed, the rest left empty.
+        let text = "election_date,ward,seats,candidate,party,votes,elected\n2018-05-03,Hale,3,A,Labour,0,true\n";
+        assert_eq!(parse_own(text, Path::new("t.csv"), "X").expect("a vacancy")[0].contests[0].seats, 3);
+        // A seats column with more seats than candidates and than any ward has: refused naming the ward.
+        let text = "election_date,ward,seats,candidate,party,votes,elected\n2018-05-03,Hale,99,A,Labour,10,true\n";
+        let message = parse_own(text, Path::new("t.csv"), "X").expect_err("99 seats").to_string();
+        assert!(message.contains("Hale has 99 seats in the seats column, but only 1 candidate(s)"), "{message}");
+    }
+
+    #[test]
+    fn a_quote_left_open_points_at_its_line_and_two_years_are_said() {
+        let text = "election_date,ward,seats,candidate,party,votes,elected\n\
+            2018-05-03,Hale,1,\"Ann Lee,Labour,10,true\n2018-05-03,Hale,1,Bob,Labour,9,false\n";
+        let message = parse_own(text, Path::new("t.csv"), "X").expect_err("open quote").to_string();
+        assert!(message.contains("line 2") && message.contains("a quote (\") opens on this line"), "{message}");
+        let text = "election_date,ward,seats,candidate,party,votes,elected\n\
+            2014-05-22,Hale,1,A,Labour,10,true\n2014-05-22,Mill Hill,1,B,Labour,10,true\n\
+            2018-05-03,Hale,1,C,Labour,9,true\n";
+        let parsed = parse(text, Path::new("t.csv"), "Barnet", &crate::io::no_progress).expect("loads");
+        assert!(
+            parsed.warnings.iter().any(|w| w.contains("holds Barnet 2014 (2 wards) and 2018 (1 ward)")),
+            "{:?}",
+            parsed.warnings
+        );
     }
 }

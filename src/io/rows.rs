@@ -96,6 +96,10 @@ pub(crate) fn parse_turnout(text: &str) -> Result<Option<f64>, String> {
     Ok(Some(fraction))
 }
 
+/// A generous bound on a ward's seats: English and Welsh wards elect one to three councillors,
+/// Scottish wards up to four and Northern Irish district electoral areas up to seven.
+pub const MAX_WARD_SEATS: u32 = 10;
+
 /// A positive seat count.
 pub(crate) fn parse_seats(text: &str) -> Result<Option<u32>, String> {
     match text.trim() {
@@ -181,22 +185,9 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
     }
     let mut out = Vec::with_capacity(elections.len());
     for ((borough, year), mut building) in elections {
-        for (contest, (given, _, first_line)) in building.contests.iter_mut().zip(&building.seats) {
-            let flagged = contest.candidates.iter().filter(|c| c.elected == Some(true)).count();
-            contest.seats = match given {
-                Some(seats) => *seats,
-                None if flagged > 0 => u32::try_from(flagged).unwrap_or(u32::MAX),
-                None => {
-                    return Err(bad_row(
-                        *first_line,
-                        format!(
-                            "{}: the number of seats is unknown (no seats column and no candidate marked elected). \
-                             Mark the winners elected, or add a seats column",
-                            contest.ward_name
-                        ),
-                    ));
-                }
-            };
+        for (contest, (given, given_line, first_line)) in building.contests.iter_mut().zip(&building.seats) {
+            contest.seats = contest_seats(contest, *given, *given_line, *first_line)
+                .map_err(|(line, problem)| bad_row(line, problem))?;
         }
         out.push(Election {
             borough,
@@ -207,6 +198,57 @@ pub(crate) fn build_elections(rows: Vec<Row>, file: &Path) -> Result<Vec<Electio
         });
     }
     Ok(out)
+}
+
+/// A contest's seats: the seats column's, else as many as the source marks elected. Refused,
+/// with the line to look at and what the flags, seats and votes each say, when neither can be
+/// believed: no seats column and no one marked elected; no seats column and every candidate of
+/// a contested ward marked elected (the flags then say nothing, and counting them would give a
+/// council more councillors than it has); or more seats than candidates standing and than any
+/// ward has ([`MAX_WARD_SEATS`]). A few seats more than candidates is kept: a ward where too few
+/// stood elects them all unopposed and leaves the rest empty until a by-election.
+fn contest_seats(
+    contest: &Contest,
+    given: Option<u32>,
+    given_line: u64,
+    first_line: u64,
+) -> Result<u32, (u64, String)> {
+    let standing = contest.candidates.len();
+    let flagged = contest.candidates.iter().filter(|c| c.elected == Some(true)).count();
+    let ward = &contest.ward_name;
+    match given {
+        Some(seats) if seats as usize > standing && seats > MAX_WARD_SEATS => Err((
+            given_line,
+            format!(
+                "{ward} has {seats} seats in the seats column, but only {standing} candidate(s) standing and \
+                 {flagged} marked elected, and no ward elects more than {MAX_WARD_SEATS}: correct the seats \
+                 column for {ward} (a ward has as many seats as councillors it elects)"
+            ),
+        )),
+        Some(seats) => Ok(seats),
+        None if flagged == 0 => Err((
+            first_line,
+            format!(
+                "{ward}: the number of seats is unknown (no seats column and no candidate marked elected). \
+                 Mark the winners elected, or add a seats column"
+            ),
+        )),
+        // Every candidate of a ward that went to the poll marked elected: an uncontested ward
+        // (no votes) elects everyone, but where votes were cast some candidates lost.
+        None if flagged == standing && standing > 1 && contest.candidates.iter().any(|c| c.votes > 0) => {
+            let most = contest.candidates.iter().map(|c| c.votes).max().unwrap_or(0);
+            let least = contest.candidates.iter().map(|c| c.votes).min().unwrap_or(0);
+            Err((
+                first_line,
+                format!(
+                    "every candidate in {ward} is marked elected ({flagged} of {standing}) and there is no seats \
+                     column, so the number of seats is unknown (the votes run from {most} to {least}, so some lost): \
+                     add a seats column, or mark only the winners elected"
+                ),
+            ))
+        }
+        None => Ok(u32::try_from(flagged).unwrap_or(u32::MAX)),
+    }
 }
 
 /// "kingston-upon-thames" → "Kingston upon Thames": capitalised words, small words kept small.

@@ -69,6 +69,10 @@ pub struct WardmapApp {
     queued_files: Vec<(Vec<PathBuf>, BoundaryOptions)>,
     /// What the last frame could not name inside the wards (numbered, or too many).
     unlabelled: crate::ui::map_view::Unlabelled,
+    /// The split view's second map: its election and colouring (same measure as the first).
+    split: Option<(MapSubject, Colouring)>,
+    /// Where the split view's second map was drawn, for tests.
+    pub split_rect: Option<egui::Rect>,
     /// Each ward set's hex map, prepared when first shown.
     hexes: super::hexmap::HexSets,
     /// Files read again when they change on disk (`--watch`): election night.
@@ -137,6 +141,8 @@ impl WardmapApp {
             watch: None,
             reloading_watched: false,
             hexes: super::hexmap::HexSets::default(),
+            split: None,
+            split_rect: None,
         };
         app.replace_data(data);
         app
@@ -242,6 +248,9 @@ impl WardmapApp {
         if self.watch.is_some() {
             crate::analysis::declared::mark_awaiting(&mut self.colouring);
         }
+        let beside =
+            self.state.split.as_ref().and_then(|key| key.resolve(&self.data)).filter(|s| Some(*s) != self.subject);
+        self.split = beside.map(|subject| (subject, colouring::colour(&self.data, subject, &self.state.colour)));
         self.derived = Derived::of(&self.data, self.subject, &self.state.colour);
     }
 
@@ -382,6 +391,12 @@ impl WardmapApp {
             Command::OpenFind => self.find.open(),
             Command::FitView => self.state.camera = crate::ui::map_view::MapCamera::default(),
             Command::ToggleLabels => self.state.show_labels = !self.state.show_labels,
+            Command::SetSplit(beside) => {
+                self.state.split = beside.and_then(|s| SubjectKey::of(&self.data, s));
+                // One map becomes two of half the width, or back: fit the borough again.
+                self.state.camera = crate::ui::map_view::MapCamera::default();
+                self.recolour();
+            }
             Command::ToggleHexMap => {
                 self.state.hex_map = !self.state.hex_map;
                 // Hexes and wards do not share coordinates: fit the new map.
@@ -648,6 +663,65 @@ impl WardmapApp {
     }
 
     fn show_map(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let Some((beside, beside_colouring)) = self.split.clone() else {
+            self.split_rect = None;
+            return self.show_one_map(ui);
+        };
+        let mut commands = Vec::new();
+        let title = |app: &Self, subject: Option<MapSubject>| {
+            subject.map_or_else(String::new, |s| super::top_bar::subject_label(&app.data, s))
+        };
+        let (left_title, right_title) = (title(self, self.subject), title(self, Some(beside)));
+        ui.columns(2, |columns| {
+            if let [left, right] = columns {
+                left.strong(left_title);
+                commands.extend(self.show_one_map(left));
+                right.strong(right_title);
+                // Its own id scope: the legend and its rows must not share the first map's ids.
+                commands.extend(right.push_id("beside", |ui| self.show_beside(ui, beside, &beside_colouring)).inner);
+            }
+        });
+        commands
+    }
+
+    /// The split view's second map, on the same camera as the first so the two pan and zoom in
+    /// step; its own colouring and legend in the same measure. A click selects the ward when
+    /// both maps are of one ward set (the selection shows on both).
+    fn show_beside(&mut self, ui: &mut egui::Ui, beside: MapSubject, beside_colouring: &Colouring) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let Some(set) = state::ward_set_of(&self.data, beside) else { return commands };
+        let geometry = if self.state.hex_map {
+            self.hexes.get(&self.data, set).map(|h| Arc::clone(&h.geometry))
+        } else {
+            self.geometry.get(&self.data, set).cloned()
+        };
+        let Some(geometry) = geometry else { return commands };
+        let same_wards = self.subject.and_then(|s| state::ward_set_of(&self.data, s)) == Some(set);
+        let labels: Vec<String> = if self.state.show_labels {
+            self.data.ward_set(set).map(|s| s.wards.iter().map(|w| w.name.clone()).collect()).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let data = Arc::clone(&self.data);
+        let values = &beside_colouring.values;
+        let show_value = self.state.colour.mode != colouring::ColourMode::Winner;
+        let tooltip = |ui: &mut egui::Ui, ward: usize| {
+            let value = if show_value { values.get(ward).cloned().flatten() } else { None };
+            details::ward_tooltip(ui, &data, Some(beside), ward, value);
+        };
+        let selected: &[usize] = if same_wards { &self.state.selected } else { &[] };
+        let view =
+            MapView::new(&geometry, &beside_colouring.fills).labels(&labels).selected(selected).tooltip(&tooltip);
+        let MapResponse { response, clicked, unlabelled, .. } = view.show(ui, &mut self.state.camera);
+        self.split_rect = Some(response.rect);
+        if let Some(clicked) = clicked.filter(|_| same_wards) {
+            commands.push(Command::SelectWard { ward: clicked.index, toggle: clicked.extends_selection() });
+        }
+        legend::overlay(ui, response.rect, beside_colouring, &unlabelled, &|_| 0);
+        commands
+    }
+
+    fn show_one_map(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         let Some(geometry) = self.shown_geometry().cloned() else {
             ui.centered_and_justified(|ui| ui.label("No ward boundaries are loaded."));

@@ -40,6 +40,8 @@ pub enum Command {
     OpenFind,
     FitView,
     ToggleLabels,
+    /// Draw this election beside the shown one, in step (`None`: one map).
+    SetSplit(Option<MapSubject>),
     /// Between the wards' own shapes and the hex map (one hex per ward).
     ToggleHexMap,
     ToggleDarkMode,

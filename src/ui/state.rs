@@ -135,6 +135,8 @@ pub struct ViewState {
     pub show_labels: bool,
     /// The hex map (one hex per ward) instead of the wards' own shapes.
     pub hex_map: bool,
+    /// A second election drawn beside the first, panned and zoomed in step (split view).
+    pub split: Option<SubjectKey>,
     pub dark_mode: bool,
     pub side_panel: SidePanel,
     /// Files opened lately, newest first.
@@ -204,6 +206,7 @@ impl Default for ViewState {
             camera: MapCamera::default(),
             show_labels: true,
             hex_map: false,
+            split: None,
             dark_mode: false,
             side_panel: SidePanel::Details,
             recent_files: Vec::new(),

@@ -104,6 +104,7 @@ pub fn show(
             })
             .response
             .labelled_by(election_label.id);
+        beside_picker(ui, data, subject, state, borough, &mut commands);
         ui.separator();
         match subject {
             Some(MapSubject::Election(id)) => {
@@ -148,6 +149,38 @@ pub fn show(
         });
     });
     commands
+}
+
+/// The split view's second map: another election of the borough, drawn beside the first.
+fn beside_picker(
+    ui: &mut egui::Ui,
+    data: &Dataset,
+    subject: Option<MapSubject>,
+    state: &ViewState,
+    borough: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
+    let label = ui.label("Beside:");
+    let beside = state.split.as_ref().and_then(|key| key.resolve(data));
+    let current = beside.map_or_else(|| "nothing".to_owned(), |s| subject_label(data, s));
+    egui::ComboBox::from_id_salt("split_picker")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(beside.is_none(), "nothing (one map)").clicked() {
+                commands.push(Command::SetSplit(None));
+            }
+            for candidate in subjects(data, borough).into_iter().filter(|c| Some(*c) != subject) {
+                if !matches!(candidate, MapSubject::Election(_)) {
+                    continue;
+                }
+                if ui.selectable_label(Some(candidate) == beside, subject_label(data, candidate)).clicked() {
+                    commands.push(Command::SetSplit(Some(candidate)));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("Draw another election beside this one, panned and zoomed in step");
 }
 
 fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) {
