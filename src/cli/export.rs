@@ -44,7 +44,7 @@ pub struct ExportArgs {
     /// How shares are counted in multi-member wards: top-vote or total-votes.
     #[arg(long, value_name = "METHOD")]
     pub method: Option<String>,
-    /// The ward figure for --mode census: census:COLUMN[:YEAR] (census:jewish:2011; with no
+    /// The ward figure for --mode census: census:COLUMN or census:COLUMN:YEAR (census:jewish:2011; with no
     /// year, the latest census not after the election) or TABLE:COLUMN of a ward-figures CSV
     /// opened with --results.
     #[arg(long, value_name = "NAME")]

@@ -67,7 +67,7 @@ pub enum Command {
     Scatter(scatter::ScatterArgs),
 }
 
-/// Parse arguments and run. Each command returns the text it prints, and [`report`] writes it,
+/// Parse arguments and run. Each command returns the text it prints, and `report` writes it,
 /// so that a closed pipe or a full disk on stdout is an error handled here, never a panic.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
