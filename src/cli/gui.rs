@@ -30,6 +30,10 @@ pub struct GuiArgs {
     /// counts the wards declared (election night).
     #[arg(long)]
     pub watch: bool,
+    /// A HexJSON layout (Open Innovations' format) for the hex map (the Hex button), joined to
+    /// wards by code and used wherever it covers the wards shown.
+    #[arg(long, value_name = "FILE.hexjson")]
+    pub hexmap: Option<PathBuf>,
 }
 
 impl GuiArgs {
@@ -45,6 +49,7 @@ impl GuiArgs {
             mode,
             select: self.select.clone(),
             watch: self.watch,
+            hex_layout: None,
         })
     }
 }
@@ -54,9 +59,16 @@ impl GuiArgs {
 /// # Errors
 /// An unknown mode, a window that cannot open, or a screenshot that could not be saved.
 pub fn run(data: &DataArgs, gui: GuiArgs) -> Result<(), String> {
-    let start = gui.start_options()?;
+    let mut start = gui.start_options()?;
     if start.watch && !matches!(data.source(), crate::session::Source::Files { .. }) {
         return Err("--watch reads files again when they change: name them with --results (and --boundaries)".into());
     }
+    if let Some(path) = &gui.hexmap {
+        // Read before any window opens, so a broken layout is said at once.
+        let text = std::fs::read_to_string(path).map_err(|e| format!("could not read {}: {e}", path.display()))?;
+        let layout = crate::io::hexjson::parse(&text, &path.display().to_string(), None).map_err(|e| e.to_string())?;
+        start.hex_layout = Some(layout);
+    }
     crate::ui::run_app(data.source(), start, gui.screenshot)
+        .map_err(|e| format!("wardmap could not open its window: {e}"))
 }

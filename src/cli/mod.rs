@@ -91,9 +91,7 @@ pub fn main() -> ExitCode {
         Some(Command::Table(args)) => load_data(&cli.data).and_then(|data| table::run(&data, &args)),
         Some(Command::Notional(args)) => load_data(&cli.data).and_then(|data| notional::run(&data, &args)),
         Some(Command::Scatter(args)) => load_data(&cli.data).and_then(|data| scatter::run(&data, &args)),
-        None => gui::run(&cli.data, cli.gui)
-            .map(|()| String::new())
-            .map_err(|e| format!("wardmap could not open its window: {e}")),
+        None => gui::run(&cli.data, cli.gui).map(|()| String::new()),
     };
     report(output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
 }

@@ -86,6 +86,8 @@ pub struct StartOptions {
     pub select: Vec<String>,
     /// Read the files again whenever they change on disk (election night).
     pub watch: bool,
+    /// A hex layout the user opened (`--hexmap`), used wherever it covers the wards.
+    pub hex_layout: Option<crate::model::hexmap::HexLayout>,
 }
 
 /// The data a load produced, and what the user should know about it.

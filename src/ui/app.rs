@@ -161,7 +161,7 @@ impl WardmapApp {
         };
         let before = shown_set_name(self);
         self.geometry = geometry;
-        self.hexes = super::hexmap::HexSets::lazy(&data);
+        self.hexes = super::hexmap::HexSets::lazy(&data, self.hexes.opened());
         self.data = Arc::new(data);
         self.panel_cache.clear();
         // Indexes into the old data mean nothing in the new: resolve the view by name.
@@ -265,6 +265,12 @@ impl WardmapApp {
     pub fn watch_files(&mut self, paths: Vec<PathBuf>) {
         self.start_watching(&paths);
         self.open_files(paths);
+    }
+
+    /// Draw hex maps on `layout` wherever it covers the wards (`--hexmap`), before the shipped
+    /// or a generated one.
+    pub fn use_hex_layout(&mut self, layout: crate::model::hexmap::HexLayout) {
+        self.hexes = super::hexmap::HexSets::lazy(&self.data, Some(Arc::new(layout)));
     }
 
     /// "14 of 21 declared" for the election shown, while files are watched.

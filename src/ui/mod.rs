@@ -44,6 +44,7 @@ pub fn run_app(
     start: crate::session::StartOptions,
     screenshot: Option<std::path::PathBuf>,
 ) -> Result<(), String> {
+    let hex_layout = start.hex_layout.clone();
     let restore = screenshot.is_none();
     let screenshot = screenshot.map(screenshot::ScreenshotOnStart::new);
     let outcome = screenshot.as_ref().map(|s| std::sync::Arc::clone(&s.outcome));
@@ -84,6 +85,9 @@ pub fn run_app(
                 app.load_from_command_line(source, start);
                 app
             };
+            if let Some(layout) = hex_layout {
+                app.use_hex_layout(layout);
+            }
             app.screenshot = screenshot;
             Ok(Box::new(app) as Box<dyn eframe::App>)
         }),
