@@ -2,6 +2,9 @@
 //! the top bar's count of declared wards from partial to full, keeping the view and the
 //! selection; a truncated write in between leaves the last good results on screen.
 
+mod common;
+
+use common::{app_on, wait_for_load};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
@@ -34,25 +37,7 @@ fn app() -> Harness<'static, WardmapApp> {
         subject: Some(SubjectKey::Election { borough: "Barnet".into(), year: 2018 }),
         ..ViewState::default()
     };
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::io::embedded::barnet(), state)
-    });
-    harness.run();
-    harness
-}
-
-/// Step the app until its load is done (the watch starts it on the next frame).
-fn settle(harness: &mut Harness<'_, WardmapApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_loading() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("the load did not finish");
+    app_on(wardmap::io::embedded::barnet(), state)
 }
 
 /// Write `text` so the change is seen (a new length, or a later time).
@@ -67,7 +52,7 @@ fn a_results_file_written_in_steps_moves_the_declared_count_and_a_broken_write_c
     write(&file, &first_wards(10));
     let mut harness = app();
     harness.state_mut().watch_files(vec![file.clone()]);
-    settle(&mut harness);
+    wait_for_load(&mut harness);
     assert!(harness.query_by_label("10 of 21 declared").is_some(), "half the wards declared");
     assert!(harness.query_by_label_contains("Awaiting result").is_some(), "the legend says what the grey means");
 
@@ -78,7 +63,7 @@ fn a_results_file_written_in_steps_moves_the_declared_count_and_a_broken_write_c
 
     write(&file, &first_wards(21));
     harness.state_mut().check_watched();
-    settle(&mut harness);
+    wait_for_load(&mut harness);
     assert!(harness.query_by_label("21 of 21 declared").is_some(), "every ward declared");
     assert!(harness.query_by_label("Con 38").is_some() && harness.query_by_label("Lab 25").is_some());
     assert_eq!(harness.state().state.selected, vec![ward], "the selection is kept");
@@ -88,7 +73,7 @@ fn a_results_file_written_in_steps_moves_the_declared_count_and_a_broken_write_c
     let cut = &full[..full.trim_end().rfind(',').and_then(|i| full[..i].rfind(',')).expect("commas")];
     write(&file, cut);
     harness.state_mut().check_watched();
-    settle(&mut harness);
+    wait_for_load(&mut harness);
     assert!(harness.query_by_label("21 of 21 declared").is_some(), "the last good results stay");
     let notice = harness.state().notice.clone().expect("a notice says what happened");
     assert!(notice.is_error && notice.text.contains("could not be read, perhaps caught mid-save"), "{}", notice.text);
@@ -97,6 +82,6 @@ fn a_results_file_written_in_steps_moves_the_declared_count_and_a_broken_write_c
     // The next good write is read.
     write(&file, &first_wards(15));
     harness.state_mut().check_watched();
-    settle(&mut harness);
+    wait_for_load(&mut harness);
     assert!(harness.query_by_label("15 of 21 declared").is_some());
 }

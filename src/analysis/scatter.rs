@@ -246,11 +246,29 @@ pub fn strength(r: f64) -> &'static str {
 }
 
 impl Axis {
+    /// The title up to its first comma, as printed: "Jewish residents", "Swing Con↔Lab 2014→2018".
+    #[must_use]
+    pub fn heading(&self) -> &str {
+        self.title.split(',').next().unwrap_or(&self.title).trim()
+    }
+
+    /// The whole title with its unit: "Jewish residents, % of all usual residents, 2011 Census (%)".
+    #[must_use]
+    pub fn with_unit(&self) -> String {
+        if self.unit.is_empty() { self.title.clone() } else { format!("{} ({})", self.title, self.unit) }
+    }
+
+    /// A value on this axis with its unit: "4.0 %", "-2.3 pts".
+    #[must_use]
+    pub fn value_text(&self, value: f64) -> String {
+        if self.unit.is_empty() { format!("{value:.1}") } else { format!("{value:.1} {}", self.unit) }
+    }
+
     /// The title up to its first comma, as it reads inside a sentence: "Jewish residents",
     /// "swing Con↔Lab 2014→2018" (a capital kept where the next letter is one too: "ONS").
     #[must_use]
     pub fn short_title(&self) -> String {
-        let short = self.title.split(',').next().unwrap_or(&self.title).trim();
+        let short = self.heading();
         let mut chars = short.chars();
         match (chars.next(), chars.next()) {
             (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() && !names_a_people(short) => {
@@ -357,10 +375,7 @@ impl Scatter {
     /// Only if the CSV writer fails in memory.
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
         let mut writer = csv::Writer::from_writer(Vec::new());
-        let heading = |axis: &Axis| {
-            if axis.unit.is_empty() { axis.title.clone() } else { format!("{} ({})", axis.title, axis.unit) }
-        };
-        writer.write_record(["ward_code", "ward", "borough", "winner", &heading(&self.x), &heading(&self.y)])?;
+        writer.write_record(["ward_code", "ward", "borough", "winner", &self.x.with_unit(), &self.y.with_unit()])?;
         for p in &self.points {
             writer.write_record([
                 p.code.as_deref().unwrap_or(""),

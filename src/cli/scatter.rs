@@ -98,11 +98,9 @@ pub fn run(data: &Dataset, args: &ScatterArgs) -> Result<String, String> {
 #[must_use]
 pub fn report(plot: &Scatter) -> String {
     let mut out = String::new();
-    let with_unit =
-        |title: &str, unit: &str| if unit.is_empty() { title.to_owned() } else { format!("{title} ({unit})") };
     let _ = writeln!(out, "{}", render::scatter_title(plot));
-    let _ = writeln!(out, "x: {}", with_unit(&plot.x.title, &plot.x.unit));
-    let _ = writeln!(out, "y: {}", with_unit(&plot.y.title, &plot.y.unit));
+    let _ = writeln!(out, "x: {}", plot.x.with_unit());
+    let _ = writeln!(out, "y: {}", plot.y.with_unit());
     let _ = writeln!(out, "n = {}", plot.points.len());
     if let Some(fit) = plot.fit {
         let unit = |u: &str| if u.is_empty() { String::new() } else { format!(" {u}") };

@@ -5,11 +5,11 @@
 //! do for maps. The y axis is titled above the plot, horizontally, as newspapers do: no
 //! rotated text to read sideways.
 
-use super::scene::{Anchor, Item, MapLayer, MapTransform, PxRect, Scene, TextRole, TextRun};
-use super::style::{INK, MUTED, OUTLINE, WHITE};
+use super::scene::{Anchor, Item, MapLayer, PxRect, Scene, TextRole, TextRun};
+use super::style::{INK, MUTED, WHITE};
 use super::text::{ascent, descent, measure, wrap};
 use super::{RenderError, layout::MAX_SIDE, layout::MIN_WIDTH};
-use crate::analysis::scatter::{Axis, Scatter};
+use crate::analysis::scatter::Scatter;
 use crate::model::palette::Rgb;
 
 const MARGIN: f32 = 20.0;
@@ -89,17 +89,7 @@ pub fn encode_scatter(plot: &Scatter, format: ScatterFormat, opts: &ScatterOptio
 /// residents".
 #[must_use]
 pub fn scatter_title(plot: &Scatter) -> String {
-    format!("{}: {} against {}", plot.title, short_title(&plot.y), short_title(&plot.x))
-}
-
-/// An axis title up to its first comma: "Jewish residents".
-fn short_title(axis: &Axis) -> &str {
-    axis.title.split(',').next().unwrap_or(&axis.title).trim()
-}
-
-/// An axis title with its unit: "Jewish residents, % of all usual residents, 2011 Census (%)".
-fn with_unit(axis: &Axis) -> String {
-    if axis.unit.is_empty() { axis.title.clone() } else { format!("{} ({})", axis.title, axis.unit) }
+    format!("{}: {} against {}", plot.title, plot.y.heading(), plot.x.heading())
 }
 
 /// Lay out the plot.
@@ -137,7 +127,7 @@ pub fn scatter_scene(plot: &Scatter, opts: &ScatterOptions) -> Result<Scene, Ren
         paragraph(&mut items, &mut y, &warning, u(CAPTION_SIZE), WARNING, TextRole::Caption);
     }
     y += u(GAP);
-    paragraph(&mut items, &mut y, &format!("↑ {}", with_unit(&plot.y)), u(AXIS_SIZE), INK, TextRole::AxisTitle);
+    paragraph(&mut items, &mut y, &format!("↑ {}", plot.y.with_unit()), u(AXIS_SIZE), INK, TextRole::AxisTitle);
     y += u(6.0);
 
     let x_range = padded_range(plot.points.iter().map(|p| p.x));
@@ -202,7 +192,7 @@ pub fn scatter_scene(plot: &Scatter, opts: &ScatterOptions) -> Result<Scene, Ren
     y = frame.bottom() + u(6.0) + ascent(u(TICK_SIZE)) + descent(u(TICK_SIZE)) + u(8.0);
     y += ascent(u(AXIS_SIZE));
     items.push(Item::Text(TextRun::new(
-        format!("{} →", with_unit(&plot.x)),
+        format!("{} →", plot.x.with_unit()),
         frame.right(),
         y,
         u(AXIS_SIZE),
@@ -226,7 +216,7 @@ pub fn scatter_scene(plot: &Scatter, opts: &ScatterOptions) -> Result<Scene, Ren
         width: width as u32,
         height: height as u32,
         background: WHITE,
-        map: empty_map(),
+        map: MapLayer::empty(),
         items,
         stripe_band: u(super::style::STRIPE_UNIT),
     })
@@ -296,23 +286,6 @@ fn tick(text: String, x: f32, baseline: f32, size: f32, anchor: Anchor) -> Item 
     Item::Text(TextRun::new(text, x, baseline, size, MUTED, anchor, TextRole::Tick))
 }
 
-/// A plot has no map: an empty layer with a zero frame.
-fn empty_map() -> MapLayer {
-    MapLayer {
-        transform: MapTransform {
-            view: geo::Rect::new((0.0, 0.0), (1.0, 1.0)),
-            pixels_per_metre: 1.0,
-            frame: PxRect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 },
-        },
-        wards: Vec::new(),
-        outline: (OUTLINE, 0, 0.0),
-        group_outlines: Vec::new(),
-        group_outline: (OUTLINE, 0.0),
-        plates: Vec::new(),
-        labels: Vec::new(),
-    }
-}
-
 /// The values' range with 5% room each side (a unit either side of a single value).
 fn padded_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
@@ -379,7 +352,7 @@ fn clip([a, b]: [(f32, f32); 2], frame: PxRect) -> Option<[(f32, f32); 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::scatter::{ScatterPoint, fit};
+    use crate::analysis::scatter::{Axis, ScatterPoint, fit};
 
     fn plot(points: &[(f64, f64)]) -> Scatter {
         let axis = |title: &str, unit: &str| Axis { title: title.into(), unit: unit.into(), note: None, credit: None };

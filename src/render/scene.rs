@@ -146,6 +146,27 @@ pub struct MapLayer {
     pub labels: Vec<TextRun>,
 }
 
+impl MapLayer {
+    /// No map: the layer of a picture that has none of its own (a scatter plot, the frame
+    /// around small multiples), with a zero frame.
+    #[must_use]
+    pub fn empty() -> MapLayer {
+        MapLayer {
+            transform: MapTransform {
+                view: Rect::new((0.0, 0.0), (1.0, 1.0)),
+                pixels_per_metre: 1.0,
+                frame: PxRect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 },
+            },
+            wards: Vec::new(),
+            outline: (crate::model::palette::OUTLINE, 0, 0.0),
+            group_outlines: Vec::new(),
+            group_outline: (crate::model::palette::OUTLINE, 0.0),
+            plates: Vec::new(),
+            labels: Vec::new(),
+        }
+    }
+}
+
 /// Anything drawn outside the map: boxes, legend swatches, text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {

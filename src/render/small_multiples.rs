@@ -7,8 +7,8 @@
 //! unique, so both formats show the same picture.
 
 use super::legend::{legend_box, natural_legend_width};
-use super::scene::{Anchor, Item, MapLayer, MapTransform, PxRect, Scene, TextRole, TextRun};
-use super::style::{INK, MUTED, OUTLINE, WHITE};
+use super::scene::{Anchor, Item, MapLayer, PxRect, Scene, TextRole, TextRun};
+use super::style::{INK, MUTED, WHITE};
 use super::text::{ascent, descent, wrap};
 use super::{RenderError, RenderOptions, build_scene, layout::MAX_SIDE};
 use crate::analysis::colouring::{Colouring, Legend, LegendItem};
@@ -171,19 +171,7 @@ pub fn small_multiples(
         width: width as u32,
         height: height as u32,
         background: WHITE,
-        map: MapLayer {
-            transform: MapTransform {
-                view: geo::Rect::new((0.0, 0.0), (1.0, 1.0)),
-                pixels_per_metre: 1.0,
-                frame: PxRect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 },
-            },
-            wards: Vec::new(),
-            outline: (OUTLINE, 0, 0.0),
-            group_outlines: Vec::new(),
-            group_outline: (OUTLINE, 0.0),
-            plates: Vec::new(),
-            labels: Vec::new(),
-        },
+        map: MapLayer::empty(),
         items,
         stripe_band: super::style::STRIPE_UNIT / std::f32::consts::SQRT_2,
     };

@@ -179,23 +179,14 @@ fn chart(ui: &mut egui::Ui, plot: &Scatter, state: &ViewState) -> Vec<Command> {
     let label_of = |name: &str, index: usize| {
         let group = groups.iter().find(|(series, _, _)| series == name)?;
         let point = &plot.points[*group.2.get(index)?];
-        Some(format!(
-            "{}\n{}: {:.1} {}\n{}: {:.1} {}",
-            point.name,
-            plot.x.short_title(),
-            point.x,
-            plot.x.unit,
-            plot.y.short_title(),
-            point.y,
-            plot.y.unit
-        ))
+        Some(format!("{}\n{}", point.name, values_text(plot, point, "\n")))
     };
     let (line_ink, ring_ink) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
     let unit = |u: &str| if u.is_empty() { String::new() } else { format!(" ({u})") };
     let response = Plot::new("scatter_plot")
         .height(320.0)
-        .x_axis_label(format!("{}{}", short(&plot.x.title), unit(&plot.x.unit)))
-        .y_axis_label(format!("{}{}", short(&plot.y.title), unit(&plot.y.unit)))
+        .x_axis_label(format!("{}{}", plot.x.heading(), unit(&plot.x.unit)))
+        .y_axis_label(format!("{}{}", plot.y.heading(), unit(&plot.y.unit)))
         .allow_double_click_reset(true)
         .label_formatter(|hover: &HoverPosition<'_>| match hover {
             HoverPosition::NearDataPoint { plot_name, index, .. } => label_of(plot_name, *index),
@@ -229,16 +220,7 @@ fn chart(ui: &mut egui::Ui, plot: &Scatter, state: &ViewState) -> Vec<Command> {
         });
     key(ui, &groups, plot);
     for point in plot.points.iter().filter(|p| state.selected.contains(&p.ward)) {
-        ui.label(format!(
-            "Selected: {}: {} {:.1} {}, {} {:.1} {}",
-            point.name,
-            short(&plot.x.title),
-            point.x,
-            plot.x.unit,
-            short(&plot.y.title),
-            point.y,
-            plot.y.unit
-        ));
+        ui.label(format!("Selected: {}: {}", point.name, values_text(plot, point, ", ")));
     }
     let on_screen: Vec<(usize, egui::Pos2)> = plot
         .points
@@ -264,9 +246,15 @@ fn chart(ui: &mut egui::Ui, plot: &Scatter, state: &ViewState) -> Vec<Command> {
     commands
 }
 
-/// An axis title up to its first comma: "Jewish residents".
-fn short(title: &str) -> &str {
-    title.split(',').next().unwrap_or(title).trim()
+/// A point's two values, each after its axis: "Jewish residents 4.0 %, Swing Con↔Lab 2014→2018 2.1 pts".
+fn values_text(plot: &Scatter, point: &crate::analysis::scatter::ScatterPoint, separator: &str) -> String {
+    format!(
+        "{} {}{separator}{} {}",
+        plot.x.heading(),
+        plot.x.value_text(point.x),
+        plot.y.heading(),
+        plot.y.value_text(point.y)
+    )
 }
 
 /// The key under the plot: a dot per winning party with its count, then the line with n, r
