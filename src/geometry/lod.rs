@@ -8,11 +8,12 @@
 //!
 //! Why it is built the way it is: running VW once per band cost most of the time of preparing
 //! a large set (each pass re-ranks every vertex on a heap). Instead each ring is ranked once
-//! (`RankedRing`: every vertex's VW "effective area"), and a band's level
+//! per level built (`RankedRing`: every vertex's VW "effective area"), and a band's level
 //! keeps the vertices whose area reaches its tolerance: the same vertices VW at that tolerance
 //! keeps, for a linear filter per band. A ward the band leaves nearly unchanged (a quarter of
-//! its vertices or less removed) reuses the finer level's shape instead of being triangulated
-//! again.
+//! its vertices or less removed) keeps the finer band's shape. Levels are built one at a time,
+//! on first use (`PreparedWardSet::level`): a view draws one, an export one, and building all
+//! of them up front was most of the time and memory of preparing a national set.
 
 use geo::{Coord, MultiPolygon, Polygon};
 
@@ -50,34 +51,28 @@ impl DetailLevel {
     }
 }
 
-/// Build level 0 from `wards` (world metres, already sanitised, each with the origin its
-/// shape is made relative to) and coarser levels until the whole set, `extent` metres across,
-/// would be smaller than a thumbnail.
-pub fn build_levels(wards: &[(&MultiPolygon<f64>, Coord<f64>)], extent: f64) -> Vec<DetailLevel> {
+/// The bands of a set `extent` metres across: `0.0` (full detail), then the metres per point
+/// each coarser level starts at, until the whole set would be smaller than a thumbnail.
+pub fn bands(extent: f64) -> Vec<f64> {
     let mut bands = vec![0.0];
     let mut band = FIRST_BAND;
     while bands.len() < MAX_LEVELS && band * SMALLEST_VIEW_POINTS <= extent.max(0.0) {
         bands.push(band);
         band *= BAND_FACTOR;
     }
-    // One job per ward (all its levels) rather than one pass per level: each ring is ranked
-    // once and stays in cache while its levels are cut from it.
-    let per_ward = par_map(wards, |(ward, origin)| ward_levels(ward, *origin, &bands));
-    let mut levels: Vec<DetailLevel> = bands
-        .iter()
-        .map(|&min_metres_per_point| DetailLevel { min_metres_per_point, shapes: Vec::with_capacity(wards.len()) })
-        .collect();
-    for shapes in per_ward {
-        for (level, shape) in levels.iter_mut().zip(shapes) {
-            level.shapes.push(shape);
-        }
-    }
-    levels
+    bands
 }
 
-/// The level to draw at `metres_per_point`: the coarsest whose band has started.
-pub fn level_index(levels: &[DetailLevel], metres_per_point: f64) -> usize {
-    levels.iter().rposition(|level| level.min_metres_per_point <= metres_per_point).unwrap_or(0)
+/// Level `k` of `bands` for `wards` (world metres, already sanitised, each with the origin its
+/// shape is made relative to). Each level is built on its own, when first asked for: a view
+/// needs one or two of a dozen, an export one, so building them all up front cost most of the
+/// time and memory of preparing a large set.
+pub fn build_level(wards: &[(&MultiPolygon<f64>, Coord<f64>)], bands: &[f64], k: usize) -> DetailLevel {
+    let k = k.min(bands.len().saturating_sub(1));
+    DetailLevel {
+        min_metres_per_point: bands.get(k).copied().unwrap_or(0.0),
+        shapes: par_map(wards, |(ward, origin)| ward_level(ward, *origin, &bands[..=k])),
+    }
 }
 
 /// A polygon's rings, ranked for simplification.
@@ -102,13 +97,14 @@ impl RankedPolygon {
     }
 }
 
-/// One ward's shape at every band (`bands[0]` is full detail).
-fn ward_levels(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> Vec<WardShape> {
+/// One ward's shape at the last of `bands` (`bands[0]` is full detail). The bands before it are
+/// replayed without triangulating: a band that would remove too little keeps the shape of the
+/// band before (see `REBUILD_NUMERATOR`), so the last band's shape depends on them, and it must
+/// be the same whichever levels were built before.
+fn ward_level(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> WardShape {
     let mut current: Vec<Polygon<f64>> = ward.iter().filter_map(sanitize_polygon).collect();
-    let mut shapes = Vec::with_capacity(bands.len());
-    shapes.push(WardShape::from_sanitized(&current, origin));
     if bands.len() < 2 {
-        return shapes;
+        return WardShape::from_sanitized(&current, origin);
     }
     let ranked: Vec<RankedPolygon> = current
         .iter()
@@ -124,8 +120,6 @@ fn ward_levels(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> V
         if kept * REBUILD_DENOMINATOR > built * REBUILD_NUMERATOR {
             // Too little goes at this band to pay for triangulating again: the finer shape
             // serves (at most a third more vertices to move, and only at this zoom).
-            let same = shapes.last().cloned().unwrap_or_default();
-            shapes.push(same);
             continue;
         }
         for (polygon, slot) in ranked.iter().zip(current.iter_mut()) {
@@ -134,7 +128,6 @@ fn ward_levels(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> V
             }
         }
         built = kept;
-        shapes.push(WardShape::from_sanitized(&current, origin));
     }
-    shapes
+    WardShape::from_sanitized(&current, origin)
 }

@@ -3,9 +3,10 @@
 use geo::{Area, BoundingRect, Coord, Intersects, MapCoords, MultiPolygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
+use std::sync::OnceLock;
 
 use super::labels::{LabelSpot, label_spot};
-use super::lod::{DetailLevel, build_levels, level_index};
+use super::lod::{self, DetailLevel};
 use super::mesh::{WardShape, sanitize_polygon};
 use super::parallel::par_map;
 use super::projection::project;
@@ -32,7 +33,10 @@ pub struct PreparedWard {
 #[derive(Debug)]
 pub struct PreparedWardSet {
     wards: Vec<PreparedWard>,
-    levels: Vec<DetailLevel>,
+    /// Where each level of detail starts (metres per point), full detail first.
+    bands: Vec<f64>,
+    /// The levels, each built on first use ([`Self::level`]).
+    levels: Vec<OnceLock<DetailLevel>>,
     bounds: Option<Rect<f64>>,
     tree: RTree<WardBox>,
     by_area: Vec<usize>,
@@ -53,8 +57,8 @@ impl PreparedWardSet {
         drop(world);
         let bounds = wards.iter().filter_map(|w| w.bbox).reduce(union);
         let extent = bounds.map_or(0.0, |b| b.width().max(b.height()));
-        let sources: Vec<(&MultiPolygon<f64>, Coord<f64>)> = wards.iter().map(|w| (&w.world, w.origin)).collect();
-        let levels = build_levels(&sources, extent);
+        let bands = lod::bands(extent);
+        let levels = bands.iter().map(|_| OnceLock::new()).collect();
         let boxes = wards
             .iter()
             .enumerate()
@@ -67,7 +71,7 @@ impl PreparedWardSet {
         let mut by_area: Vec<usize> = (0..wards.len()).collect();
         // Largest first; ties by index so the order never depends on anything but the input.
         by_area.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
-        Self { wards, levels, bounds, tree: RTree::bulk_load(boxes), by_area, group_outlines: Vec::new() }
+        Self { wards, bands, levels, bounds, tree: RTree::bulk_load(boxes), by_area, group_outlines: Vec::new() }
     }
 
     /// A ward set prepared for the map; wards that know their borough (London's sets) get the
@@ -153,19 +157,49 @@ impl PreparedWardSet {
         self.tree.locate_in_envelope_intersecting(&envelope).map(|entry| entry.data)
     }
 
-    /// All levels of detail, full detail first.
-    pub fn levels(&self) -> &[DetailLevel] {
-        &self.levels
+    /// How many levels of detail there are (full detail is level 0).
+    pub fn level_count(&self) -> usize {
+        self.levels.len()
     }
 
-    /// The level of detail to draw at `metres_per_point`.
+    /// Level of detail `k` (clamped to the coarsest), built now if it was not yet: a second
+    /// thread asking for the same level waits for the first rather than building it again.
+    pub fn level(&self, k: usize) -> &DetailLevel {
+        let k = k.min(self.levels.len().saturating_sub(1));
+        self.levels[k].get_or_init(|| {
+            let sources: Vec<(&MultiPolygon<f64>, Coord<f64>)> =
+                self.wards.iter().map(|w| (&w.world, w.origin)).collect();
+            lod::build_level(&sources, &self.bands, k)
+        })
+    }
+
+    /// Whether level `k` has been built (so drawing it costs no preparation).
+    pub fn level_is_built(&self, k: usize) -> bool {
+        self.levels.get(k).is_some_and(|level| level.get().is_some())
+    }
+
+    /// The index of the level to draw at `metres_per_point`: the coarsest whose band has started.
+    pub fn level_index_for(&self, metres_per_point: f64) -> usize {
+        self.bands.iter().rposition(|&band| band <= metres_per_point).unwrap_or(0)
+    }
+
+    /// The level of detail to draw at `metres_per_point`, built now if need be.
     pub fn level_for(&self, metres_per_point: f64) -> &DetailLevel {
-        &self.levels[level_index(&self.levels, metres_per_point)]
+        self.level(self.level_index_for(metres_per_point))
+    }
+
+    /// Build every level not yet built, coarsest first (the ones a whole-set view needs), so
+    /// that zooming later finds them ready: run it on a worker thread once the first frame is
+    /// out.
+    pub fn build_all_levels(&self) {
+        for k in (0..self.levels.len()).rev() {
+            let _ = self.level(k);
+        }
     }
 
     /// Full-detail shape (fill mesh and rings) of ward `index`.
     pub fn shape(&self, index: usize) -> Option<&WardShape> {
-        self.levels.first()?.shapes.get(index)
+        self.level(0).shapes.get(index)
     }
 }
 

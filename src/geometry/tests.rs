@@ -130,7 +130,7 @@ fn an_empty_set_has_no_bounds_and_hits_nothing() {
     let set = PreparedWardSet::new(&[]);
     assert!(set.is_empty() && set.bounds().is_none());
     assert_eq!(set.ward_at(Coord { x: 0.0, y: 0.0 }), None);
-    assert_eq!(set.levels().len(), 1);
+    assert_eq!(set.level_count(), 1);
 }
 
 #[test]
@@ -144,10 +144,14 @@ fn zoomed_out_levels_have_fewer_vertices_but_keep_every_ward() {
         })
         .collect();
     let set = world_set(vec![Polygon::new(LineString::from(wiggly), vec![]), square(6_000.0, 0.0, 1.0)]);
-    let levels = set.levels();
+    assert!(!set.level_is_built(0) && !set.level_is_built(1), "levels wait until they are asked for");
+    let coarsest = set.level(set.level_count() - 1);
+    assert!(!set.level_is_built(0), "the coarsest level was built alone");
+    let levels: Vec<&DetailLevel> = (0..set.level_count()).map(|k| set.level(k)).collect();
+    assert!(std::ptr::eq(coarsest, levels[levels.len() - 1]), "a level is built once");
     assert!(levels.len() >= 3, "{} levels", levels.len());
     assert!(levels.last().expect("levels").vertex_count() < levels[0].vertex_count() / 4);
-    for level in levels {
+    for level in &levels {
         assert!(level.shapes.iter().all(|s| !s.mesh.is_empty()), "a ward vanished");
     }
     assert_eq!(set.level_for(0.5).min_metres_per_point, 0.0);

@@ -10,10 +10,12 @@ use super::Progress;
 use super::crs::{self, Crs, ToLonLat};
 use super::error::{BoundaryError, ReadError};
 use super::features::{Pending, choose_crs, features_of, kinds};
+use super::geojson_typed::{self, Geometry};
 use super::location;
 use super::properties::{self, BoundaryOptions, Properties, PropertyReport};
 use super::rings::{self, Shape};
 use crate::model::{Ward, WardSet};
+use rayon::prelude::*;
 use std::path::Path;
 
 /// A boundary file, read.
@@ -26,6 +28,14 @@ pub struct ParsedBoundaries {
     pub properties: PropertyReport,
     /// The coordinate system the file was in (the ward set is always lon/lat).
     pub crs: Crs,
+}
+
+/// A feature's geometry by whichever road the file was read: typed ([`geojson_typed`]) for a
+/// well-formed file, a JSON tree for one that needs its problems worded.
+enum RawGeometry<'a> {
+    Missing,
+    Typed(Geometry),
+    Tree(&'a serde_json::Value),
 }
 
 /// Parse with detected properties and no progress: for embedded files and simple callers.
@@ -49,26 +59,57 @@ pub fn parse_with(
     progress: Progress,
 ) -> Result<ParsedBoundaries, BoundaryError> {
     let file_buf = file.to_path_buf();
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
-        file: file_buf.clone(),
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
-    })?;
-    let declared = crs::declared(&json).map_err(|crs| BoundaryError::UnknownCrs { file: file_buf.clone(), crs })?;
-    let features = features_of(&json).map_err(|detail| BoundaryError::NotGeoJson { file: file_buf.clone(), detail })?;
-    let all_properties: Vec<Properties> =
-        features.iter().map(|f| f.get("properties").and_then(serde_json::Value::as_object)).collect();
-    if !features.is_empty() && all_properties.iter().all(|p| p.is_none_or(serde_json::Map::is_empty)) {
-        return Err(BoundaryError::NoProperties { file: file_buf, features: features.len() });
+    let tree: serde_json::Value;
+    let (declared, properties_owned, geometries) = match geojson_typed::parse(text) {
+        Some(collection) => {
+            let mut crs_holder = serde_json::Map::new();
+            if let Some(crs) = collection.crs {
+                crs_holder.insert("crs".to_owned(), crs);
+            }
+            let declared = crs::declared(&serde_json::Value::Object(crs_holder));
+            let (properties, geometries): (Vec<_>, Vec<_>) = collection
+                .features
+                .into_iter()
+                .map(|feature| (feature.properties, feature.geometry.map_or(RawGeometry::Missing, RawGeometry::Typed)))
+                .unzip();
+            (declared, properties, geometries)
+        }
+        None => {
+            tree = serde_json::from_str(text).map_err(|e| BoundaryError::NotJson {
+                file: file_buf.clone(),
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
+            })?;
+            let declared = crs::declared(&tree);
+            let features = match declared {
+                Err(_) => Vec::new(),
+                Ok(_) => {
+                    features_of(&tree).map_err(|detail| BoundaryError::NotGeoJson { file: file_buf.clone(), detail })?
+                }
+            };
+            let properties =
+                features.iter().map(|f| f.get("properties").and_then(serde_json::Value::as_object).cloned()).collect();
+            let geometries = features
+                .iter()
+                .map(|f| f.get("geometry").filter(|g| !g.is_null()).map_or(RawGeometry::Missing, RawGeometry::Tree))
+                .collect();
+            (declared, properties, geometries)
+        }
+    };
+    let declared = declared.map_err(|crs| BoundaryError::UnknownCrs { file: file_buf.clone(), crs })?;
+    let all_properties: Vec<Properties> = properties_owned.iter().map(Option::as_ref).collect();
+    if !all_properties.is_empty() && all_properties.iter().all(|p| p.is_none_or(serde_json::Map::is_empty)) {
+        return Err(BoundaryError::NoProperties { file: file_buf, features: all_properties.len() });
     }
     let (report, mut warnings) = properties::choose(&all_properties, options, file)?;
-    let mut pending = Vec::with_capacity(features.len());
+    let feature_count = geometries.len();
+    let mut pending = Vec::with_capacity(feature_count);
     let mut not_areas: Vec<(usize, &'static str)> = Vec::new();
     let cancelled = || BoundaryError::Read(ReadError::Cancelled { file: file_buf.clone() });
-    for (index, feature) in features.iter().enumerate() {
+    for (index, geometry) in geometries.into_iter().enumerate() {
         let number = index + 1;
-        if index % 256 == 0 && !progress(0.5 + 0.3 * index as f32 / features.len() as f32) {
+        if index % 256 == 0 && !progress(0.5 + 0.3 * index as f32 / feature_count as f32) {
             return Err(cancelled());
         }
         let code = report.code_of(all_properties[index]);
@@ -79,11 +120,15 @@ pub fn parse_with(
             ward: ward_name.clone(),
             problem,
         };
-        let Some(geometry) = feature.get("geometry").filter(|g| !g.is_null()) else {
-            not_areas.push((number, "no geometry"));
-            continue;
+        let shape = match geometry {
+            RawGeometry::Missing => Shape::NotArea("no geometry"),
+            RawGeometry::Tree(value) => rings::raw_polygons(value).map_err(bad)?,
+            RawGeometry::Typed(Geometry::NotArea(kind)) => Shape::NotArea(kind),
+            RawGeometry::Typed(Geometry::Polygons(polygons)) => {
+                Shape::Polygons(rings::check_polygons(polygons).map_err(bad)?)
+            }
         };
-        match rings::raw_polygons(geometry).map_err(bad)? {
+        match shape {
             Shape::NotArea(kind) => not_areas.push((number, kind)),
             Shape::Polygons(polygons) => pending.push(Pending {
                 number,
@@ -94,13 +139,13 @@ pub fn parse_with(
         }
     }
     if pending.is_empty() {
-        let detail = if features.is_empty() {
+        let detail = if feature_count == 0 {
             "it has no features. Choose a file of ward polygons".to_owned()
         } else {
             format!(
                 "none of its {} features is a Polygon or MultiPolygon (found {}). A ward boundary file needs areas, \
                  not points or lines",
-                features.len(),
+                feature_count,
                 kinds(&not_areas)
             )
         };
@@ -161,30 +206,52 @@ fn to_wards(
         ToLonLat::new(crs).map_err(|detail| BoundaryError::UnknownCrs { file: file.to_path_buf(), crs: detail })?;
     let total = pending.len() as f32;
     let mut wards = Vec::with_capacity(pending.len());
-    for (index, mut feature) in pending.into_iter().enumerate() {
-        if index % 64 == 0 && !progress(0.8 + 0.2 * index as f32 / total) {
+    let mut pending = pending.into_iter().peekable();
+    // Features are independent, so each batch is reprojected and checked on every core (the
+    // self-crossing check is most of the work); between batches progress is reported and a
+    // cancel honoured. Results keep the file's order, so warnings and errors read as before.
+    while pending.peek().is_some() {
+        if !progress(0.8 + 0.2 * wards.len() as f32 / total) {
             return Err(BoundaryError::Read(ReadError::Cancelled { file: file.to_path_buf() }));
         }
-        if let Some(convert) = &convert {
-            for ring in feature.polygons.iter_mut().flatten() {
-                convert.apply(ring).map_err(|problem| BoundaryError::BadFeature {
-                    file: file.to_path_buf(),
-                    feature: feature.number,
-                    ward: Some(feature.name.clone()),
-                    problem,
-                })?;
-            }
+        let batch: Vec<Pending> = pending.by_ref().take(WARDS_PER_BATCH).collect();
+        let built: Vec<Result<(Ward, Vec<String>), BoundaryError>> =
+            batch.into_par_iter().map(|feature| to_ward(feature, convert.as_ref(), file)).collect();
+        for result in built {
+            let (ward, ring_warnings) = result?;
+            warnings.extend(ring_warnings);
+            wards.push(ward);
         }
-        let mut ring_warnings = Vec::new();
-        let geometry = rings::to_multi_polygon(feature.polygons, &mut ring_warnings);
-        warnings.extend(
-            ring_warnings
-                .into_iter()
-                .map(|w| format!("{}, feature {} ({}): {w}", file.display(), feature.number, feature.name)),
-        );
-        wards.push(Ward { code: feature.code, name: feature.name, borough: None, geometry });
     }
     Ok(wards)
+}
+
+/// Features reprojected and checked between two progress reports.
+const WARDS_PER_BATCH: usize = 1024;
+
+/// One feature as a ward, with its warnings (already naming the file and feature).
+fn to_ward(
+    mut feature: Pending,
+    convert: Option<&ToLonLat>,
+    file: &Path,
+) -> Result<(Ward, Vec<String>), BoundaryError> {
+    if let Some(convert) = convert {
+        for ring in feature.polygons.iter_mut().flatten() {
+            convert.apply(ring).map_err(|problem| BoundaryError::BadFeature {
+                file: file.to_path_buf(),
+                feature: feature.number,
+                ward: Some(feature.name.clone()),
+                problem,
+            })?;
+        }
+    }
+    let mut ring_warnings = Vec::new();
+    let geometry = rings::to_multi_polygon(feature.polygons, &mut ring_warnings);
+    let warnings = ring_warnings
+        .into_iter()
+        .map(|w| format!("{}, feature {} ({}): {w}", file.display(), feature.number, feature.name))
+        .collect();
+    Ok((Ward { code: feature.code, name: feature.name, borough: None, geometry }, warnings))
 }
 
 #[cfg(test)]

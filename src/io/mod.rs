@@ -18,6 +18,7 @@ pub mod detect;
 pub mod embedded;
 pub mod error;
 pub mod feature_pairs;
+mod geojson_typed;
 mod features;
 pub mod hexjson;
 pub mod load;
@@ -30,6 +31,7 @@ pub mod results_csv;
 pub mod results_write;
 pub mod rings;
 pub mod rows;
+mod self_crossing;
 mod table;
 pub mod turnout_csv;
 

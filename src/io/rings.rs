@@ -11,7 +11,6 @@
 //!   warning (the caller refuses a file where nothing is left).
 
 use geo::{Coord, LineString, MultiPolygon, Polygon};
-use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
 use serde_json::Value;
 
 /// A polygon as plain points, before reprojection: rings, the first the outline.
@@ -87,31 +86,53 @@ fn ring_name(polygon: usize, index: usize) -> String {
 }
 
 fn raw_ring(ring: &[Value], polygon: usize, index: usize) -> Result<Vec<(f64, f64)>, String> {
-    let name = ring_name(polygon, index);
     let mut points = Vec::with_capacity(ring.len());
     for (n, position) in ring.iter().enumerate() {
         let coordinate = |i: usize| position.as_array().and_then(|p| p.get(i)).and_then(Value::as_f64);
         let (Some(x), Some(y)) = (coordinate(0), coordinate(1)) else {
+            let name = ring_name(polygon, index);
             return Err(format!("position {} of {name} is not a pair of numbers like [-0.2, 51.6]", n + 1));
         };
-        if !x.is_finite() || !y.is_finite() {
-            return Err(format!("position {} of {name} is not a finite number", n + 1));
-        }
         points.push((x, y));
     }
+    check_ring(points, polygon, index)
+}
+
+/// The checks every ring passes, whichever road it was read by: finite numbers, at least 4
+/// positions, closed. `polygon` counts from 1, `index` from 0 (0 is the outline).
+pub(crate) fn check_ring(points: Vec<(f64, f64)>, polygon: usize, index: usize) -> Result<Vec<(f64, f64)>, String> {
+    if let Some(n) = points.iter().position(|(x, y)| !x.is_finite() || !y.is_finite()) {
+        return Err(format!("position {} of {} is not a finite number", n + 1, ring_name(polygon, index)));
+    }
     match (points.first(), points.last()) {
-        (None, _) | (_, None) => Err(format!("{name} is empty: a ward outline needs at least 4 positions")),
+        (None, _) | (_, None) => {
+            Err(format!("{} is empty: a ward outline needs at least 4 positions", ring_name(polygon, index)))
+        }
         _ if points.len() < 4 => Err(format!(
-            "{name} has {} positions; a closed ring needs at least 4 (the last repeating the first)",
+            "{} has {} positions; a closed ring needs at least 4 (the last repeating the first)",
+            ring_name(polygon, index),
             points.len()
         )),
         (Some(first), Some(last)) if first != last => Err(format!(
-            "{name} is not closed: it starts at ({}, {}) but ends at ({}, {}). GeoJSON rings must end where they \
+            "{} is not closed: it starts at ({}, {}) but ends at ({}, {}). GeoJSON rings must end where they \
              start; the file may be cut short or edited by hand: export it again",
-            first.0, first.1, last.0, last.1
+            ring_name(polygon, index),
+            first.0,
+            first.1,
+            last.0,
+            last.1
         )),
         _ => Ok(points),
     }
+}
+
+/// Check every ring of polygons read by the typed road ([`super::geojson_typed`]).
+pub(crate) fn check_polygons(polygons: Vec<RawPolygon>) -> Result<Vec<RawPolygon>, String> {
+    polygons
+        .into_iter()
+        .enumerate()
+        .map(|(p, rings)| rings.into_iter().enumerate().map(|(index, ring)| check_ring(ring, p + 1, index)).collect())
+        .collect()
 }
 
 /// Build the geo shape; warn (in words) about rings that cross themselves.
@@ -136,45 +157,11 @@ pub fn to_multi_polygon(polygons: Vec<RawPolygon>, warnings: &mut Vec<String>) -
     MultiPolygon(out)
 }
 
-/// A point where the ring crosses or touches itself away from its own vertices' neighbours,
-/// found with an R-tree of segment boxes so that big rings stay fast (geo's `Validation`
-/// compares every pair of segments, which is quadratic).
+/// A point where the ring crosses or touches itself away from its own vertices' neighbours:
+/// a sweep line, O(n log n) per ring (`super::self_crossing`), so that big rings stay fast
+/// even when they wind round themselves (geo's `Validation` compares every pair of segments).
 pub fn self_crossing(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
-    let mut points: Vec<(f64, f64)> = ring.to_vec();
-    points.dedup();
-    if points.len() < 4 {
-        return None;
-    }
-    let segments: Vec<geo::Line<f64>> = points
-        .windows(2)
-        .map(|w| geo::Line::new(Coord { x: w[0].0, y: w[0].1 }, Coord { x: w[1].0, y: w[1].1 }))
-        .collect();
-    let count = segments.len();
-    let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = segments
-        .iter()
-        .enumerate()
-        .map(|(i, s)| GeomWithData::new(Rectangle::from_corners([s.start.x, s.start.y], [s.end.x, s.end.y]), i))
-        .collect();
-    let tree = RTree::bulk_load(boxes);
-    for (i, segment) in segments.iter().enumerate() {
-        let envelope = AABB::from_corners([segment.start.x, segment.start.y], [segment.end.x, segment.end.y]);
-        for other in tree.locate_in_envelope_intersecting(&envelope) {
-            let j = other.data;
-            let adjacent =
-                j == i || j == i + 1 || i == j + 1 || (i == 0 && j == count - 1) || (j == 0 && i == count - 1);
-            if j < i || adjacent {
-                continue;
-            }
-            if let Some(hit) = geo::algorithm::line_intersection::line_intersection(*segment, segments[j]) {
-                let point = match hit {
-                    geo::LineIntersection::SinglePoint { intersection, .. } => intersection,
-                    geo::LineIntersection::Collinear { intersection } => intersection.start,
-                };
-                return Some((point.x, point.y));
-            }
-        }
-    }
-    None
+    super::self_crossing::self_crossing(ring)
 }
 
 #[cfg(test)]

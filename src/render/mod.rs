@@ -10,8 +10,10 @@
 pub mod atomic_write;
 mod layout;
 mod legend;
+pub mod live_map;
 mod map;
 mod png;
+mod png_encode;
 pub mod scatter;
 pub mod scene;
 pub mod small_multiples;
@@ -138,7 +140,7 @@ pub fn paint_png(scene: &Scene) -> Result<tiny_skia::Pixmap, RenderError> {
 
 /// A scene as PNG file bytes.
 pub fn encode_png(scene: &Scene) -> Result<Vec<u8>, RenderError> {
-    paint_png(scene)?.encode_png().map_err(|e| RenderError::Encode(e.to_string()))
+    png_encode::png_bytes(&paint_png(scene)?)
 }
 
 /// A scene as an SVG document.

@@ -195,7 +195,7 @@ pub fn encode_grid_png(grid: &SmallMultiples) -> Result<Vec<u8>, RenderError> {
             None,
         );
     }
-    image.encode_png().map_err(|e| RenderError::Encode(e.to_string()))
+    super::png_encode::png_bytes(&image)
 }
 
 /// The grid as one SVG document: the frame, then each panel nested as an `<svg>` at its place.

@@ -60,6 +60,11 @@ impl PreparedSets {
         sets
     }
 
+    /// The ward sets prepared so far.
+    fn prepared(&self) -> Vec<Arc<PreparedWardSet>> {
+        self.0.iter().filter_map(|slot| slot.get().map(Arc::clone)).collect()
+    }
+
     /// The prepared geometry of ward set `id` of `data` (the data these slots were made for),
     /// prepared now if it was not yet.
     pub fn get(&self, data: &Dataset, id: WardSetId) -> Option<&Arc<PreparedWardSet>> {
@@ -122,14 +127,22 @@ impl LoadJob {
                 ctx.request_repaint();
             };
             let status = |status| report(LoadMessage::Progress(status));
+            let mut prepared = Vec::new();
             let result =
                 load(&Feedback { status: &status, cancel: &job_cancel }).map_err(|e| e.to_string()).map(|session| {
                     status("Preparing the map…".into());
                     let geometry = PreparedSets::all(&session.dataset);
+                    prepared = geometry.prepared();
                     Box::new(Ready { session, geometry })
                 });
             if !job_cancel.load(Ordering::Relaxed) {
                 report(LoadMessage::Done(result));
+                // The map is on screen, drawing the one level of detail its view needs; the
+                // others are built here so that zooming finds them ready. Largest sets first.
+                prepared.sort_by_key(|set| std::cmp::Reverse(set.len()));
+                for set in prepared {
+                    set.build_all_levels();
+                }
             }
         });
         LoadJob { status: format!("Opening {description}…"), description, announce: true, receiver, cancel }
