@@ -8,6 +8,7 @@ pub mod notional;
 pub mod scatter;
 pub mod small_multiples;
 pub mod summary;
+pub mod synthetic;
 pub mod table;
 
 use crate::model::Dataset;
@@ -65,6 +66,9 @@ pub enum Command {
     /// One measure against another, ward by ward: n, Pearson's r, the least-squares line and
     /// what r means; with --out, the plot (PNG, SVG) or its points (CSV).
     Scatter(scatter::ScatterArgs),
+    /// Write N synthetic wards (not real data) as a GeoJSON file and a results CSV, the same
+    /// data `--synthetic N` generates, so that other tools can be run on it.
+    Synthetic(synthetic::SyntheticArgs),
 }
 
 /// Parse arguments and run. Each command returns the text it prints, and `report` writes it,
@@ -91,6 +95,7 @@ pub fn main() -> ExitCode {
         Some(Command::Table(args)) => load_data(&cli.data).and_then(|data| table::run(&data, &args)),
         Some(Command::Notional(args)) => load_data(&cli.data).and_then(|data| notional::run(&data, &args)),
         Some(Command::Scatter(args)) => load_data(&cli.data).and_then(|data| scatter::run(&data, &args)),
+        Some(Command::Synthetic(args)) => synthetic::run(&cli.data, &args),
         None => gui::run(&cli.data, cli.gui).map(|()| String::new()),
     };
     report(output, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
