@@ -10,7 +10,7 @@
 #   png-10k     10k winner map PNG, no labels: wardmap export --no-labels vs geopandas+matplotlib
 #   png         barnet-png and png-10k;  svg: barnet-svg;  all (the default): every row
 # RESULTS_DIR (default /tmp/peers-results) receives each row's hyperfine tables (ROW.md, ROW.json),
-# the peak memory of each command (memory.md) and the summary printed at the end (summary.md).
+# the peak memory of each command (memory.md) and the summary printed at the end (results.md).
 #
 # Environment: RUNS_FAST (default 10) and RUNS_SLOW (default 5) runs per command, WARDS (default
 # 10000), ROUNDS (default 1) hyperfine calls per row, SKIP_BUILD=1 to use the binaries already built, PYTHON (default benches/peers/.venv/bin/python).
@@ -82,7 +82,7 @@ synth_results="$work/synthetic-$wards-results.csv"
     echo "$("$hyperfine" --version), mapshaper $("$mapshaper" -v 2>&1),"
     echo "geopandas $("$python" -c 'import geopandas, pyogrio, matplotlib, shapely; print(geopandas.__version__, "/ pyogrio", pyogrio.__version__, "(GDAL", pyogrio.__gdal_version_string__ + ") / matplotlib", matplotlib.__version__, "/ shapely", shapely.__version__)')."
     echo
-} > "$results/summary.md"
+} > "$results/results.md"
 echo "| command | peak RSS (MiB) | wall (s) |" > "$results/memory.md"
 echo "|---|---|---|" >> "$results/memory.md"
 
@@ -169,7 +169,7 @@ done
 
 # The summary: every command's median and range, how many times slower than wardmap's first
 # command of its row, and for the summary row the rate in MB/s of GeoJSON.
-python3 - "$results" "$synth" "${rows[@]}" >> "$results/summary.md" <<'EOF'
+python3 - "$results" "$synth" "${rows[@]}" >> "$results/results.md" <<'EOF'
 import glob, json, os, statistics, sys
 results, synth, rows = sys.argv[1], sys.argv[2], sys.argv[3:]
 size = os.path.getsize(synth) if os.path.exists(synth) else None
@@ -199,8 +199,8 @@ EOF
     echo "Peak memory, one run each under /usr/bin/time -v:"
     echo
     cat "$results/memory.md"
-} >> "$results/summary.md"
+} >> "$results/results.md"
 echo
-cat "$results/summary.md"
+cat "$results/results.md"
 echo
 echo "Tables in $results"
