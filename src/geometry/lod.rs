@@ -15,6 +15,8 @@
 //! on first use (`PreparedWardSet::level`): a view draws one, an export one, and building all
 //! of them up front was most of the time and memory of preparing a national set.
 
+use std::borrow::Cow;
+
 use geo::{Coord, MultiPolygon, Polygon};
 
 use super::mesh::{WardShape, sanitize_polygon};
@@ -63,32 +65,47 @@ pub fn bands(extent: f64) -> Vec<f64> {
     bands
 }
 
-/// Level `k` of `bands` for `wards` (world metres, already sanitised, each with the origin its
-/// shape is made relative to). Each level is built on its own, when first asked for: a view
+/// Level `k` (≥ 1) of `bands` for `wards` (world metres, sanitised, each with the origin its
+/// shape is made relative to, and its ranks). Each level is built on its own, when first asked for: a view
 /// needs one or two of a dozen, an export one, so building them all up front cost most of the
 /// time and memory of preparing a large set.
-pub fn build_level(wards: &[(&MultiPolygon<f64>, Coord<f64>)], bands: &[f64], k: usize) -> DetailLevel {
+pub fn build_level(
+    wards: &[(&MultiPolygon<f64>, Coord<f64>)],
+    ranks: &[WardRanks],
+    bands: &[f64],
+    k: usize,
+) -> DetailLevel {
     let k = k.min(bands.len().saturating_sub(1));
+    let jobs: Vec<_> = wards.iter().zip(ranks).collect();
     DetailLevel {
         min_metres_per_point: bands.get(k).copied().unwrap_or(0.0),
-        shapes: par_map(wards, |(ward, origin)| ward_level(ward, *origin, &bands[..=k])),
+        shapes: par_map(&jobs, |((ward, origin), ranks)| ward_level(ward, ranks, *origin, &bands[..=k])),
+    }
+}
+
+/// Level 0, full detail: each ward as it is (world metres, sanitised), with no ranking.
+pub fn full_detail(wards: &[(&MultiPolygon<f64>, Coord<f64>)]) -> DetailLevel {
+    DetailLevel {
+        min_metres_per_point: 0.0,
+        shapes: par_map(wards, |(ward, origin)| WardShape::from_sanitized(&ward.0, *origin)),
     }
 }
 
 /// A polygon's rings, ranked for simplification.
+#[derive(Debug)]
 struct RankedPolygon {
     exterior: RankedRing,
     holes: Vec<RankedRing>,
 }
 
 impl RankedPolygon {
-    /// The polygon simplified at `tolerance`: holes that collapse go; `None` when the
-    /// exterior collapses (the caller then keeps the previous level's polygon: it is tiny at
-    /// this scale, so keeping it costs nothing and avoids holes in the map).
-    fn simplified(&self, tolerance: f64) -> Option<Polygon<f64>> {
+    /// `polygon` (the one this was ranked from) simplified at `tolerance`: holes that collapse
+    /// go; `None` when the exterior collapses (the caller then keeps the previous level's
+    /// polygon: it is tiny at this scale, so keeping it costs nothing and avoids holes in the map).
+    fn simplified(&self, polygon: &Polygon<f64>, tolerance: f64) -> Option<Polygon<f64>> {
         sanitize_polygon(&Polygon::new(
-            self.exterior.simplified(tolerance),
-            self.holes.iter().map(|hole| hole.simplified(tolerance)).collect(),
+            self.exterior.simplified(polygon.exterior(), tolerance),
+            self.holes.iter().zip(polygon.interiors()).map(|(hole, ring)| hole.simplified(ring, tolerance)).collect(),
         ))
     }
 
@@ -97,37 +114,49 @@ impl RankedPolygon {
     }
 }
 
+/// A ward's rings ranked for simplification. Ranking (a heap pass over every vertex) is the
+/// costly part of simplifying, so a set ranks each ward once, when its first simplified level
+/// is built, and every later level only filters. The vertices are not copied: the ranks go with
+/// the prepared ward's own world geometry (already sanitised, so every level starts from it).
+#[derive(Debug)]
+pub struct WardRanks(Vec<RankedPolygon>);
+
+impl WardRanks {
+    /// Rank `ward` (world metres, sanitised).
+    pub fn new(ward: &MultiPolygon<f64>) -> Self {
+        WardRanks(
+            ward.iter()
+                .map(|polygon| RankedPolygon {
+                    exterior: RankedRing::new(polygon.exterior()),
+                    holes: polygon.interiors().iter().map(RankedRing::new).collect(),
+                })
+                .collect(),
+        )
+    }
+}
+
 /// One ward's shape at the last of `bands` (`bands[0]` is full detail). The bands before it are
 /// replayed without triangulating: a band that would remove too little keeps the shape of the
 /// band before (see `REBUILD_NUMERATOR`), so the last band's shape depends on them, and it must
 /// be the same whichever levels were built before.
-fn ward_level(ward: &MultiPolygon<f64>, origin: Coord<f64>, bands: &[f64]) -> WardShape {
-    let mut current: Vec<Polygon<f64>> = ward.iter().filter_map(sanitize_polygon).collect();
-    if bands.len() < 2 {
-        return WardShape::from_sanitized(&current, origin);
-    }
-    let ranked: Vec<RankedPolygon> = current
-        .iter()
-        .map(|polygon| RankedPolygon {
-            exterior: RankedRing::new(polygon.exterior()),
-            holes: polygon.interiors().iter().map(RankedRing::new).collect(),
-        })
-        .collect();
-    let mut built = ranked.iter().map(|polygon| polygon.kept(0.0)).sum::<usize>();
+fn ward_level(ward: &MultiPolygon<f64>, ranks: &WardRanks, origin: Coord<f64>, bands: &[f64]) -> WardShape {
+    let mut current: Vec<Cow<'_, Polygon<f64>>> = ward.iter().map(Cow::Borrowed).collect();
+    let mut built = ranks.0.iter().map(|polygon| polygon.kept(0.0)).sum::<usize>();
     for &band in &bands[1..] {
         let tolerance = band * band;
-        let kept = ranked.iter().map(|polygon| polygon.kept(tolerance)).sum::<usize>();
+        let kept = ranks.0.iter().map(|polygon| polygon.kept(tolerance)).sum::<usize>();
         if kept * REBUILD_DENOMINATOR > built * REBUILD_NUMERATOR {
             // Too little goes at this band to pay for triangulating again: the finer shape
             // serves (at most a third more vertices to move, and only at this zoom).
             continue;
         }
-        for (polygon, slot) in ranked.iter().zip(current.iter_mut()) {
-            if let Some(simpler) = polygon.simplified(tolerance) {
-                *slot = simpler;
+        for ((ranked, original), slot) in ranks.0.iter().zip(&ward.0).zip(current.iter_mut()) {
+            if let Some(simpler) = ranked.simplified(original, tolerance) {
+                *slot = Cow::Owned(simpler);
             }
         }
         built = kept;
     }
+    let current: Vec<Polygon<f64>> = current.into_iter().map(Cow::into_owned).collect();
     WardShape::from_sanitized(&current, origin)
 }

@@ -37,6 +37,8 @@ pub struct PreparedWardSet {
     bands: Vec<f64>,
     /// The levels, each built on first use ([`Self::level`]).
     levels: Vec<OnceLock<DetailLevel>>,
+    /// Every ward ranked for simplification, made with the first level built.
+    ranks: OnceLock<Vec<lod::WardRanks>>,
     bounds: Option<Rect<f64>>,
     tree: RTree<WardBox>,
     by_area: Vec<usize>,
@@ -71,7 +73,16 @@ impl PreparedWardSet {
         let mut by_area: Vec<usize> = (0..wards.len()).collect();
         // Largest first; ties by index so the order never depends on anything but the input.
         by_area.sort_by(|&a, &b| wards[b].area.total_cmp(&wards[a].area).then(a.cmp(&b)));
-        Self { wards, bands, levels, bounds, tree: RTree::bulk_load(boxes), by_area, group_outlines: Vec::new() }
+        Self {
+            wards,
+            bands,
+            levels,
+            ranks: OnceLock::new(),
+            bounds,
+            tree: RTree::bulk_load(boxes),
+            by_area,
+            group_outlines: Vec::new(),
+        }
     }
 
     /// A ward set prepared for the map; wards that know their borough (London's sets) get the
@@ -169,7 +180,11 @@ impl PreparedWardSet {
         self.levels[k].get_or_init(|| {
             let sources: Vec<(&MultiPolygon<f64>, Coord<f64>)> =
                 self.wards.iter().map(|w| (&w.world, w.origin)).collect();
-            lod::build_level(&sources, &self.bands, k)
+            if k == 0 {
+                return lod::full_detail(&sources);
+            }
+            let ranks = self.ranks.get_or_init(|| par_map(&self.wards, |ward| lod::WardRanks::new(&ward.world)));
+            lod::build_level(&sources, ranks, &self.bands, k)
         })
     }
 

@@ -12,25 +12,21 @@ use std::collections::BinaryHeap;
 
 use geo::{Coord, LineString};
 
-/// A closed ring with the effective area of each vertex.
+/// The effective area of each vertex of a closed ring. The ring itself is not kept: it is the
+/// prepared set's own world geometry, passed again to [`RankedRing::simplified`], so that a
+/// national set holds its vertices once and its ranks (8 bytes a vertex) beside them.
 #[derive(Clone, Debug)]
 pub struct RankedRing {
-    /// The ring's vertices without the closing repeat of the first.
-    coords: Vec<Coord<f64>>,
-    /// Effective area per vertex; infinite for the first vertex (kept fixed, as geo's VW keeps
-    /// a ring's start) and for the last two standing, so a ring never drops below a triangle.
+    /// Effective area per vertex, without the closing repeat of the first; infinite for the
+    /// first vertex (kept fixed, as geo's VW keeps a ring's start) and for the last two
+    /// standing, so a ring never drops below a triangle.
     areas: Vec<f64>,
 }
 
 impl RankedRing {
     /// Rank the vertices of `ring` (closed or not; expected sanitised: finite, no repeats).
     pub fn new(ring: &LineString<f64>) -> Self {
-        let mut coords = ring.0.clone();
-        if coords.len() > 1 && coords.first() == coords.last() {
-            coords.pop();
-        }
-        let areas = effective_areas(&coords);
-        RankedRing { coords, areas }
+        RankedRing { areas: effective_areas(open(ring)) }
     }
 
     /// How many vertices VW at `tolerance` keeps.
@@ -38,15 +34,22 @@ impl RankedRing {
         self.areas.iter().filter(|&&area| area > tolerance).count()
     }
 
-    /// The ring VW at `tolerance` gives, closed.
-    pub fn simplified(&self, tolerance: f64) -> LineString<f64> {
-        let mut kept: Vec<Coord<f64>> = Vec::with_capacity(self.coords.len() + 1);
-        kept.extend(self.coords.iter().zip(&self.areas).filter(|&(_, &area)| area > tolerance).map(|(&c, _)| c));
+    /// The ring VW at `tolerance` gives, closed. `ring` must be the ring this was ranked from.
+    pub fn simplified(&self, ring: &LineString<f64>, tolerance: f64) -> LineString<f64> {
+        let coords = open(ring);
+        let mut kept: Vec<Coord<f64>> = Vec::with_capacity(coords.len() + 1);
+        kept.extend(coords.iter().zip(&self.areas).filter(|&(_, &area)| area > tolerance).map(|(&c, _)| c));
         if let Some(&first) = kept.first() {
             kept.push(first);
         }
         LineString::new(kept)
     }
+}
+
+/// The ring's vertices without the closing repeat of the first.
+fn open(ring: &LineString<f64>) -> &[Coord<f64>] {
+    let coords = ring.0.as_slice();
+    if coords.len() > 1 && coords.first() == coords.last() { &coords[..coords.len() - 1] } else { coords }
 }
 
 /// Area of the triangle `a b c`.
@@ -118,7 +121,7 @@ mod tests {
         let ring = wiggly_ring();
         let ranked = RankedRing::new(&ring);
         for tolerance in [1.0, 10.0, 100.0, 1_000.0, 10_000.0] {
-            let ours = ranked.simplified(tolerance);
+            let ours = ranked.simplified(&ring, tolerance);
             let geos = ring.simplify_vw(tolerance);
             assert_eq!(ours, geos, "tolerance {tolerance}");
             assert_eq!(ranked.kept(tolerance) + 1, ours.0.len());
@@ -127,8 +130,9 @@ mod tests {
 
     #[test]
     fn a_ring_never_drops_below_a_triangle() {
-        let ranked = RankedRing::new(&wiggly_ring());
+        let ring = wiggly_ring();
+        let ranked = RankedRing::new(&ring);
         assert_eq!(ranked.kept(f64::MAX), 3);
-        assert_eq!(ranked.simplified(1e12).0.len(), 4);
+        assert_eq!(ranked.simplified(&ring, 1e12).0.len(), 4);
     }
 }
