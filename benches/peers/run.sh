@@ -173,15 +173,16 @@ python3 - "$results" "$synth" "${rows[@]}" >> "$results/results.md" <<'EOF'
 import glob, json, os, statistics, sys
 results, synth, rows = sys.argv[1], sys.argv[2], sys.argv[3:]
 size = os.path.getsize(synth) if os.path.exists(synth) else None
-print("| row | command | median (s) | min–max (s) | runs | × wardmap | MB/s |")
-print("|---|---|---|---|---|---|---|")
+print("| row | command | median (s) | min–max (s) | runs | × wardmap | MB/s | CPU user+sys, mean (s) |")
+print("|---|---|---|---|---|---|---|---|")
 for row in dict.fromkeys(rows):
-    times = {}
+    times, cpu = {}, {}
     files = [os.path.join(results, row + ".json")] + sorted(glob.glob(os.path.join(results, row + ".r*.json")))
     for name in files:
         with open(name) as f:
             for run in json.load(f)["results"]:
                 times.setdefault(run["command"], []).extend(run["times"])
+                cpu.setdefault(run["command"], []).extend([run["user"] + run["system"]] * len(run["times"]))
     reference = None
     for command, runs in times.items():
         median = statistics.median(runs)
@@ -189,10 +190,11 @@ for row in dict.fromkeys(rows):
             reference = median
         rate = f"{size / 1e6 / median:.0f}" if row == "summary" and size else ""
         ratio = f"{median / reference:.2f}"
-        print(f"| {row} | {command} | {median:.3f} | {min(runs):.3f}–{max(runs):.3f} | {len(runs)} | {ratio} | {rate} |")
+        print(f"| {row} | {command} | {median:.3f} | {min(runs):.3f}–{max(runs):.3f} | {len(runs)} | {ratio} | {rate} | {statistics.mean(cpu[command]):.2f} |")
 if size:
     print(f"\nThe synthetic file: {size} bytes ({size / 1e6:.1f} MB).")
 print("\n× wardmap: the command's median over the median of the row's first (wardmap) command; above 1, wardmap is faster.")
+print("CPU: user + system time per run, summed over threads (above the wall time where a command runs on several cores).")
 EOF
 {
     echo
