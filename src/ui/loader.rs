@@ -37,6 +37,15 @@ pub struct LoadJob {
     cancel: Arc<AtomicBool>,
 }
 
+/// Which ward sets a load prepares before it hands its data over.
+#[derive(Clone, Copy)]
+enum Prepare {
+    /// All of them (the rest of London arriving behind Barnet: any may be clicked next).
+    Everything,
+    /// Those the opened files brought; the built-in ones are prepared on first use.
+    WhatTheFilesBrought,
+}
+
 /// Each ward set's prepared geometry (projection, triangulation, index), made once, on first
 /// use or ahead of it. All of London is some 75 ward sets: preparing every one before the
 /// first frame would cost the start-up what only a click on London needs.
@@ -56,6 +65,30 @@ impl PreparedSets {
         let sets = PreparedSets::lazy(data);
         for index in 0..data.ward_sets.len() {
             let _ = sets.get(data, WardSetId(index));
+        }
+        sets
+    }
+
+    /// Slots for the session's ward sets, with those of the elections its files brought
+    /// prepared now (the app shows one of them next); the built-in sets wait for first use. With
+    /// no election from the files (a boundary file alone), every set the files brought.
+    #[must_use]
+    fn brought_by(session: &Session) -> PreparedSets {
+        let data = &session.dataset;
+        let sets = PreparedSets::lazy(data);
+        let opened = |source: &str| session.opened.iter().any(|path| path.display().to_string() == source);
+        let mut wanted: Vec<WardSetId> =
+            data.elections.iter().filter(|e| opened(&e.election.source)).filter_map(|e| e.ward_set).collect();
+        if wanted.is_empty() {
+            wanted = (0..data.ward_sets.len())
+                .filter(|&i| opened(&data.ward_sets[i].source))
+                .map(WardSetId)
+                .collect();
+        }
+        wanted.sort_unstable_by_key(|id| id.0);
+        wanted.dedup();
+        for id in wanted {
+            let _ = sets.get(data, id);
         }
         sets
     }
@@ -83,7 +116,7 @@ impl LoadJob {
     /// Start loading `source` from scratch (what the command line named).
     #[must_use]
     pub fn start(source: Source, ctx: egui::Context) -> LoadJob {
-        LoadJob::spawn(source.description(), ctx, move |feedback| {
+        LoadJob::spawn(source.description(), Prepare::WhatTheFilesBrought, ctx, move |feedback| {
             session::load_with_then(&source, feedback, OnBadFile::LeaveOut)
         })
     }
@@ -97,7 +130,7 @@ impl LoadJob {
         ctx: egui::Context,
     ) -> LoadJob {
         let description = session::describe_files(&paths);
-        LoadJob::spawn(description, ctx, move |feedback| {
+        LoadJob::spawn(description, Prepare::WhatTheFilesBrought, ctx, move |feedback| {
             session::add_files(&current, &paths, &options, feedback, OnBadFile::LeaveOut)
         })
     }
@@ -105,7 +138,7 @@ impl LoadJob {
     /// Load everything built in (all of London) behind the Barnet data shown at start-up.
     #[must_use]
     pub fn rest_of_london(ctx: egui::Context) -> LoadJob {
-        let mut job = LoadJob::spawn("the other London boroughs".to_owned(), ctx, |feedback| {
+        let mut job = LoadJob::spawn("the other London boroughs".to_owned(), Prepare::Everything, ctx, |feedback| {
             session::load_with(&Source::Embedded, feedback)
         });
         job.announce = false;
@@ -115,6 +148,7 @@ impl LoadJob {
     /// Run a load on a worker thread, reporting its status lines, then prepare its geometry.
     fn spawn(
         description: String,
+        scope: Prepare,
         ctx: egui::Context,
         load: impl FnOnce(&Feedback) -> Result<Session, LoadError> + Send + 'static,
     ) -> LoadJob {
@@ -131,7 +165,10 @@ impl LoadJob {
             let result =
                 load(&Feedback { status: &status, cancel: &job_cancel }).map_err(|e| e.to_string()).map(|session| {
                     status("Preparing the map…".into());
-                    let geometry = PreparedSets::all(&session.dataset);
+                    let geometry = match scope {
+                        Prepare::Everything => PreparedSets::all(&session.dataset),
+                        Prepare::WhatTheFilesBrought => PreparedSets::brought_by(&session),
+                    };
                     prepared = geometry.prepared();
                     Box::new(Ready { session, geometry })
                 });
