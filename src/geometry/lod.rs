@@ -15,8 +15,6 @@
 //! on first use (`PreparedWardSet::level`): a view draws one, an export one, and building all
 //! of them up front was most of the time and memory of preparing a national set.
 
-use std::borrow::Cow;
-
 use geo::{Coord, MultiPolygon, Polygon};
 
 use super::mesh::{WardShape, sanitize_polygon};
@@ -135,28 +133,36 @@ impl WardRanks {
     }
 }
 
-/// One ward's shape at the last of `bands` (`bands[0]` is full detail). The bands before it are
-/// replayed without triangulating: a band that would remove too little keeps the shape of the
-/// band before (see `REBUILD_NUMERATOR`), so the last band's shape depends on them, and it must
-/// be the same whichever levels were built before.
+/// One ward's shape at the last of `bands` (`bands[0]` is full detail). A band that would
+/// remove too little keeps the shape of the band before (see `REBUILD_NUMERATOR`), and a polygon
+/// whose outline collapses at a band keeps its shape from the band before, so the last band's
+/// shape depends on the bands before it; it must be the same whichever levels were built first.
+/// The bands where the ward is simplified again follow from vertex counts alone; each polygon
+/// is then the one simplified at the last of those bands where it survives.
 fn ward_level(ward: &MultiPolygon<f64>, ranks: &WardRanks, origin: Coord<f64>, bands: &[f64]) -> WardShape {
-    let mut current: Vec<Cow<'_, Polygon<f64>>> = ward.iter().map(Cow::Borrowed).collect();
+    let mut rebuilt_at: Vec<f64> = Vec::new();
     let mut built = ranks.0.iter().map(|polygon| polygon.kept(0.0)).sum::<usize>();
-    for &band in &bands[1..] {
+    for &band in bands.iter().skip(1) {
         let tolerance = band * band;
         let kept = ranks.0.iter().map(|polygon| polygon.kept(tolerance)).sum::<usize>();
-        if kept * REBUILD_DENOMINATOR > built * REBUILD_NUMERATOR {
-            // Too little goes at this band to pay for triangulating again: the finer shape
-            // serves (at most a third more vertices to move, and only at this zoom).
-            continue;
+        // Too little goes at this band to pay for triangulating again: the finer shape serves
+        // (at most a third more vertices to move, and only at this zoom).
+        if kept * REBUILD_DENOMINATOR <= built * REBUILD_NUMERATOR {
+            rebuilt_at.push(tolerance);
+            built = kept;
         }
-        for ((ranked, original), slot) in ranks.0.iter().zip(&ward.0).zip(current.iter_mut()) {
-            if let Some(simpler) = ranked.simplified(original, tolerance) {
-                *slot = Cow::Owned(simpler);
-            }
-        }
-        built = kept;
     }
-    let current: Vec<Polygon<f64>> = current.into_iter().map(Cow::into_owned).collect();
-    WardShape::from_sanitized(&current, origin)
+    let polygons: Vec<Polygon<f64>> = ranks
+        .0
+        .iter()
+        .zip(&ward.0)
+        .map(|(ranked, original)| {
+            rebuilt_at
+                .iter()
+                .rev()
+                .find_map(|&tolerance| ranked.simplified(original, tolerance))
+                .unwrap_or_else(|| original.clone())
+        })
+        .collect();
+    WardShape::from_sanitized(&polygons, origin)
 }

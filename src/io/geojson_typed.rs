@@ -146,9 +146,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
         let first = seq.next_element::<Node>()?.ok_or_else(|| de::Error::custom("empty array"))?;
         match first {
             Node::Number(x) => {
-                let y = match seq.next_element::<Node>()? {
-                    Some(Node::Number(y)) => y,
-                    _ => return Err(de::Error::custom("a position needs two numbers")),
+                let Some(Node::Number(y)) = seq.next_element::<Node>()? else {
+                    return Err(de::Error::custom("a position needs two numbers"));
                 };
                 // A third number (altitude) and beyond are allowed by RFC 7946 and not used.
                 while let Some(extra) = seq.next_element::<Node>()? {
