@@ -80,10 +80,7 @@ impl PreparedSets {
         let mut wanted: Vec<WardSetId> =
             data.elections.iter().filter(|e| opened(&e.election.source)).filter_map(|e| e.ward_set).collect();
         if wanted.is_empty() {
-            wanted = (0..data.ward_sets.len())
-                .filter(|&i| opened(&data.ward_sets[i].source))
-                .map(WardSetId)
-                .collect();
+            wanted = (0..data.ward_sets.len()).filter(|&i| opened(&data.ward_sets[i].source)).map(WardSetId).collect();
         }
         wanted.sort_unstable_by_key(|id| id.0);
         wanted.dedup();
