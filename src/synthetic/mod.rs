@@ -11,6 +11,7 @@
 //! invented, the file and the ward set say "synthetic".
 
 mod geojson;
+pub mod hostile;
 mod layout;
 mod names;
 mod results;
