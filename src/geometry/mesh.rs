@@ -4,8 +4,28 @@
 //! and the UI merely moves the cached vertices each frame. Coordinates are stored relative to
 //! the ward's own origin (its bounding-box centre, in world metres) so they keep sub-millimetre
 //! precision as f32 however far the ward lies from the projection origin.
+//!
+//! Earcut is fast on simple polygons but not on rings that cross themselves: when it runs out
+//! of ears it splits the polygon by trying diagonal after diagonal, each checked against every
+//! edge, and a ring winding round itself a few times took minutes at 50,000 vertices. So a
+//! polygon whose rings cross or touch (themselves or each other; a sweep line, O(n log n),
+//! shared with the reader's warning) is first cut into the simple pieces of its even-odd
+//! interior (geo's boolean operations, i_overlay's sweep, with the even-odd rule), and earcut
+//! fills those. The fill is then the one the exports draw (tiny-skia and SVG `evenodd`), as
+//! `io::rings` promises: "drawn as given". Simple polygons, every ordinary ward, are earcut as
+//! before. (geo's `MakeValid` gives the same pieces, but took 20 times as long at 50,000
+//! vertices.)
 
+use geo::algorithm::bool_ops::{BooleanOps, FillRule, OpType};
 use geo::{Coord, LineString, MultiPolygon, Polygon, Translate, TriangulateEarcut};
+
+// The sweep that the reader uses to warn about rings that cross themselves (`io::rings`). It
+// needs nothing but geo, so the same file is compiled here too, rather than `geometry` naming
+// `io` (which the layers forbid); its tests run in both places.
+#[path = "../io/self_crossing.rs"]
+#[allow(dead_code, reason = "the reader's entry point, `self_crossing`, is not needed here")]
+#[allow(clippy::duplicate_mod, reason = "geometry may not use io: one source, compiled in both layers")]
+mod crossing;
 
 /// Triangles of a ward's fill: vertices relative to the ward origin, three indices per triangle.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -106,11 +126,31 @@ fn relative(c: Coord<f64>, origin: Coord<f64>) -> [f32; 2] {
     [(c.x - origin.x) as f32, (c.y - origin.y) as f32]
 }
 
-/// Earcut one (sanitised) polygon and append its triangles to `mesh`.
+/// Triangulate one (sanitised) polygon and append its triangles to `mesh`: earcut when its
+/// rings neither cross nor touch, else earcut over the simple pieces of its even-odd interior.
 fn append_triangles(mesh: &mut WardMesh, polygon: &Polygon<f64>, origin: Coord<f64>) {
     // Triangulate in local coordinates: smaller numbers, better conditioned.
     let local = polygon.translate(-origin.x, -origin.y);
-    let raw = local.earcut_triangles_raw();
+    if !rings_meet(&local) {
+        append_earcut(mesh, &local);
+        return;
+    }
+    let pieces = local.boolean_op_with_fill_rule(&MultiPolygon::new(Vec::new()), OpType::Union, FillRule::EvenOdd);
+    for piece in &pieces {
+        append_earcut(mesh, piece);
+    }
+}
+
+/// True when the polygon's rings cross or touch themselves or each other.
+fn rings_meet(polygon: &Polygon<f64>) -> bool {
+    let rings: Vec<&[Coord<f64>]> =
+        std::iter::once(polygon.exterior()).chain(polygon.interiors()).map(|ring| ring.0.as_slice()).collect();
+    crossing::rings_meet(&rings).is_some()
+}
+
+/// Earcut a polygon and append its triangles.
+fn append_earcut(mesh: &mut WardMesh, polygon: &Polygon<f64>) {
+    let raw = polygon.earcut_triangles_raw();
     let count = raw.vertices.len();
     let Ok(base) = u32::try_from(mesh.vertices.len()) else {
         return;
@@ -124,4 +164,113 @@ fn append_triangles(mesh: &mut WardMesh, polygon: &Polygon<f64>, origin: Coord<f
     mesh.vertices.extend(raw.vertices.iter().map(|&[x, y]| [x as f32, y as f32]));
     // Indices are < count, which fits u32 (checked above).
     mesh.indices.extend(raw.triangle_indices.iter().map(|&i| base + u32::try_from(i).unwrap_or(0)));
+}
+
+#[cfg(test)]
+mod tests {
+    use geo::algorithm::bool_ops::BooleanOps;
+    use geo::{Area, Contains, Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+
+    use super::{WardMesh, WardShape};
+
+    const ORIGIN: Coord<f64> = Coord { x: 0.0, y: 0.0 };
+
+    fn polygon(points: &[(f64, f64)]) -> Polygon<f64> {
+        Polygon::new(LineString::from(points.to_vec()), vec![])
+    }
+
+    fn mesh_of(polygon: &Polygon<f64>) -> WardMesh {
+        WardShape::build(&MultiPolygon::new(vec![polygon.clone()]), ORIGIN).mesh
+    }
+
+    fn triangles(mesh: &WardMesh) -> Vec<Polygon<f64>> {
+        let corner = |i: u32| {
+            let [x, y] = mesh.vertices[i as usize];
+            (f64::from(x), f64::from(y))
+        };
+        mesh.indices.chunks_exact(3).map(|t| polygon(&[corner(t[0]), corner(t[1]), corner(t[2])])).collect()
+    }
+
+    fn area(mesh: &WardMesh) -> f64 {
+        triangles(mesh).iter().map(Area::unsigned_area).sum()
+    }
+
+    fn covered(mesh: &WardMesh, x: f64, y: f64) -> bool {
+        triangles(mesh).iter().any(|t| t.contains(&Coord { x, y }))
+    }
+
+    /// A five-pointed star drawn in one stroke ({5/2}): the pentagon in the middle is wound twice.
+    fn pentagram() -> Polygon<f64> {
+        let corners: Vec<(f64, f64)> = (0..5)
+            .map(|k| {
+                let t = std::f64::consts::FRAC_PI_2 + f64::from(k * 2) * std::f64::consts::TAU / 5.0;
+                (100.0 * t.cos(), 100.0 * t.sin())
+            })
+            .collect();
+        polygon(&corners)
+    }
+
+    #[test]
+    fn a_simple_polygon_is_earcut_as_before() {
+        let holed = Polygon::new(
+            LineString::from(vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (5.0, 6.0), (0.0, 10.0)]),
+            vec![LineString::from(vec![(2.0, 2.0), (4.0, 2.0), (4.0, 4.0), (2.0, 4.0)])],
+        );
+        let mesh = mesh_of(&holed);
+        let raw = holed.earcut_triangles_raw();
+        let expected: Vec<u32> = raw.triangle_indices.iter().map(|&i| i as u32).collect();
+        assert_eq!(mesh.indices, expected);
+        assert_eq!(mesh.vertices, raw.vertices.iter().map(|&[x, y]| [x as f32, y as f32]).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_ring_that_crosses_itself_is_filled_by_the_even_odd_rule() {
+        // A lopsided bow tie (a symmetric one has no area and is dropped): both lobes, 1/3
+        // and 4/3.
+        let bow_tie = mesh_of(&polygon(&[(0.0, 0.0), (2.0, 2.0), (2.0, 0.0), (0.0, 1.0)]));
+        assert!((area(&bow_tie) - 5.0 / 3.0).abs() < 1e-5, "{}", area(&bow_tie));
+        assert!(covered(&bow_tie, 0.2, 0.5) && covered(&bow_tie, 1.8, 1.0));
+        // A pentagram: the five points, not the pentagon they wind round twice.
+        let star = mesh_of(&pentagram());
+        assert!(covered(&star, 0.0, 90.0), "a point is filled");
+        assert!(!covered(&star, 0.0, 0.0), "the middle is wound twice: even, so empty");
+        let pieces: f64 = pentagram()
+            .boolean_op(&MultiPolygon::new(Vec::new()), geo::algorithm::bool_ops::OpType::Union)
+            .unsigned_area();
+        assert!((area(&star) - pieces).abs() < 1e-3 * pieces, "{} vs {pieces}", area(&star));
+    }
+
+    #[test]
+    fn a_hole_crossing_the_outline_leaves_only_the_even_odd_interior() {
+        let square = Polygon::new(
+            LineString::from(vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0)]),
+            vec![LineString::from(vec![(3.0, 1.0), (5.0, 1.0), (5.0, 3.0), (3.0, 3.0)])],
+        );
+        let mesh = mesh_of(&square);
+        // The square less the hole's part inside it (2), plus the hole's part outside it (2).
+        assert!((area(&mesh) - 16.0).abs() < 1e-4, "{}", area(&mesh));
+        assert!(!covered(&mesh, 3.4, 2.1), "inside both: even");
+        assert!(covered(&mesh, 4.6, 2.1), "inside the hole only: odd");
+    }
+
+    #[test]
+    fn a_spiral_of_loops_is_filled_quickly_and_like_the_export() {
+        // Seven windings of 20,000 corners, wobbling so that they all cross: earcut alone
+        // took seconds on it. (No time is asserted: the check is that it finishes, and fills
+        // the even-odd interior.)
+        let spiral: Vec<(f64, f64)> = (0..20_000)
+            .map(|k| {
+                let f = f64::from(k) / 20_000.0;
+                let r = 1_000.0 * (1.0 + 0.25 * (std::f64::consts::TAU * 1_001.0 * f).sin());
+                let t = std::f64::consts::TAU * 7.0 * f;
+                (r * t.cos(), r * t.sin())
+            })
+            .collect();
+        let spiral = polygon(&spiral);
+        let mesh = mesh_of(&spiral);
+        assert!(covered(&mesh, 0.0, 0.0), "the middle is wound seven times: odd, so filled");
+        let pieces = spiral.boolean_op(&MultiPolygon::new(Vec::new()), geo::algorithm::bool_ops::OpType::Union);
+        let expected = pieces.unsigned_area();
+        assert!((area(&mesh) - expected).abs() < 1e-3 * expected, "{} vs {expected}", area(&mesh));
+    }
 }
