@@ -52,6 +52,9 @@ pub struct WardmapApp {
     pub notice: Option<Notice>,
     /// The map's screen rect in the last frame (tests click into it).
     pub map_rect: Option<egui::Rect>,
+    /// Whether the last frame drew the map's fills and outlines from the image kept while
+    /// panning (`ui/map_view/base_cache.rs`) rather than from the meshes (tests ask).
+    pub map_from_image: bool,
     /// The egui context, for background jobs to wake the UI.
     ctx: Option<egui::Context>,
     /// Whether the view is saved on exit (not for `--screenshot` runs).
@@ -79,6 +82,10 @@ pub struct WardmapApp {
     watch: Option<super::watch::Watch>,
     /// Whether the load in progress is a watched file read again.
     reloading_watched: bool,
+    /// The last second's frames, for the View menu's readout and `WARDMAP_TIMING=frames`.
+    frame_stats: super::frame_rate::FrameStats,
+    /// When `WARDMAP_TIMING=frames` last printed (egui's clock).
+    frames_reported_at: Option<f64>,
 }
 
 impl WardmapApp {
@@ -130,6 +137,7 @@ impl WardmapApp {
             capture_result: None,
             notice: None,
             map_rect: None,
+            map_from_image: false,
             screenshot: None,
             persist: true,
             ctx: None,
@@ -143,6 +151,8 @@ impl WardmapApp {
             hexes: super::hexmap::HexSets::default(),
             split: None,
             split_rect: None,
+            frame_stats: super::frame_rate::FrameStats::default(),
+            frames_reported_at: None,
         };
         app.replace_data(data);
         app
@@ -410,6 +420,7 @@ impl WardmapApp {
                 self.notice = self.hex_note().map(Notice::info);
             }
             Command::ToggleDarkMode => self.state.dark_mode = !self.state.dark_mode,
+            Command::ToggleFrameRate => self.state.show_frame_rate = !self.state.show_frame_rate,
             Command::ShowAbout(open) => self.show_about = open,
         }
     }
@@ -748,8 +759,10 @@ impl WardmapApp {
         if !capturing {
             view = view.tooltip(&tooltip);
         }
-        let MapResponse { response, clicked, clicked_empty, unlabelled, .. } = view.show(ui, &mut self.state.camera);
+        let MapResponse { response, clicked, clicked_empty, unlabelled, from_image, .. } =
+            view.show(ui, &mut self.state.camera);
         self.map_rect = Some(response.rect);
+        self.map_from_image = from_image;
         super::widgets::set_window_area(ui.ctx(), response.rect);
         if let Some(clicked) = clicked {
             match self.borough_clicked(clicked.index) {
@@ -869,11 +882,19 @@ fn dropped_files(ctx: &egui::Context) -> Option<Command> {
 }
 
 impl eframe::App for WardmapApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
         if self.ctx.is_none() {
             self.ctx = Some(ui.ctx().clone());
         }
+        let now = ui.input(|i| i.time);
+        self.frame_stats.record(ui.ctx().cumulative_frame_nr(), now, frame.info().cpu_usage);
+        super::timing::report_frames(&self.frame_stats, now, &mut self.frames_reported_at, self.map_from_image);
+        let frame_rate = self.state.show_frame_rate.then(|| {
+            // Once a second while shown, so that it says "idle" when nothing moves.
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
+            self.frame_stats.summary().map_or_else(|| super::frame_rate::IDLE.to_owned(), |s| s.text())
+        });
         self.poll_job();
         if self.watch.is_some() {
             self.check_watched();
@@ -912,6 +933,7 @@ impl eframe::App for WardmapApp {
                 &self.state,
                 &self.derived.seat_totals,
                 declared.as_deref(),
+                frame_rate.as_deref(),
             ));
         });
         egui::Panel::top("mode_bar").show(ui, |ui| {
@@ -972,7 +994,10 @@ impl eframe::App for WardmapApp {
                 });
             });
         });
-        egui::CentralPanel::default().frame(egui::Frame::NONE.fill(map_background(ui.visuals()))).show(ui, |ui| {
+        // No fill: the map's backdrop is the window's clear colour (`clear_color`). Mesa's software
+        // renderer shades every pixel of every shape, and a fill under the whole map was a third
+        // of a Barnet frame's pixels (docs/performance.md, "The window under Xvfb").
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             commands.extend(self.show_map(ui));
         });
         commands.extend(self.run_export(ui.ctx()));
@@ -1032,6 +1057,12 @@ impl eframe::App for WardmapApp {
         if let Some(screenshot) = &mut self.screenshot {
             screenshot.after_frame(ui.ctx(), drawn);
         }
+    }
+
+    /// The map's backdrop, drawn by clearing the window (a memset even in software) rather than
+    /// as a shape under the map; the panels paint their own fill over it.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        map_background(visuals).to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -45,6 +45,8 @@ pub enum Command {
     /// Between the wards' own shapes and the hex map (one hex per ward).
     ToggleHexMap,
     ToggleDarkMode,
+    /// Show or hide the frame-time readout (View menu).
+    ToggleFrameRate,
     ShowAbout(bool),
     /// The two elections the "Over time" and "Boroughs" panels compare.
     SetYearsCompared {

@@ -15,12 +15,15 @@
 //! if response.clicked_empty { /* clear the selection */ }
 //! ```
 
+mod base_cache;
 mod camera;
 mod fill;
 mod labels;
 pub use labels::{MAX_NUMBERED, Unlabelled};
 mod paint;
 mod stripes;
+
+use std::sync::Arc;
 
 use egui::{Modifiers, Response, Sense, Ui};
 
@@ -63,6 +66,9 @@ pub struct MapResponse {
     pub clicked_empty: bool,
     /// Names that did not fit inside their wards: numbered (the legend's key), or too many.
     pub unlabelled: labels::Unlabelled,
+    /// The fills and outlines came from the image of the map kept while panning, not from the
+    /// meshes (`map_view/base_cache.rs`).
+    pub from_image: bool,
 }
 
 /// Fills the tooltip of the hovered ward, given its index.
@@ -70,7 +76,7 @@ pub type WardTooltip<'a> = &'a dyn Fn(&mut Ui, usize);
 
 /// The map widget. Cheap to build: it only borrows the caller's data.
 pub struct MapView<'a> {
-    geometry: &'a PreparedWardSet,
+    geometry: &'a Arc<PreparedWardSet>,
     fills: &'a [FillStyle],
     labels: &'a [String],
     selected: &'a [usize],
@@ -80,7 +86,9 @@ pub struct MapView<'a> {
 
 impl<'a> MapView<'a> {
     /// A map of `geometry` with ward `i` filled by `fills[i]` (missing entries: no data).
-    pub fn new(geometry: &'a PreparedWardSet, fills: &'a [FillStyle]) -> Self {
+    /// The geometry is shared (an `Arc`) so that the image of the map kept while panning can
+    /// be drawn from it on a worker thread.
+    pub fn new(geometry: &'a Arc<PreparedWardSet>, fills: &'a [FillStyle]) -> Self {
         Self { geometry, fills, labels: &[], selected: &[], show_labels: true, tooltip: None }
     }
 
@@ -152,8 +160,24 @@ impl<'a> MapView<'a> {
 
         let frame =
             paint::Frame { geometry: self.geometry, fills: self.fills, selected: self.selected, hovered, camera, rect };
-        let visible = frame.paint(&painter);
-        frame.paint_group_outlines(&painter);
+        let visible = frame.visible();
+        let (now, max_texture_side) = ui.input(|i| (i.time, i.max_texture_side));
+        let cache_frame = base_cache::Frame {
+            geometry: self.geometry,
+            fills: self.fills,
+            camera,
+            rect,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            now,
+            max_texture_side,
+        };
+        let image = base_cache::ready(ui.ctx(), response.id, &cache_frame);
+        if let Some(image) = &image {
+            image.paint(&painter);
+        } else {
+            frame.paint(&painter, &visible);
+            frame.paint_group_outlines(&painter);
+        }
         frame.paint_highlights(&painter);
         let unlabelled = if self.show_labels {
             frame.paint_labels(&painter, &visible, self.labels)
@@ -167,6 +191,6 @@ impl<'a> MapView<'a> {
             response = response.on_hover_ui_at_pointer(|ui| tooltip(ui, ward));
         }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, MAP_LABEL));
-        MapResponse { response, hovered, clicked, clicked_empty, unlabelled }
+        MapResponse { response, hovered, clicked, clicked_empty, unlabelled, from_image: image.is_some() }
     }
 }

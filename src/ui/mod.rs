@@ -10,6 +10,7 @@ pub mod details;
 pub mod estimate;
 pub mod export;
 pub mod find;
+pub mod frame_rate;
 pub mod hexmap;
 pub mod history;
 pub mod keyboard;
@@ -56,6 +57,9 @@ pub fn run_app(
             .with_drag_and_drop(true),
         // A screenshot run leaves the saved window size alone, as it leaves the saved view.
         persist_window: restore,
+        // The map is flat colours: dithering has no banding to hide, and in Mesa's software
+        // renderer its per-pixel noise was a fifth of a frame (docs/performance.md).
+        dithering: false,
         ..Default::default()
     };
     eframe::run_native(

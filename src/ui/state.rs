@@ -138,6 +138,12 @@ pub struct ViewState {
     /// A second election drawn beside the first, panned and zoomed in step (split view).
     pub split: Option<SubjectKey>,
     pub dark_mode: bool,
+    /// The frame-time readout (View ▸ Frame time and fps). Not remembered between runs: it is
+    /// a measuring aid, so every start is without it (off by default, as the issue asks), and
+    /// a user who turned it on once to check a slow map does not find numbers ticking in the
+    /// top bar for good. While on, the window also draws once a second to say when it is idle.
+    #[serde(skip)]
+    pub show_frame_rate: bool,
     pub side_panel: SidePanel,
     /// Files opened lately, newest first.
     pub recent_files: Vec<std::path::PathBuf>,
@@ -208,6 +214,7 @@ impl Default for ViewState {
             hex_map: false,
             split: None,
             dark_mode: false,
+            show_frame_rate: false,
             side_panel: SidePanel::Details,
             recent_files: Vec::new(),
             history_from: None,

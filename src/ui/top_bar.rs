@@ -1,4 +1,5 @@
-//! The top bar: election picker, colour-mode picker, seat totals, view buttons.
+//! The top bar: File and View menus, election picker, colour-mode picker, seat totals, view
+//! buttons, and the frame-time readout when it is on.
 
 use super::command::Command;
 use super::state::ViewState;
@@ -74,7 +75,11 @@ fn borough_picker(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>
     ui.separator();
 }
 
-/// `totals` are the shown election's seat totals, worked out once by the app (not per frame).
+/// The View menu's toggle for the frame-time readout, by its label.
+pub const FRAME_RATE_TOGGLE: &str = "Frame time and fps";
+
+/// `totals` are the shown election's seat totals, worked out once by the app (not per frame);
+/// `frame_rate` is the readout's text, when it is on.
 pub fn show(
     ui: &mut egui::Ui,
     data: &Dataset,
@@ -82,10 +87,12 @@ pub fn show(
     state: &ViewState,
     totals: &[(crate::model::Party, u32)],
     declared: Option<&str>,
+    frame_rate: Option<&str>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
+        ui.menu_button("View", |ui| view_menu(ui, state, &mut commands));
         ui.separator();
         borough_picker(ui, data, subject, &mut commands);
         let borough = subject.and_then(|s| super::state::borough_of(data, s));
@@ -128,6 +135,13 @@ pub fn show(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("About").clicked() {
                 commands.push(Command::ShowAbout(true));
+            }
+            if let Some(text) = frame_rate {
+                ui.label(egui::RichText::new(text).monospace().small()).on_hover_text(
+                    "Frames drawn a second while the map moves, the time from one to the next, and the \
+                     app's own CPU time in each (View menu to hide)",
+                );
+                ui.separator();
             }
             // A toggle shows its state as "Labels" does: highlighted when on.
             if ui.selectable_label(state.dark_mode, "Dark").on_hover_text("Dark theme").clicked() {
@@ -208,6 +222,17 @@ fn file_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
     ui.separator();
     if ui.button("Back to the built-in data").clicked() {
         commands.push(Command::ResetData);
+    }
+}
+
+fn view_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) {
+    let mut on = state.show_frame_rate;
+    if ui
+        .checkbox(&mut on, FRAME_RATE_TOGGLE)
+        .on_hover_text("Show in the top bar how fast the window draws: frames a second and milliseconds a frame")
+        .clicked()
+    {
+        commands.push(Command::ToggleFrameRate);
     }
 }
 

@@ -10,9 +10,6 @@ use super::stripes::{POINTS_PER_UNIT, Pattern, texture_for};
 use crate::geometry::WardMesh;
 use crate::model::palette::{self, FillStyle, Rgb};
 
-/// Slightly darker grey stripes over `NO_DATA`: a subtle hatch marking "no result".
-const NO_DATA_HATCH: Rgb = Rgb(0xD0, 0xD0, 0xD0);
-
 /// How a ward's triangles are coloured.
 #[derive(Clone, Copy)]
 pub(super) enum Paint {
@@ -40,7 +37,7 @@ impl<'a> PaintCache<'a> {
             FillStyle::Solid(c) => Paint::Solid(colour(*c)),
             FillStyle::NoData => {
                 if self.no_data.is_none() {
-                    self.no_data = Some(self.resolve(&[(palette::NO_DATA, 3), (NO_DATA_HATCH, 1)]));
+                    self.no_data = Some(self.resolve(&crate::render::live_map::NO_DATA_STRIPES));
                 }
                 self.no_data.unwrap_or(Paint::Solid(colour(palette::NO_DATA)))
             }

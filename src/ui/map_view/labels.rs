@@ -59,9 +59,13 @@ impl Frame<'_> {
             .filter(|l| matches!(l.placement, Placement::NoRoom | Placement::Crowded))
             .map(|l| l.ward)
             .collect();
-        unplaced.sort_by_key(|&w| labels.get(w).map(|n| n.trim().to_owned()));
-        let mut unlabelled =
-            Unlabelled { numbered: Vec::new(), too_many: unplaced.len() > MAX_NUMBERED, named_inside: 0 };
+        let too_many = unplaced.len() > MAX_NUMBERED;
+        if !too_many {
+            // By name, so the numbers are stable (and only when they are drawn: at 10,000 wards
+            // in view, sorting every frame by an allocated key was most of the frame's own work).
+            unplaced.sort_by_cached_key(|&w| labels.get(w).map(|n| n.trim().to_owned()));
+        }
+        let mut unlabelled = Unlabelled { numbered: Vec::new(), too_many, named_inside: 0 };
         for label in placed_labels {
             let (Placement::Inside(placed), Some(text)) = (label.placement, labels.get(label.ward)) else {
                 continue;

@@ -12,15 +12,8 @@ use super::MapCamera;
 use super::fill::{Paint, PaintCache, WardToScreen, append, colour_with_alpha};
 use crate::geometry::{DetailLevel, PreparedWardSet};
 use crate::model::palette::FillStyle;
-use crate::render::style::{GROUP_OUTLINE_WIDTH, OUTLINE, OUTLINE_ALPHA, OUTLINE_WIDTH};
-
-/// Wards smaller than this on screen (points) get no outline: at country scale thousands of
-/// outlines would only paint the map grey (and cost more to tessellate than all the fills).
-const MIN_OUTLINED_POINTS: f64 = 12.0;
-/// Outlines fade in between `MIN_OUTLINED_POINTS` and this size, from this opacity to the
-/// style's full [`OUTLINE_ALPHA`].
-const FULL_OUTLINE_POINTS: f64 = 32.0;
-const FAINTEST_OUTLINE_ALPHA: f64 = 40.0;
+use crate::render::live_map::{outline_alpha, stripe_anchor};
+use crate::render::style::{GROUP_OUTLINE_WIDTH, OUTLINE, OUTLINE_WIDTH};
 
 /// Everything one frame of painting needs.
 pub(super) struct Frame<'a> {
@@ -33,17 +26,22 @@ pub(super) struct Frame<'a> {
 }
 
 impl Frame<'_> {
-    /// Paint fills and outlines of the wards in view; returns the indices painted, in order.
-    pub fn paint(&self, painter: &Painter) -> Vec<usize> {
+    /// The wards in view, in input order (overlapping wards always stack the same way).
+    pub fn visible(&self) -> Vec<usize> {
         let view = self.camera.visible_world_rect(self.rect.expand(4.0));
         let whole_set_in_view = self.geometry.bounds().is_none_or(|b| contains(view, b));
-        let visible: Vec<usize> = if whole_set_in_view {
+        if whole_set_in_view {
             (0..self.geometry.len()).collect()
         } else {
             let mut visible: Vec<usize> = self.geometry.wards_in(view).collect();
-            visible.sort_unstable(); // input order: overlapping wards always stack the same way
+            visible.sort_unstable();
             visible
-        };
+        }
+    }
+
+    /// Paint fills and outlines of the `visible` wards (the base layer's live form; the image
+    /// form is `render::live_map`, by the same rules).
+    pub fn paint(&self, painter: &Painter, visible: &[usize]) {
         let level = self.geometry.level_for(self.camera.metres_per_point);
 
         let mut paints = PaintCache::new(painter.ctx(), self.stripe_diagonal());
@@ -51,7 +49,7 @@ impl Frame<'_> {
         let vertex_count = visible.iter().filter_map(|&i| level.shapes.get(i)).map(|s| s.mesh.vertices.len());
         solid.reserve_vertices(vertex_count.sum());
         let mut meshes: Vec<Mesh> = vec![solid];
-        for &i in &visible {
+        for &i in visible {
             let Some(shape) = level.shapes.get(i) else {
                 continue;
             };
@@ -70,22 +68,18 @@ impl Frame<'_> {
         painter.extend(meshes.into_iter().filter(|m| !m.is_empty()).map(Shape::mesh));
 
         let mut lines = Vec::with_capacity(visible.len());
-        for &i in &visible {
+        for &i in visible {
             let size = self
                 .geometry
                 .ward(i)
                 .and_then(|w| w.bbox)
                 .map_or(0.0, |b| b.width().max(b.height()) / self.camera.metres_per_point);
-            if size >= MIN_OUTLINED_POINTS {
-                let fade = ((size - MIN_OUTLINED_POINTS) / (FULL_OUTLINE_POINTS - MIN_OUTLINED_POINTS)).min(1.0);
-                let alpha =
-                    (FAINTEST_OUTLINE_ALPHA + fade * (f64::from(OUTLINE_ALPHA) - FAINTEST_OUTLINE_ALPHA)).round();
-                let stroke = Stroke::new(OUTLINE_WIDTH, colour_with_alpha(OUTLINE, alpha as u8));
+            if let Some(alpha) = outline_alpha(size) {
+                let stroke = Stroke::new(OUTLINE_WIDTH, colour_with_alpha(OUTLINE, alpha));
                 self.push_rings(&mut lines, level, i, stroke);
             }
         }
         painter.extend(lines);
-        visible
     }
 
     /// Group outlines (London's boroughs), drawn over the ward fills and outlines.
@@ -150,7 +144,7 @@ impl Frame<'_> {
     /// `x + y` of a fixed world point on screen, in f64: stripe phases are taken from it so
     /// that stripes follow the map when it is dragged.
     fn stripe_diagonal(&self) -> f64 {
-        let anchor = self.geometry.bounds().map_or(Coord { x: 0.0, y: 0.0 }, geo::Rect::min);
+        let anchor = stripe_anchor(self.geometry);
         let c = self.rect.center();
         let x = f64::from(c.x) + (anchor.x - self.camera.centre[0]) / self.camera.metres_per_point;
         let y = f64::from(c.y) - (anchor.y - self.camera.centre[1]) / self.camera.metres_per_point;

@@ -16,8 +16,6 @@ use crate::model::palette::Rgb;
 /// Screen points along `x + y` per unit of stripe weight (≈ 5.7 points across a stripe): the
 /// map style's unit, as exports draw it.
 pub const POINTS_PER_UNIT: f32 = crate::render::style::STRIPE_UNIT;
-/// Texels per unit of weight in the texture row.
-const TEXELS_PER_UNIT: usize = 8;
 
 /// A stripe pattern in canonical form: positive weights, no two neighbours (cyclically) of the
 /// same colour, weights divided by their common factor. At least two entries.
@@ -38,10 +36,9 @@ impl Pattern {
 
     /// The texture row: each colour repeated `weight * TEXELS_PER_UNIT` times.
     fn image(&self) -> ColorImage {
-        let pixels: Vec<Color32> = self
-            .0
-            .iter()
-            .flat_map(|&(c, w)| std::iter::repeat_n(Color32::from_rgb(c.0, c.1, c.2), w as usize * TEXELS_PER_UNIT))
+        let pixels: Vec<Color32> = crate::render::live_map::stripe_row(&self.0)
+            .into_iter()
+            .map(|c| Color32::from_rgb(c.0, c.1, c.2))
             .collect();
         ColorImage::new([pixels.len(), 1], pixels)
     }
@@ -76,7 +73,7 @@ mod tests {
     fn a_two_to_one_split_keeps_its_proportions() {
         let pattern = Pattern::new(&[(CON, 2), (LAB, 1)]).expect("not empty").expect("two colours");
         assert_eq!(pattern, Pattern(vec![(CON, 2), (LAB, 1)]));
-        assert_eq!(pattern.image().size, [24, 1]);
+        assert_eq!(pattern.image().size, [3 * crate::render::live_map::TEXELS_PER_UNIT, 1]);
     }
 
     #[test]
