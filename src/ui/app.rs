@@ -933,7 +933,6 @@ impl eframe::App for WardmapApp {
                 &self.state,
                 &self.derived.seat_totals,
                 declared.as_deref(),
-                frame_rate.as_deref(),
             ));
         });
         egui::Panel::top("mode_bar").show(ui, |ui| {
@@ -946,6 +945,9 @@ impl eframe::App for WardmapApp {
                     &self.derived.availability,
                     &self.derived.parties,
                 ));
+                if let Some(text) = &frame_rate {
+                    super::frame_rate::show_readout(ui, text);
+                }
             });
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {

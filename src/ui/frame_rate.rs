@@ -94,6 +94,17 @@ impl FrameStats {
 /// The readout's words when no frames are being drawn.
 pub const IDLE: &str = "  – fps (idle: nothing moving)";
 
+/// The readout, right-aligned in the rest of the row (the colour bar's): legible at the
+/// body's size, in figures of fixed width.
+pub fn show_readout(ui: &mut egui::Ui, text: &str) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(egui::RichText::new(text).monospace()).on_hover_text(
+            "Frames drawn a second while something moves, the time from one to the next, and the app's own \
+             CPU time in each (View ▸ Frame time and fps to hide)",
+        );
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
 //! The top bar: File and View menus, election picker, colour-mode picker, seat totals, view
-//! buttons, and the frame-time readout when it is on.
+//! buttons.
 
 use super::command::Command;
 use super::state::ViewState;
@@ -78,8 +78,7 @@ fn borough_picker(ui: &mut egui::Ui, data: &Dataset, subject: Option<MapSubject>
 /// The View menu's toggle for the frame-time readout, by its label.
 pub const FRAME_RATE_TOGGLE: &str = "Frame time and fps";
 
-/// `totals` are the shown election's seat totals, worked out once by the app (not per frame);
-/// `frame_rate` is the readout's text, when it is on.
+/// `totals` are the shown election's seat totals, worked out once by the app (not per frame).
 pub fn show(
     ui: &mut egui::Ui,
     data: &Dataset,
@@ -87,7 +86,6 @@ pub fn show(
     state: &ViewState,
     totals: &[(crate::model::Party, u32)],
     declared: Option<&str>,
-    frame_rate: Option<&str>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -135,13 +133,6 @@ pub fn show(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("About").clicked() {
                 commands.push(Command::ShowAbout(true));
-            }
-            if let Some(text) = frame_rate {
-                ui.label(egui::RichText::new(text).monospace().small()).on_hover_text(
-                    "Frames drawn a second while the map moves, the time from one to the next, and the \
-                     app's own CPU time in each (View menu to hide)",
-                );
-                ui.separator();
             }
             // A toggle shows its state as "Labels" does: highlighted when on.
             if ui.selectable_label(state.dark_mode, "Dark").on_hover_text("Dark theme").clicked() {
@@ -229,7 +220,9 @@ fn view_menu(ui: &mut egui::Ui, state: &ViewState, commands: &mut Vec<Command>) 
     let mut on = state.show_frame_rate;
     if ui
         .checkbox(&mut on, FRAME_RATE_TOGGLE)
-        .on_hover_text("Show in the top bar how fast the window draws: frames a second and milliseconds a frame")
+        .on_hover_text(
+            "Show how fast the window draws (right of the colour bar): frames a second, milliseconds a frame",
+        )
         .clicked()
     {
         commands.push(Command::ToggleFrameRate);

@@ -173,6 +173,9 @@ pub(super) struct BaseCache {
     pending: Option<Pending>,
     /// The scale (and ward set, by address) of recent frames, and since when it has not changed.
     still: Option<(usize, f64, f32, f64)>,
+    /// No image is asked for before this time (egui's clock): one came back empty, which should
+    /// not happen, and must not become a new thread every frame if it does.
+    retry_at: f64,
 }
 
 #[derive(Clone, Default)]
@@ -212,7 +215,7 @@ impl BaseCache {
             Some(c) if ready.is_some() => !covers(c.view.world_rect(), refresh_world(frame)),
             _ => true,
         };
-        if refresh && self.settled(ctx, frame) {
+        if refresh && frame.now >= self.retry_at && self.settled(ctx, frame) {
             self.ask(ctx, frame);
         }
         ready
@@ -246,6 +249,9 @@ impl BaseCache {
             Err(mpsc::TryRecvError::Disconnected) => None,
         };
         let Some(pending) = self.pending.take() else { return };
+        if image.is_none() && !pending.stop.load(Ordering::Relaxed) {
+            self.retry_at = frame.now + 1.0;
+        }
         if let Some((image, runs)) = image.filter(|_| pending.key.fits(frame)) {
             let texture = ctx.load_texture("map base layer", image, TextureOptions::NEAREST);
             self.shown = Some(Cached { key: pending.key, view: pending.view, texture, runs: runs.into() });
