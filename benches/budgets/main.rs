@@ -7,6 +7,7 @@
 //! | a hit test | < 50 µs | `hit_test::ward_at` |
 //! | start to first map frame (Barnet) | < 0.5 s | `startup::barnet_to_first_frame` |
 //! | `wardmap export` Barnet 1600 px PNG | < 100 ms | `export::barnet_png_1600` |
+//! | `wardmap export` of one ward whose ring winds round itself, 50,000 vertices | ≤ 2 s, about linear | `rings::export_hostile_png` (parts: `rings::parse_hostile`, `rings::prepare_hostile`; the check: `rings::self_crossing_hostile`, `rings::self_crossing_simple`) |
 //!
 //! Data is synthetic ([`wardmap::synthetic`], a fixed seed) or the embedded Barnet data, so the
 //! figures are comparable between machines and commits. Filter with `cargo bench -- frame`.
@@ -17,6 +18,7 @@ mod fixtures;
 mod frame;
 mod hit_test;
 mod load;
+mod rings;
 mod startup;
 
 fn main() {

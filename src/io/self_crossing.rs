@@ -67,6 +67,13 @@ fn lex(a: Coord<f64>, b: Coord<f64>) -> std::cmp::Ordering {
     a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
 }
 
+/// A number as an integer in the same order as `total_cmp` (flip every bit of a negative
+/// number, only the sign bit of a positive one), so that equal keys are equal numbers.
+fn ordered(value: f64) -> u64 {
+    let bits = value.to_bits();
+    if bits >> 63 == 1 { !bits } else { bits | (1 << 63) }
+}
+
 const NIL: u32 = u32::MAX;
 
 /// One sweep over some rings. Corners are numbered through all rings; segment `i` joins
@@ -135,15 +142,18 @@ impl Sweep {
     }
 
     fn run(mut self) -> Option<Coord<f64>> {
-        let mut order: Vec<u32> = (0..self.corners.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| lex(self.corners[a as usize], self.corners[b as usize]).then(a.cmp(&b)));
+        // Sorting integer keys (in the order of `lex`) is several times faster than comparing
+        // the points through their numbers, and the sort is a good part of the sweep.
+        let mut order: Vec<(u64, u64, u32)> =
+            self.corners.iter().zip(0..).map(|(c, i)| (ordered(c.x), ordered(c.y), i)).collect();
+        order.sort_unstable();
         // Two corners in one place: the segments at one and those at the other are not all
         // neighbours (rings of four or more corners; a triangle with some area never comes
         // back to a corner), so the rings touch there.
-        if let Some(pair) = order.windows(2).find(|w| self.corners[w[0] as usize] == self.corners[w[1] as usize]) {
-            return Some(self.corners[pair[0] as usize]);
+        if let Some(pair) = order.windows(2).find(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)) {
+            return Some(self.corners[pair[0].2 as usize]);
         }
-        for &corner in &order {
+        for &(_, _, corner) in &order {
             if let Some(found) = self.event(corner) {
                 return Some(found);
             }
@@ -156,6 +166,25 @@ impl Sweep {
         let v = self.corners[corner as usize];
         // The corner's two segments: the one arriving and the one leaving.
         let segments = [self.prev[corner as usize], corner];
+        let starts = |s: u32| self.ends[s as usize].0 == v;
+        if let (false, true) | (true, false) = (starts(segments[0]), starts(segments[1])) {
+            // The ring passes through from left to right (or back), as at most corners: the
+            // leaving segment takes the arriving one's place in the order, between the same
+            // neighbours, unless one of them passes through the corner too.
+            let (ending, starting) =
+                if starts(segments[1]) { (segments[0], segments[1]) } else { (segments[1], segments[0]) };
+            let (below, above) = (self.tree.before(ending), self.tree.after(ending));
+            for other in [below, above] {
+                if other != NIL {
+                    let (a, b) = self.ends[other as usize];
+                    if orient(a, b, v) == Orientation::Collinear {
+                        return segments.iter().find_map(|&s| self.meeting(other, s)).or(Some(v));
+                    }
+                }
+            }
+            self.tree.replace(ending, starting);
+            return self.meeting(below, starting).or_else(|| self.meeting(starting, above));
+        }
         let (mut starting, mut count) = ([NIL; 2], 0);
         for &s in &segments {
             if self.ends[s as usize].0 == v {
@@ -232,20 +261,80 @@ struct Treap {
     left: Vec<u32>,
     right: Vec<u32>,
     parent: Vec<u32>,
+    /// Heap order: a parent's priority is never below its children's.
+    priority: Vec<u64>,
     root: u32,
 }
 
 impl Treap {
     fn new(n: usize) -> Self {
-        Treap { left: vec![NIL; n], right: vec![NIL; n], parent: vec![NIL; n], root: NIL }
+        let priority = (0..n as u64)
+            .map(|node| {
+                // splitmix64's finaliser.
+                let mut z = node.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+                z ^ (z >> 31)
+            })
+            .collect();
+        Treap { left: vec![NIL; n], right: vec![NIL; n], parent: vec![NIL; n], priority, root: NIL }
     }
 
-    fn priority(node: u32) -> u64 {
-        // splitmix64's finaliser.
-        let mut z = u64::from(node).wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+    fn priority(&self, node: u32) -> u64 {
+        self.priority[node as usize]
+    }
+
+    /// Put `new` (not in the tree) where `old` is, and take `old` out: the order is the same
+    /// but for the one segment, and `new` takes `old`'s priority, so the heap order holds.
+    fn replace(&mut self, old: u32, new: u32) {
+        let (o, n) = (old as usize, new as usize);
+        let (l, r, p) = (self.left[o], self.right[o], self.parent[o]);
+        (self.left[n], self.right[n], self.parent[n], self.priority[n]) = (l, r, p, self.priority[o]);
+        for child in [l, r] {
+            if child != NIL {
+                self.parent[child as usize] = new;
+            }
+        }
+        if p == NIL {
+            self.root = new;
+        } else if self.left[p as usize] == old {
+            self.left[p as usize] = new;
+        } else {
+            self.right[p as usize] = new;
+        }
+        (self.left[o], self.right[o], self.parent[o]) = (NIL, NIL, NIL);
+    }
+
+    /// The node just before `node` in the order, or `NIL`.
+    fn before(&self, node: u32) -> u32 {
+        let mut at = node;
+        if self.left[at as usize] != NIL {
+            at = self.left[at as usize];
+            while self.right[at as usize] != NIL {
+                at = self.right[at as usize];
+            }
+            return at;
+        }
+        while self.parent[at as usize] != NIL && self.left[self.parent[at as usize] as usize] == at {
+            at = self.parent[at as usize];
+        }
+        self.parent[at as usize]
+    }
+
+    /// The node just after `node` in the order, or `NIL`.
+    fn after(&self, node: u32) -> u32 {
+        let mut at = node;
+        if self.right[at as usize] != NIL {
+            at = self.right[at as usize];
+            while self.left[at as usize] != NIL {
+                at = self.left[at as usize];
+            }
+            return at;
+        }
+        while self.parent[at as usize] != NIL && self.right[self.parent[at as usize] as usize] == at {
+            at = self.parent[at as usize];
+        }
+        self.parent[at as usize]
     }
 
     /// Put `node` under `parent` on its left or right (empty) side, then restore the heap order.
@@ -261,7 +350,7 @@ impl Treap {
         } else {
             self.right[parent as usize] = node;
         }
-        while self.parent[i] != NIL && Self::priority(self.parent[i]) < Self::priority(node) {
+        while self.parent[i] != NIL && self.priority(self.parent[i]) < self.priority(node) {
             self.rotate_up(node);
         }
     }
@@ -289,7 +378,7 @@ impl Treap {
                 (NIL, NIL) => break,
                 (NIL, c) | (c, NIL) => c,
                 (l, r) => {
-                    if Self::priority(l) > Self::priority(r) {
+                    if self.priority(l) > self.priority(r) {
                         l
                     } else {
                         r
@@ -553,6 +642,11 @@ mod tests {
             if let Some(point) = found {
                 prop_assert!(is_a_meeting_point(&ring, point), "{:?} gave {:?}", ring, point);
             }
+        }
+
+        #[test]
+        fn integer_keys_sort_like_the_numbers(a in prop::num::f64::ANY, b in prop::num::f64::ANY) {
+            prop_assert_eq!(ordered(a).cmp(&ordered(b)), a.total_cmp(&b));
         }
 
         #[test]
