@@ -276,10 +276,15 @@ impl BaseCache {
         let (geometry, fills, repaint, stopped) =
             (Arc::clone(frame.geometry), Arc::clone(&key.fills), ctx.clone(), Arc::clone(&stop));
         let spawned = std::thread::Builder::new().name("wardmap map image".into()).spawn(move || {
+            let started = std::time::Instant::now();
             let image = live_map::base_layer(&geometry, &fills, &view, &stopped).map(|pixmap| {
                 let size = [pixmap.width() as usize, pixmap.height() as usize];
                 (ColorImage::from_rgba_premultiplied(size, pixmap.data()), runs_of(pixmap.data(), size))
             });
+            if crate::ui::timing::counting_frames() && image.is_some() {
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                eprintln!("wardmap: map image {}×{} drawn in {ms:.0} ms", view.width, view.height);
+            }
             if sender.send(image).is_ok() {
                 repaint.request_repaint();
             }
