@@ -23,7 +23,7 @@ pub fn barnet_app() -> Harness<'static, WardmapApp> {
 /// and minus signs are not in egui's default proportional font, and kittest panics on a
 /// missing glyph).
 pub fn barnet_app_with(state: ViewState) -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(8).build_eframe(|cc| {
         wardmap::ui::app::install_fonts(&cc.egui_ctx);
         WardmapApp::with_data(wardmap::io::embedded::barnet(), state)
     });
@@ -43,7 +43,7 @@ pub fn barnet_app_showing(year: i32) -> Harness<'static, WardmapApp> {
 
 /// The app on `data` with a given view state, after its first frame.
 pub fn app_on(data: wardmap::model::Dataset, state: ViewState) -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(8).build_eframe(|cc| {
         wardmap::ui::app::install_fonts(&cc.egui_ctx);
         WardmapApp::with_data(data, state)
     });
