@@ -113,7 +113,10 @@ pub fn base_layer(
         move |[x, y]: [f32; 2]| (x0 + x * k, y0 - y * k)
     };
     let mut paths: Vec<(usize, Path)> = Vec::with_capacity(wards.len());
-    for &i in &wards {
+    for (n, &i) in wards.iter().enumerate() {
+        if n % 1024 == 0 && stopped() {
+            return None;
+        }
         let (Some(ward), Some(shape)) = (geometry.ward(i), level.shapes.get(i)) else { continue };
         let map = to_pixels(ward.origin);
         let mut builder = PathBuilder::new();
@@ -263,6 +266,84 @@ mod tests {
         assert_eq!(outline_alpha(MIN_OUTLINED_POINTS), Some(40));
         assert_eq!(outline_alpha(FULL_OUTLINE_POINTS), Some(OUTLINE_ALPHA));
         assert_eq!(outline_alpha(500.0), Some(OUTLINE_ALPHA));
+    }
+
+    use geo::{MultiPolygon, polygon};
+
+    const RED: Rgb = Rgb(200, 10, 10);
+    const BLUE: Rgb = Rgb(0, 0, 255);
+    const YELLOW: Rgb = Rgb(255, 255, 0);
+
+    /// Two wards, 1 km squares side by side from the origin, drawn at 10 m a point with a
+    /// margin of 10 points: world (x, y) is at pixel ((x + 100) / 10, (1100 − y) / 10).
+    fn drawn(fills: &[FillStyle]) -> Pixmap {
+        let square = |x: f64| {
+            MultiPolygon::new(vec![polygon![
+                (x: x, y: 0.0), (x: x + 1000.0, y: 0.0), (x: x + 1000.0, y: 1000.0), (x: x, y: 1000.0)
+            ]])
+        };
+        let geometry = PreparedWardSet::from_world(vec![square(0.0), square(1000.0)]);
+        let view = ImageView {
+            top_left: Coord { x: -100.0, y: 1100.0 },
+            metres_per_point: 10.0,
+            pixels_per_point: 1.0,
+            width: 220,
+            height: 120,
+        };
+        base_layer(&geometry, fills, &view, &AtomicBool::new(false)).expect("an image")
+    }
+
+    fn rgba(image: &Pixmap, x: u32, y: u32) -> (u8, u8, u8, u8) {
+        let p = image.pixel(x, y).expect("inside the image");
+        (p.red(), p.green(), p.blue(), p.alpha())
+    }
+
+    #[test]
+    fn a_ward_is_drawn_where_it_lies_in_its_colour_and_nothing_outside_it() {
+        let image = drawn(&[FillStyle::Solid(RED), FillStyle::Solid(BLUE)]);
+        assert_eq!(rgba(&image, 60, 60), (200, 10, 10, 255), "the first ward's middle");
+        assert_eq!(rgba(&image, 160, 60), (0, 0, 255, 255), "the second ward's middle");
+        assert_eq!(rgba(&image, 5, 60).3, 0, "left of the wards");
+        assert_eq!(rgba(&image, 60, 115).3, 0, "below them");
+        assert_eq!(rgba(&image, 60, 1).3, 0, "above them");
+    }
+
+    #[test]
+    fn stripes_have_the_live_maps_phase_along_x_plus_y() {
+        // 1 : 1 stripes, 16 texels a period of 16 points (160 m), anchored to the set's corner
+        // (the origin): the live map's texture coordinate at a screen point is
+        // u = ((x − 0) − (y − 0)) / 160 m, the first colour for the first half of each period.
+        let image = drawn(&[FillStyle::Stripes(vec![(BLUE, 1), (YELLOW, 1)]), FillStyle::NoData]);
+        let mut checked = 0;
+        for py in 15..105 {
+            for px in 15..105 {
+                let (wx, wy) = (-100.0 + (f64::from(px) + 0.5) * 10.0, 1100.0 - (f64::from(py) + 0.5) * 10.0);
+                let u = ((wx - wy) / 160.0).rem_euclid(1.0);
+                let texel = u * 16.0;
+                // Away from the bands' edges, where the texels are blended.
+                if (texel - 4.0).abs() < 2.5 {
+                    assert_eq!(rgba(&image, px, py), (0, 0, 255, 255), "({px}, {py}) u {u}");
+                    checked += 1;
+                } else if (texel - 12.0).abs() < 2.5 {
+                    assert_eq!(rgba(&image, px, py), (255, 255, 0, 255), "({px}, {py}) u {u}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn a_drawing_told_to_stop_gives_nothing() {
+        let geometry = PreparedWardSet::from_world(vec![]);
+        let view = ImageView {
+            top_left: Coord { x: 0.0, y: 0.0 },
+            metres_per_point: 1.0,
+            pixels_per_point: 1.0,
+            width: 10,
+            height: 10,
+        };
+        assert!(base_layer(&geometry, &[], &view, &AtomicBool::new(true)).is_none());
     }
 
     #[test]
