@@ -17,6 +17,7 @@
 //! vertices.)
 
 use geo::algorithm::bool_ops::{BooleanOps, FillRule, OpType};
+use geo::kernels::{Kernel, Orientation, RobustKernel};
 use geo::{Coord, LineString, MultiPolygon, Polygon, Translate, TriangulateEarcut};
 
 // The sweep that the reader uses to warn about rings that cross themselves (`io::rings`). It
@@ -126,12 +127,17 @@ fn relative(c: Coord<f64>, origin: Coord<f64>) -> [f32; 2] {
     [(c.x - origin.x) as f32, (c.y - origin.y) as f32]
 }
 
+/// Polygons with fewer corners than this are checked only by their turning numbers (below).
+/// Earcut's trouble grows much faster than the ring, so on a small ring it is bounded (a few
+/// milliseconds), while the sweep would cost every ordinary ward about as much as earcut.
+const SWEPT_FROM: usize = 1_024;
+
 /// Triangulate one (sanitised) polygon and append its triangles to `mesh`: earcut when its
 /// rings neither cross nor touch, else earcut over the simple pieces of its even-odd interior.
 fn append_triangles(mesh: &mut WardMesh, polygon: &Polygon<f64>, origin: Coord<f64>) {
     // Triangulate in local coordinates: smaller numbers, better conditioned.
     let local = polygon.translate(-origin.x, -origin.y);
-    if !rings_meet(&local) {
+    if !needs_even_odd(&local) {
         append_earcut(mesh, &local);
         return;
     }
@@ -141,11 +147,51 @@ fn append_triangles(mesh: &mut WardMesh, polygon: &Polygon<f64>, origin: Coord<f
     }
 }
 
-/// True when the polygon's rings cross or touch themselves or each other.
-fn rings_meet(polygon: &Polygon<f64>) -> bool {
+/// True when the polygon's rings are known to cross or touch (themselves or each other): a
+/// ring that turns round more or less than once (a simple ring turns exactly once, so this
+/// costs one pass and catches every ring winding round itself), or, for a large polygon, the
+/// sweep. A small polygon whose rings turn once is earcut as it always was, crossing or not.
+fn needs_even_odd(polygon: &Polygon<f64>) -> bool {
     let rings: Vec<&[Coord<f64>]> =
         std::iter::once(polygon.exterior()).chain(polygon.interiors()).map(|ring| ring.0.as_slice()).collect();
-    crossing::rings_meet(&rings).is_some()
+    if rings.iter().any(|ring| turning_number(ring).is_some_and(|turns| turns.abs() != 1)) {
+        return true;
+    }
+    rings.iter().map(|ring| ring.len()).sum::<usize>() >= SWEPT_FROM && crossing::rings_meet(&rings).is_some()
+}
+
+/// How many times the ring's direction turns round (positive anticlockwise), exactly: the
+/// times it passes east, anticlockwise less clockwise, each turn decided by an exact
+/// orientation test. `None` when the ring doubles back on itself (a turn of half a circle has
+/// no side) or has fewer than three corners.
+fn turning_number(ring: &[Coord<f64>]) -> Option<i64> {
+    let mut corners: Vec<Coord<f64>> = ring.to_vec();
+    corners.dedup();
+    while corners.len() > 1 && corners.first() == corners.last() {
+        corners.pop();
+    }
+    let n = corners.len();
+    if n < 3 {
+        return None;
+    }
+    // Whether the direction from `a` to `b` lies in the upper half of the circle of directions,
+    // counting east in and west out (exact: it compares coordinates only).
+    let upper = |a: Coord<f64>, b: Coord<f64>| b.y > a.y || (b.y == a.y && b.x > a.x);
+    let mut turns = 0_i64;
+    for i in 0..n {
+        let (a, b, c) = (corners[i], corners[(i + 1) % n], corners[(i + 2) % n]);
+        match RobustKernel::orient2d(a, b, c) {
+            Orientation::CounterClockwise => turns += i64::from(!upper(a, b) && upper(b, c)),
+            Orientation::Clockwise => turns -= i64::from(upper(a, b) && !upper(b, c)),
+            // Straight on, or back the way it came.
+            Orientation::Collinear => {
+                if upper(a, b) != upper(b, c) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(turns)
 }
 
 /// Earcut a polygon and append its triangles.
@@ -171,7 +217,7 @@ mod tests {
     use geo::algorithm::bool_ops::BooleanOps;
     use geo::{Area, Contains, Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
 
-    use super::{WardMesh, WardShape};
+    use super::{WardMesh, WardShape, turning_number};
 
     const ORIGIN: Coord<f64> = Coord { x: 0.0, y: 0.0 };
 
@@ -240,12 +286,55 @@ mod tests {
         assert!((area(&star) - pieces).abs() < 1e-3 * pieces, "{} vs {pieces}", area(&star));
     }
 
+    /// The square from `(x, y)` with sides `side`, anticlockwise, with `per_side` corners a side.
+    fn fine_square(x: f64, y: f64, side: f64, per_side: u32) -> LineString<f64> {
+        let step = side / f64::from(per_side);
+        let along = |k: u32| f64::from(k) * step;
+        let mut ring: Vec<(f64, f64)> = (0..per_side).map(|k| (x + along(k), y)).collect();
+        ring.extend((0..per_side).map(|k| (x + side, y + along(k))));
+        ring.extend((0..per_side).map(|k| (x + side - along(k), y + side)));
+        ring.extend((0..per_side).map(|k| (x, y + side - along(k))));
+        LineString::from(ring)
+    }
+
     #[test]
-    fn a_hole_crossing_the_outline_leaves_only_the_even_odd_interior() {
-        let square = Polygon::new(
-            LineString::from(vec![(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0)]),
-            vec![LineString::from(vec![(3.0, 1.0), (5.0, 1.0), (5.0, 3.0), (3.0, 3.0)])],
+    fn turning_numbers_count_the_turns_exactly() {
+        let ring = |points: &[(f64, f64)]| points.iter().map(|&(x, y)| Coord { x, y }).collect::<Vec<_>>();
+        assert_eq!(turning_number(&ring(&[(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)])), Some(1));
+        assert_eq!(turning_number(&ring(&[(0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (1.0, 0.0)])), Some(-1));
+        // Straight on through a corner changes nothing; a concave corner turns back.
+        assert_eq!(
+            turning_number(&ring(&[(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (2.0, 2.0), (1.0, 1.0), (0.0, 2.0)])),
+            Some(1)
         );
+        assert_eq!(turning_number(&fine_square(0.0, 0.0, 1.0, 300).0), Some(1));
+        // A bow tie turns one way and back: 0. A pentagram turns twice.
+        assert_eq!(turning_number(&ring(&[(0.0, 0.0), (2.0, 2.0), (2.0, 0.0), (0.0, 1.0)])), Some(0));
+        assert_eq!(turning_number(&pentagram().exterior().0), Some(2));
+        // A spike doubles back: no answer. Nor has a ring of two corners.
+        assert_eq!(turning_number(&ring(&[(0.0, 0.0), (2.0, 0.0), (3.0, 0.0), (2.5, 0.0), (2.0, 1.0)])), None);
+        assert_eq!(turning_number(&ring(&[(0.0, 0.0), (1.0, 0.0), (0.0, 0.0)])), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3_000, ..Default::default() })]
+
+        /// A ring that turns round other than once always crosses or touches itself, so the
+        /// quick test never sends a simple ring away from earcut.
+        #[test]
+        fn a_ring_turning_other_than_once_meets_itself(points in proptest::collection::vec((0i8..6, 0i8..6), 3..14)) {
+            let ring: Vec<Coord<f64>> = points.iter().map(|&(x, y)| Coord { x: f64::from(x), y: f64::from(y) }).collect();
+            if let Some(turns) = turning_number(&ring).filter(|turns| turns.abs() != 1) {
+                proptest::prop_assert!(super::crossing::rings_meet(&[&ring]).is_some(), "{:?} turns {}", ring, turns);
+            }
+        }
+    }
+
+    #[test]
+    fn a_hole_crossing_the_outline_of_a_large_polygon_leaves_only_the_even_odd_interior() {
+        // Large enough for the sweep (small ones are only checked by their turns).
+        let square = Polygon::new(fine_square(0.0, 0.0, 4.0, 200), vec![fine_square(3.0, 1.0, 2.0, 100)]);
+        assert!(square.exterior().0.len() + square.interiors()[0].0.len() >= super::SWEPT_FROM);
         let mesh = mesh_of(&square);
         // The square less the hole's part inside it (2), plus the hole's part outside it (2).
         assert!((area(&mesh) - 16.0).abs() < 1e-4, "{}", area(&mesh));
