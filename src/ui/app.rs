@@ -961,7 +961,10 @@ impl eframe::App for WardmapApp {
             }
             commands.extend(super::status::show(ui, self.job.as_ref(), self.notice.as_ref(), &attribution));
         });
-        egui::Panel::right("details").default_size(360.0).resizable(true).show(ui, |ui| {
+        // On the window's clear colour too (the map's backdrop, a shade from egui's panel grey):
+        // its fill was two fifths of the pixels of a frame, each shaded by a software renderer.
+        let side = egui::Frame::side_top_panel(ui.style()).fill(egui::Color32::TRANSPARENT);
+        egui::Panel::right("details").frame(side).default_size(360.0).resizable(true).show(ui, |ui| {
             ui.horizontal(|ui| {
                 for panel in SidePanel::ALL {
                     if ui.selectable_label(self.state.side_panel == panel, panel.label()).clicked() {
