@@ -225,10 +225,11 @@ fn every_kind_of_bad_file_is_answered_in_the_ui_and_the_map_is_kept() {
 
 /// The app as `wardmap --results …` starts it: nothing loaded until the files are read.
 fn started_with_results(results: Vec<std::path::PathBuf>) -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::model::Dataset::default(), wardmap::ui::state::ViewState::default())
-    });
+    let mut harness = common::unstarted_app(
+        wardmap::model::Dataset::default(),
+        wardmap::ui::state::ViewState::default(),
+        common::MapImage::Off,
+    );
     let source = wardmap::session::Source::Files { boundaries: None, results };
     harness.state_mut().load_from_command_line(source, wardmap::session::StartOptions::default());
     wait_for_load(&mut harness);

@@ -53,6 +53,11 @@ fn the_readout_is_not_remembered_between_runs() {
     assert!(!restored.show_frame_rate);
 }
 
+/// The Barnet app with the map's image on, before its first frame.
+fn barnet_with_image() -> Harness<'static, WardmapApp> {
+    common::unstarted_app(wardmap::io::embedded::barnet(), ViewState::default(), common::MapImage::On)
+}
+
 /// Step the app (the image of the map is drawn on a worker thread once the view is still)
 /// until the map is drawn from it.
 fn wait_for_image(harness: &mut Harness<'_, WardmapApp>) {
@@ -90,7 +95,7 @@ fn drag(harness: &mut Harness<'_, WardmapApp>, start: egui::Pos2, by: egui::Vec2
 
 #[test]
 fn after_a_drag_over_the_maps_image_the_ward_under_the_pointer_is_hovered_and_clicked() {
-    let mut harness = common::barnet_app();
+    let mut harness = barnet_with_image();
     wait_for_image(&mut harness);
     let before = common::ward_position(&harness, "Golders Green");
     let by = egui::vec2(90.0, 40.0);
@@ -111,7 +116,7 @@ fn after_a_drag_over_the_maps_image_the_ward_under_the_pointer_is_hovered_and_cl
 
 #[test]
 fn a_zoom_draws_the_map_live_until_a_new_image_is_ready() {
-    let mut harness = common::barnet_app();
+    let mut harness = barnet_with_image();
     wait_for_image(&mut harness);
     let map = harness.state().map_rect.expect("the map was drawn");
     harness.event(egui::Event::PointerMoved(map.center()));

@@ -11,12 +11,7 @@ use wardmap::ui::WardmapApp;
 use wardmap::ui::state::ViewState;
 
 fn london_app() -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::session::embedded(), ViewState::default())
-    });
-    harness.run();
-    harness
+    common::app_on(wardmap::session::embedded(), ViewState::default())
 }
 
 /// The borough and year on the map.

@@ -16,6 +16,7 @@
 //! ```
 
 mod base_cache;
+pub use base_cache::set_enabled as set_map_image;
 mod camera;
 mod fill;
 mod labels;

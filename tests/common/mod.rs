@@ -19,16 +19,9 @@ pub fn barnet_app() -> Harness<'static, WardmapApp> {
     barnet_app_with(ViewState::default())
 }
 
-/// [`barnet_app`] with a given view state, and the fonts the real window installs (its arrows
-/// and minus signs are not in egui's default proportional font, and kittest panics on a
-/// missing glyph).
+/// [`barnet_app`] with a given view state.
 pub fn barnet_app_with(state: ViewState) -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(8).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(wardmap::io::embedded::barnet(), state)
-    });
-    harness.run();
-    harness
+    app_on(wardmap::io::embedded::barnet(), state)
 }
 
 /// The app on the data the window opens with (Barnet's files, the London rows of Barnet and the
@@ -43,12 +36,32 @@ pub fn barnet_app_showing(year: i32) -> Harness<'static, WardmapApp> {
 
 /// The app on `data` with a given view state, after its first frame.
 pub fn app_on(data: wardmap::model::Dataset, state: ViewState) -> Harness<'static, WardmapApp> {
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(8).build_eframe(|cc| {
-        wardmap::ui::app::install_fonts(&cc.egui_ctx);
-        WardmapApp::with_data(data, state)
-    });
+    let mut harness = unstarted_app(data, state, MapImage::Off);
     harness.run();
     harness
+}
+
+/// Whether the map may be drawn from its image while panning (`ui/map_view/base_cache.rs`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum MapImage {
+    /// Always live: the number of frames a step takes does not depend on when a worker thread
+    /// finishes, so `Harness::run` settles the same way on a loaded machine. Every test but
+    /// the image's own.
+    Off,
+    On,
+}
+
+/// The app on `data` in a 1400×900 window with the fonts the real window installs (its arrows
+/// and minus signs are not in egui's default proportional font, and kittest panics on a
+/// missing glyph), before its first frame.
+pub fn unstarted_app(data: wardmap::model::Dataset, state: ViewState, image: MapImage) -> Harness<'static, WardmapApp> {
+    // With the image on, a step may also wake for the worker's image: room for those frames.
+    let max_steps = if image == MapImage::On { 32 } else { 4 };
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).with_max_steps(max_steps).build_eframe(move |cc| {
+        wardmap::ui::app::install_fonts(&cc.egui_ctx);
+        wardmap::ui::map_view::set_map_image(&cc.egui_ctx, image == MapImage::On);
+        WardmapApp::with_data(data, state)
+    })
 }
 
 /// The index of a ward of the shown set, by name.

@@ -181,16 +181,29 @@ pub(super) struct BaseCache {
 #[derive(Clone, Default)]
 struct Slot(Arc<Mutex<BaseCache>>);
 
-/// Whether `WARDMAP_MAP_CACHE=off` turned the image off.
-fn disabled() -> bool {
+/// Where [`set_enabled`] keeps its choice in the context's memory.
+fn switch_id() -> Id {
+    Id::unique("wardmap map image switched off")
+}
+
+/// Turn the image on or off for every map of this context. Off, the map is always drawn live:
+/// for tests that drive the interface step by step, where a worker thread finishing at a
+/// moment of its own would make the number of frames a step takes depend on the machine's load.
+pub fn set_enabled(ctx: &Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(switch_id(), !on));
+}
+
+/// Whether `WARDMAP_MAP_CACHE=off` or [`set_enabled`] turned the image off.
+fn disabled(ctx: &Context) -> bool {
     static OFF: OnceLock<bool> = OnceLock::new();
     *OFF.get_or_init(|| std::env::var("WARDMAP_MAP_CACHE").is_ok_and(|v| v == "off"))
+        || ctx.data(|d| d.get_temp::<bool>(switch_id())).unwrap_or(false)
 }
 
 /// The image to paint the base layer from this frame, if there is one that fits; asks for the
 /// next one as needed. `id`: the map widget's.
 pub(super) fn ready(ctx: &Context, id: Id, frame: &Frame<'_>) -> Option<Ready> {
-    if disabled() {
+    if disabled(ctx) {
         return None;
     }
     let slot = ctx.data_mut(|d| d.get_temp_mut_or_default::<Slot>(id.with("base layer")).clone());
