@@ -8,7 +8,7 @@
 //!
 //! Every chord asks where one line crosses the ward's edges. A ward winding round itself has
 //! hundreds of candidates and tens of thousands of edges, so the edges of a large ward are
-//! first sorted into bands across each axis ([`Edges`]), and a line looks only at the edges of
+//! first sorted into bands across each axis (`Edges`), and a line looks only at the edges of
 //! its band: the same crossings, found without reading the whole outline each time.
 
 use geo::{Area, BoundingRect, Coord, InteriorPoint, LineString, MultiPolygon, Polygon};
