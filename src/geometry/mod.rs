@@ -15,6 +15,7 @@ pub mod mesh;
 pub mod outlines;
 mod parallel;
 pub mod placement;
+pub mod point_in;
 pub mod prepared;
 pub mod projection;
 mod simplify;

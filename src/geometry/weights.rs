@@ -11,13 +11,15 @@
 //! Areas are measured on lon/lat degrees with longitude scaled by the cosine of the set's mean
 //! latitude: weights are ratios within one borough, which that scale keeps to well under 0.1%.
 
-use super::parallel::par_map;
+use super::point_in::BandedWard;
 use crate::model::WardSet;
 use crate::model::notional::{MIN_POSTCODES, WeightBasis, WeightMethod, WeightShare, Weights};
 use geo::{Area, BooleanOps, BoundingRect, Contains, Coord, MultiPolygon, Rect};
+use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 type WardBox = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
@@ -27,6 +29,8 @@ pub struct WardIndex<'a> {
     set: &'a WardSet,
     tree: RTree<WardBox>,
     bounds: Option<Rect<f64>>,
+    /// Each ward's outlines banded for point tests, built on the first [`Self::ward_at`].
+    banded: OnceLock<Vec<BandedWard>>,
 }
 
 impl<'a> WardIndex<'a> {
@@ -42,7 +46,7 @@ impl<'a> WardIndex<'a> {
                 Some(GeomWithData::new(Rectangle::from_corners(rect.min().into(), rect.max().into()), i))
             })
             .collect();
-        WardIndex { set, tree: RTree::bulk_load(boxes), bounds }
+        WardIndex { set, tree: RTree::bulk_load(boxes), bounds, banded: OnceLock::new() }
     }
 
     /// The ward that holds `point` (the first in set order if it lies on a shared edge).
@@ -55,7 +59,8 @@ impl<'a> WardIndex<'a> {
         let mut candidates: Vec<usize> =
             self.tree.locate_all_at_point(&[point.x, point.y]).map(|entry| entry.data).collect();
         candidates.sort_unstable();
-        candidates.into_iter().find(|&w| self.set.wards[w].geometry.contains(&point))
+        let banded = self.banded.get_or_init(|| self.set.wards.iter().map(|w| BandedWard::new(&w.geometry)).collect());
+        candidates.into_iter().find(|&w| banded[w].contains(point))
     }
 
     /// Wards whose bounding boxes overlap `rect`, in set order.
@@ -66,11 +71,6 @@ impl<'a> WardIndex<'a> {
         found.sort_unstable();
         found
     }
-
-    /// The ward of each point, in point order (on every core for many points).
-    pub fn locate_all(&self, points: &[Coord<f64>]) -> Vec<Option<usize>> {
-        par_map(points, |p| self.ward_at(*p))
-    }
 }
 
 fn merge(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
@@ -80,10 +80,52 @@ fn merge(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
     )
 }
 
+/// The points of a list that fall in some ward of one set: `(point index, ward index)`, in
+/// point order. Sparse, because most of London's postcodes are far from any one borough.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PointWards(Vec<(u32, u32)>);
+
+/// Which ward of `set` holds each of `points` (the first in set order on a shared edge), found
+/// on every core. A set compared with several others is located once: [`weights_located`].
+#[must_use]
+pub fn locate(set: &WardSet, points: &[Coord<f64>]) -> PointWards {
+    let index = WardIndex::new(set);
+    let Some(bounds) = index.bounds else { return PointWards::default() };
+    // Only the points in the set's bounds are looked up, on every core (work-stealing, as the
+    // points of one borough sit together in a list sorted by postcode).
+    let inside: Vec<u32> =
+        (0..points.len()).filter(|&i| bounds.contains(&points[i])).filter_map(|i| u32::try_from(i).ok()).collect();
+    let found: Vec<(u32, u32)> = inside
+        .par_iter()
+        .with_min_len(256)
+        .filter_map(|&i| {
+            let ward = index.ward_at(points[i as usize])?;
+            Some((i, u32::try_from(ward).ok()?))
+        })
+        .collect();
+    PointWards(found)
+}
+
 /// The weights from ward set `from` onto ward set `onto`, from `points` (postcode points in
 /// lon/lat; ignored under [`WeightMethod::Area`]).
+#[must_use]
 pub fn weights(from: &WardSet, onto: &WardSet, points: &[Coord<f64>], method: WeightMethod) -> Weights {
-    let old = WardIndex::new(from);
+    if method != WeightMethod::Postcodes {
+        return weights_located(from, onto, &PointWards::default(), &PointWards::default(), method);
+    }
+    weights_located(from, onto, &locate(from, points), &locate(onto, points), method)
+}
+
+/// [`weights`] from the same points located in the old set (`in_old`) and the new
+/// (`in_new`); they are ignored under [`WeightMethod::Area`].
+#[must_use]
+pub fn weights_located(
+    from: &WardSet,
+    onto: &WardSet,
+    in_old: &PointWards,
+    in_new: &PointWards,
+    method: WeightMethod,
+) -> Weights {
     let new = WardIndex::new(onto);
     let code_in_new: HashMap<String, usize> =
         onto.wards.iter().enumerate().filter_map(|(i, w)| Some((w.code.as_ref()?.to_ascii_uppercase(), i))).collect();
@@ -91,26 +133,34 @@ pub fn weights(from: &WardSet, onto: &WardSet, points: &[Coord<f64>], method: We
     let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     let mut postcodes = vec![0u32; from.wards.len()];
     if method == WeightMethod::Postcodes {
-        let inside: Vec<Coord<f64>> = match old.bounds {
-            Some(b) => points.iter().copied().filter(|p| b.contains(p)).collect(),
-            None => Vec::new(),
-        };
-        let in_old = old.locate_all(&inside);
-        let in_new = new.locate_all(&inside);
-        for (a, b) in in_old.into_iter().zip(in_new) {
-            let Some(a) = a else { continue };
+        // Both lists are in point order: walk them together.
+        let mut new_wards = in_new.0.iter().peekable();
+        for &(point, a) in &in_old.0 {
+            let a = a as usize;
+            if a >= from.wards.len() {
+                continue;
+            }
             postcodes[a] += 1;
-            if let Some(b) = b {
-                *counts.entry((a, b)).or_default() += 1;
+            while new_wards.next_if(|(p, _)| *p < point).is_some() {}
+            if let Some(&&(_, b)) = new_wards.peek().filter(|(p, _)| *p == point) {
+                let b = b as usize;
+                if b < onto.wards.len() {
+                    *counts.entry((a, b)).or_default() += 1;
+                }
             }
         }
     }
     let scale = lon_scale(from);
-    let areas = par_map(&from.wards, |ward| scaled_area(&ward.geometry, scale));
+    // rayon, not `par_map`'s own threads: this runs inside rayon's pool (one pair per task,
+    // session::notional), and the overlay crate parallelises with rayon too, so a worker must
+    // wait by taking other work rather than by blocking on a thread join, or the pool can run
+    // out of free workers and deadlock.
+    let areas: Vec<f64> = from.wards.par_iter().map(|ward| scaled_area(&ward.geometry, scale)).collect();
     let mut basis = Vec::with_capacity(from.wards.len());
     let mut into: Vec<Vec<WeightShare>> = vec![Vec::new(); onto.wards.len()];
-    let per_old: Vec<(WeightBasis, Vec<(usize, WeightShare)>)> =
-        par_map(&(0..from.wards.len()).collect::<Vec<_>>(), |&a| {
+    let per_old: Vec<(WeightBasis, Vec<(usize, WeightShare)>)> = (0..from.wards.len())
+        .into_par_iter()
+        .map(|a| {
             let ward = &from.wards[a];
             if let Some(&b) = ward.code.as_ref().and_then(|c| code_in_new.get(&c.to_ascii_uppercase())) {
                 let share = WeightShare { from_ward: a, weight: 1.0, postcodes: postcodes[a], area_share: Some(1.0) };
@@ -166,7 +216,8 @@ pub fn weights(from: &WardSet, onto: &WardSet, points: &[Coord<f64>], method: We
                 .collect();
             let why = if method == WeightMethod::Area { WeightBasis::Area } else { WeightBasis::AreaTooFewPostcodes };
             (why, shares)
-        });
+        })
+        .collect();
     for (why, shares) in per_old {
         basis.push(why);
         for (b, share) in shares {
