@@ -5,6 +5,7 @@
 mod common;
 
 use common::wardmap_text;
+use geo::{Contains, Coord};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use wardmap::analysis::notional::apportion;
@@ -221,4 +222,32 @@ fn the_notional_command_writes_a_results_file_that_opens_like_any_other() {
     assert!(ok && said.contains("by area"), "{said}{err}");
     let (ok, _, err) = wardmap_text(&["notional", "--from", "2014", "--onto", "2018", "--out", out_text, "--force"]);
     assert!(!ok && err.contains("same wards"), "{err}");
+}
+
+/// The postcode points are found in wards by banded edges (`geometry::point_in`): on real wards
+/// it must say what geo's `Contains` says, on a grid across each ward and at every corner.
+#[test]
+fn every_barnet_ward_holds_the_same_grid_points_by_banded_edges_as_geo_says() {
+    let sets = wardmap::io::embedded::barnet_ward_sets();
+    let set = &sets[0];
+    let mut tested = 0;
+    for ward in &set.wards {
+        let banded = wardmap::geometry::point_in::BandedWard::new(&ward.geometry);
+        let Some(rect) = geo::BoundingRect::bounding_rect(&ward.geometry) else { continue };
+        for i in 0..=40 {
+            for j in 0..=40 {
+                let c = Coord {
+                    x: rect.min().x + rect.width() * f64::from(i) / 40.0,
+                    y: rect.min().y + rect.height() * f64::from(j) / 40.0,
+                };
+                assert_eq!(banded.contains(c), ward.geometry.contains(&c), "{} at {c:?}", ward.name);
+                tested += 1;
+            }
+        }
+        // Every corner lies on the boundary: outside for both.
+        for c in ward.geometry.iter().flat_map(|p| p.exterior().0.iter()) {
+            assert!(!banded.contains(*c) && !ward.geometry.contains(c), "{} corner {c:?}", ward.name);
+        }
+    }
+    assert!(tested > 20_000);
 }

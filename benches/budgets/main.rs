@@ -7,6 +7,7 @@
 //! | a hit test | < 50 µs | `hit_test::ward_at` |
 //! | start to first map frame (Barnet) | < 0.5 s | `startup::barnet_to_first_frame` |
 //! | `wardmap export` Barnet 1600 px PNG | < 100 ms | `export::barnet_png_1600` |
+//! | notional results of all of London (the command line on the built-in data waits for them) | — (issue 14's note) | `notional::attach_all_london` (part: `notional::locate_postcodes_london_2022`) |
 //! | `wardmap export` of one ward whose ring winds round itself, 50,000 vertices | ≤ 2 s, about linear | `rings::export_hostile_png` (parts: `rings::parse_hostile`, `rings::prepare_hostile`; the check: `rings::self_crossing_hostile`, `rings::self_crossing_simple`) |
 //!
 //! Data is synthetic ([`wardmap::synthetic`], a fixed seed) or the embedded Barnet data, so the
@@ -18,6 +19,7 @@ mod fixtures;
 mod frame;
 mod hit_test;
 mod load;
+mod notional;
 mod rings;
 mod startup;
 
