@@ -134,6 +134,18 @@ fn results_that_match_no_ward_are_refused_naming_both_files() {
 }
 
 #[test]
+fn results_that_match_no_built_in_ward_name_each_boundary_file_once() {
+    let text = format!("{HEADER}\n2018-05-03,,Nowhere,1,A,Labour,10,true\n2018-05-03,,Elsewhere,1,B,Labour,9,true\n");
+    let (_dir, path) = temp_file("nowhere-2018.csv", text);
+    let error = load_files(None, std::slice::from_ref(&path)).expect_err("nothing matches");
+    let message = message_naming_file(&error, &path);
+    assert_mentions(&message, &["None of the 2 results", "barnet-wards-2002.geojson", "london-wards-2002.geojson"]);
+    // London's layers are split into a ward set per borough: the file is still one file.
+    assert_eq!(message.matches("london-wards-2002.geojson").count(), 1, "{message}");
+    assert!(message.len() < 1_000, "a message a user can read: {message}");
+}
+
+#[test]
 fn empty_and_binary_results_files_are_refused() {
     assert_mentions(&error_of("empty.csv", b""), &["is empty"]);
     assert_mentions(&error_of("header-only.csv", format!("{HEADER}\n").as_bytes()), &["no candidate rows"]);

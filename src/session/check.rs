@@ -26,7 +26,15 @@ pub(super) fn assemble(ward_sets: Vec<WardSet>, elections: Vec<Election>) -> Res
     for source in sources {
         let of_source = || dataset.elections.iter().filter(move |e| e.election.source == source);
         if of_source().all(|e| e.ward_set.is_none()) {
-            let boundaries = dataset.ward_sets.iter().map(|s| s.source.as_str()).collect::<Vec<_>>().join(", ");
+            // Each file once, in load order: London's layers are split into a set per borough,
+            // and the message named the same file seventy times.
+            let mut files: Vec<&str> = Vec::new();
+            for set in &dataset.ward_sets {
+                if !files.contains(&set.source.as_str()) {
+                    files.push(&set.source);
+                }
+            }
+            let boundaries = files.join(", ");
             return Err(LoadError::NothingMatched {
                 results: source.to_owned(),
                 boundaries: if boundaries.is_empty() { "no boundary file".to_owned() } else { boundaries },
