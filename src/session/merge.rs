@@ -109,11 +109,15 @@ impl Merge {
             elections.retain(|e| e.borough != super::london::LONDON);
         }
         let fitting = Dataset::new(self.ward_sets.clone(), elections);
-        let before = fitting.elections.len();
         self.elections = fitting.elections.into_iter().filter(|e| e.ward_set.is_some()).map(|e| e.election).collect();
-        if self.elections.len() < before && self.warn_unfit {
-            self.notes
-                .push("The built-in Barnet results do not fit these boundaries: open a results file for them.".into());
+        // Most built-in elections never fit a given borough's wards (the other boroughs', the
+        // other boundary sets'): only a map with none of them is worth a note.
+        if self.elections.is_empty() && self.warn_unfit {
+            self.notes.push(
+                "None of the built-in results (London's boroughs, 2006–2026) fit these boundaries: open a results \
+                 file for them."
+                    .into(),
+            );
         }
     }
 }

@@ -76,6 +76,26 @@ fn a_load_reports_what_it_is_doing() {
     // results are not put on a borough's own boundaries.
     let titles: Vec<String> = session.dataset.elections.iter().map(|e| e.election.title()).collect();
     assert_eq!(titles, vec!["Barnet 2006", "Barnet 2014", "Barnet 2018"]);
+    assert!(!session.warnings.iter().any(|w| w.contains("built-in")), "no note: {:?}", session.warnings);
+}
+
+#[test]
+fn boundaries_no_built_in_result_fits_say_so() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("elsewhere.geojson");
+    let far_away = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Nowhere Ward"},
+        "geometry":{"type":"Polygon","coordinates":[[[-3.0,53.0],[-2.9,53.0],[-2.9,53.1],[-3.0,53.0]]]}}]}"#;
+    std::fs::write(&path, far_away).expect("write");
+    let session = load(&Source::Files { boundaries: Some(path), results: Vec::new() }).expect("loads");
+    assert!(session.dataset.elections.is_empty());
+    assert!(
+        session
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("None of the built-in results") && w.contains("open a results file")),
+        "{:?}",
+        session.warnings
+    );
 }
 
 #[test]
