@@ -307,34 +307,12 @@ impl Treap {
 
     /// The node just before `node` in the order, or `NIL`.
     fn before(&self, node: u32) -> u32 {
-        let mut at = node;
-        if self.left[at as usize] != NIL {
-            at = self.left[at as usize];
-            while self.right[at as usize] != NIL {
-                at = self.right[at as usize];
-            }
-            return at;
-        }
-        while self.parent[at as usize] != NIL && self.left[self.parent[at as usize] as usize] == at {
-            at = self.parent[at as usize];
-        }
-        self.parent[at as usize]
+        neighbour(node, &self.left, &self.right, &self.parent)
     }
 
     /// The node just after `node` in the order, or `NIL`.
     fn after(&self, node: u32) -> u32 {
-        let mut at = node;
-        if self.right[at as usize] != NIL {
-            at = self.right[at as usize];
-            while self.left[at as usize] != NIL {
-                at = self.left[at as usize];
-            }
-            return at;
-        }
-        while self.parent[at as usize] != NIL && self.right[self.parent[at as usize] as usize] == at {
-            at = self.parent[at as usize];
-        }
-        self.parent[at as usize]
+        neighbour(node, &self.right, &self.left, &self.parent)
     }
 
     /// Put `node` under `parent` on its left or right (empty) side, then restore the heap order.
@@ -429,6 +407,24 @@ impl Treap {
             self.right[g as usize] = node;
         }
     }
+}
+
+/// The in-order neighbour of `node` on the `near` side (`near` = left children for the one
+/// before, right children for the one after; `far` the other side), or `NIL`: the far-most node
+/// of its near subtree, else the first ancestor it is not on the near side of.
+fn neighbour(node: u32, near: &[u32], far: &[u32], parent: &[u32]) -> u32 {
+    let mut at = node;
+    if near[at as usize] != NIL {
+        at = near[at as usize];
+        while far[at as usize] != NIL {
+            at = far[at as usize];
+        }
+        return at;
+    }
+    while parent[at as usize] != NIL && near[parent[at as usize] as usize] == at {
+        at = parent[at as usize];
+    }
+    parent[at as usize]
 }
 
 #[cfg(test)]
