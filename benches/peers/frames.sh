@@ -40,8 +40,6 @@ sleep "$settle"
 window=$(xdotool search --sync --onlyvisible --pid "$app" | head -n1)
 xdotool windowmove "$window" 0 0 windowsize "$window" 1400 900
 sleep 2
-: >"$runtime/marks"
-echo "drag start $(date +%s.%N)" >>"$runtime/marks"
 start_line=$(wc -l <"$runtime/frames.log")
 # Drag the map (right of the side panel) in a square, 10 px a step, as fast as X takes it.
 xdotool mousemove 900 450 mousedown 1
